@@ -1,0 +1,1 @@
+"""The pure core of askwell: domain rules with no I/O (a test enforces it)."""

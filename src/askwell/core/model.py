@@ -1,0 +1,306 @@
+"""Domain objects and vocabularies: plain dataclasses, no I/O."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Final
+
+SUPPORT_TYPES: Final = (
+    "advice",
+    "emotional",
+    "task",
+    "feedback",
+    "information",
+    "introduction",
+    "resources",
+)
+RELATIONSHIPS: Final = (
+    "mentor",
+    "manager",
+    "colleague",
+    "friend",
+    "family",
+    "partner",
+    "professional",
+    "community",
+)
+BARRIERS: Final = ("burden", "incompetence", "perfectionism", "distrust", "shame")
+URGENCIES: Final = ("low", "medium", "high")
+CHANNELS: Final = ("chat", "email", "call", "in-person")
+ANSWER_KINDS: Final = ("yes", "no", "alternative", "no-reply")
+ASK_STATES: Final = ("draft", "sent", "answered", "thanked", "closed")
+NEED_STATES: Final = ("open", "resolved", "dropped")
+
+DAY_NAMES: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+SUMMARY_MAX: Final = 200
+TEXT_MAX: Final = 20_000
+NAME_MAX: Final = 120
+
+
+class DomainError(ValueError):
+    """A value broke a rule of the domain; the message is safe to show a user."""
+
+
+def check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
+    """Return the normalised value or raise DomainError naming the allowed words."""
+    norm = value.strip().lower()
+    if norm not in allowed:
+        raise DomainError(f"unknown {what} {value!r}; choose one of: {', '.join(allowed)}")
+    return norm
+
+
+def check_text(value: str, what: str, limit: int, *, required: bool = True) -> str:
+    """Return the stripped text or raise DomainError when empty (if required) or too long."""
+    text = value.strip()
+    if required and not text:
+        raise DomainError(f"{what} cannot be empty")
+    if len(text) > limit:
+        raise DomainError(f"{what} is too long ({len(text)} characters; the limit is {limit})")
+    return text
+
+
+@dataclass(frozen=True)
+class Window:
+    """A weekly availability window in the person's own time zone (days: 0=Monday)."""
+
+    days: frozenset[int]
+    start: time
+    end: time
+
+    def render(self) -> str:
+        """Return the window in the same syntax `parse_hours` reads."""
+        return f"{_render_days(self.days)} {self.start:%H:%M}-{self.end:%H:%M}"
+
+
+_WINDOW_RE = re.compile(
+    r"^\s*(?P<days>[A-Za-z,\- ]+?)\s+(?P<start>\d{1,2}:\d{2})\s*-\s*(?P<end>\d{1,2}:\d{2})\s*$"
+)
+
+
+def _parse_day(token: str) -> int:
+    key = token.strip().lower()[:3]
+    if key not in DAY_NAMES:
+        raise DomainError(f"unknown day {token.strip()!r}; use Mon, Tue, Wed, Thu, Fri, Sat, Sun")
+    return DAY_NAMES.index(key)
+
+
+def _parse_days(spec: str) -> frozenset[int]:
+    days: set[int] = set()
+    for part in spec.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if "-" in part:
+            first, last = (_parse_day(p) for p in part.split("-", 1))
+            day = first
+            while True:
+                days.add(day)
+                if day == last:
+                    break
+                day = (day + 1) % 7
+        else:
+            days.add(_parse_day(part))
+    if not days:
+        raise DomainError("an availability window needs at least one day")
+    return frozenset(days)
+
+
+def _render_days(days: frozenset[int]) -> str:
+    ordered = sorted(days)
+    runs: list[list[int]] = []
+    for d in ordered:
+        if runs and runs[-1][-1] == d - 1:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    parts = []
+    for run in runs:
+        first, last = DAY_NAMES[run[0]].title(), DAY_NAMES[run[-1]].title()
+        parts.append(first if len(run) == 1 else f"{first}-{last}")
+    return ",".join(parts)
+
+
+def _parse_time(value: str) -> time:
+    hours, minutes = value.split(":")
+    h, m = int(hours), int(minutes)
+    if h == 24 and m == 0:
+        return time(23, 59)
+    if not (0 <= h < 24 and 0 <= m < 60):
+        raise DomainError(f"{value!r} is not a time of day (use HH:MM, 00:00-24:00)")
+    return time(h, m)
+
+
+def parse_hours(spec: str) -> tuple[Window, ...]:
+    """Parse "Mon-Fri 09:00-17:00; Sat 10:00-12:00" into availability windows."""
+    windows = []
+    for chunk in re.split(r"[;\n]", spec):
+        if not chunk.strip():
+            continue
+        match = _WINDOW_RE.match(chunk)
+        if not match:
+            raise DomainError(
+                f"cannot read availability {chunk.strip()!r}; write it like 'Mon-Fri 09:00-17:00'"
+            )
+        start, end = _parse_time(match["start"]), _parse_time(match["end"])
+        if end <= start:
+            raise DomainError(f"in {chunk.strip()!r} the end time must be after the start time")
+        windows.append(Window(_parse_days(match["days"]), start, end))
+    return tuple(windows)
+
+
+def render_hours(windows: tuple[Window, ...]) -> str:
+    """Render windows back to the text form."""
+    return "; ".join(w.render() for w in windows)
+
+
+def parse_list(value: str | None) -> tuple[str, ...]:
+    """Split "a, b; c" into a tuple of distinct, stripped, non-empty items (order kept)."""
+    if not value:
+        return ()
+    seen: dict[str, None] = {}
+    for item in re.split(r"[,;]", value):
+        item = item.strip()
+        if item and item.lower() not in (k.lower() for k in seen):
+            seen[item] = None
+    return tuple(seen)
+
+
+@dataclass
+class Person:
+    """Someone in the user's network who might help (a supporter)."""
+
+    name: str
+    relationship: str = "friend"
+    topics: tuple[str, ...] = ()
+    supports: tuple[str, ...] = ()
+    tz: str = "UTC"
+    hours: tuple[Window, ...] = ()
+    email: str | None = None
+    phone: str | None = None
+    channel: str | None = None
+    stretched: bool = False
+    notes: str = ""
+    id: int | None = None
+    uid: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass
+class Need:
+    """Something the user needs help with."""
+
+    summary: str
+    details: str = ""
+    support_type: str = "advice"
+    urgency: str = "medium"
+    deadline: date | None = None
+    barriers: dict[str, int] = field(default_factory=dict)
+    expect: int | None = None
+    status: str = "open"
+    topics: tuple[str, ...] = ()
+    id: int | None = None
+    uid: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass
+class Answer:
+    """How a supporter answered an ask."""
+
+    kind: str
+    note: str = ""
+    offered: str = ""
+    at: datetime | None = None
+
+
+@dataclass
+class Ask:
+    """A request for help: one need, one person, one text, one channel."""
+
+    need_id: int
+    person_id: int
+    text: str = ""
+    channel: str = "chat"
+    status: str = "draft"
+    answer: Answer | None = None
+    sent_at: datetime | None = None
+    thanked_at: datetime | None = None
+    followed_up_at: datetime | None = None
+    closed_at: datetime | None = None
+    scheduled_for: datetime | None = None
+    overridden: bool = False
+    parent_id: int | None = None
+    urgency_at_ask: str | None = None
+    id: int | None = None
+    uid: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass
+class Boundary:
+    """Do not ask this person about this need (or topic) again before `until`."""
+
+    person_id: int
+    until: date
+    need_id: int | None = None
+    topic: str = ""
+    reason: str = ""
+    id: int | None = None
+    uid: str | None = None
+    created_at: datetime | None = None
+
+    def active(self, today: date) -> bool:
+        """Return True while the cooldown is still running on `today`."""
+        return today < self.until
+
+
+@dataclass
+class Thanks:
+    """A thank-you the user sent after an answer."""
+
+    ask_id: int
+    note: str = ""
+    id: int | None = None
+    uid: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass
+class HelpGiven:
+    """Help the user gave someone in their network (reciprocity)."""
+
+    person_id: int
+    summary: str
+    id: int | None = None
+    uid: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass
+class JournalEntry:
+    """A free reflection, optionally linked to a need, an ask or a person."""
+
+    text: str
+    need_id: int | None = None
+    person_id: int | None = None
+    ask_id: int | None = None
+    kind: str = "reflection"
+    id: int | None = None
+    uid: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass
+class History:
+    """Everything one user owns, as plain data: the input of matching and insights."""
+
+    people: list[Person] = field(default_factory=list)
+    needs: list[Need] = field(default_factory=list)
+    asks: list[Ask] = field(default_factory=list)
+    boundaries: list[Boundary] = field(default_factory=list)
+    thanks: list[Thanks] = field(default_factory=list)
+    help_given: list[HelpGiven] = field(default_factory=list)
+    journal: list[JournalEntry] = field(default_factory=list)
