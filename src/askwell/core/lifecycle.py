@@ -71,7 +71,9 @@ def follow_up(ask: Ask, now: datetime) -> Ask:
     if ask.status not in ("sent", "answered") or (
         ask.status == "answered" and (ask.answer is None or ask.answer.kind != "no-reply")
     ):
-        raise TransitionError(f"ask {ask.id} is {ask.status}; only an unanswered ask gets a follow-up")
+        raise TransitionError(
+            f"ask {ask.id} is {ask.status}; only an unanswered ask gets a follow-up"
+        )
     if ask.status == "sent" and ask.sent_at is not None and now - ask.sent_at < FOLLOWUP_AFTER:
         days = FOLLOWUP_AFTER.days
         raise TransitionError(

@@ -1,0 +1,258 @@
+"""Use-cases for asks: create, send, answer, thank, follow up, close, and what is due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from askwell.core import cooldown, lifecycle
+from askwell.core.model import CHANNELS, TEXT_MAX, Ask, Boundary, check_choice, check_text
+from askwell.errors import Conflict
+from askwell.services import _rows
+from askwell.storage.store import Store
+from askwell.storage.tables import (
+    AskRow,
+    BoundaryRow,
+    JournalRow,
+    NeedRow,
+    PersonRow,
+    ThanksRow,
+)
+
+
+@dataclass
+class AskResult:
+    """An ask plus anything the user should be told about it."""
+
+    ask: Ask
+    warnings: list[str] = field(default_factory=list)
+    boundary: Boundary | None = None
+
+
+@dataclass
+class DueItem:
+    """Something waiting on the user: a follow-up or a thank-you."""
+
+    ask: Ask
+    person_name: str
+    need_summary: str
+    action: str  # "follow-up" or "thank"
+
+
+def _blocking(
+    s: Session, store: Store, person_id: int, need_row: NeedRow, today: date
+) -> Boundary | None:
+    rows = s.scalars(
+        select(BoundaryRow).where(
+            BoundaryRow.owner_id == store.owner_id, BoundaryRow.person_id == person_id
+        )
+    )
+    return cooldown.blocking(
+        (_rows.boundary(r) for r in rows), person_id, _rows.need(need_row), today
+    )
+
+
+def create_ask(
+    store: Store,
+    need_id: int,
+    person_id: int,
+    text: str | None = None,
+    channel: str = "chat",
+    *,
+    draft: bool = False,
+    override: bool = False,
+    scheduled_for: datetime | None = None,
+    parent_id: int | None = None,
+    now: datetime | None = None,
+) -> AskResult:
+    """Record an ask (sent unless `draft`); refuse during a cooldown unless `override`."""
+    now = now or _rows.now_utc()
+    body = "" if text is None else check_text(text, "the request text", TEXT_MAX)
+    channel = check_choice(channel, CHANNELS, "channel")
+    warnings: list[str] = []
+    with store.session() as s:
+        need = _rows.owned(s, store, NeedRow, need_id)
+        person = _rows.owned(s, store, PersonRow, person_id)
+        if parent_id is not None:
+            _rows.owned(s, store, AskRow, parent_id)
+        block = _blocking(s, store, person_id, need, now.date())
+        if block is not None:
+            when = f"{block.until:%Y-%m-%d}"
+            if not override:
+                raise Conflict(
+                    f"{person.name} said no to this recently; the cooldown ends on {when}. "
+                    "Consider someone else, or use --override if things have changed"
+                )
+            warnings.append(
+                f"asking {person.name} before their cooldown ends on {when}; noted as overridden"
+            )
+        row = AskRow(
+            uid=_rows.new_uid(),
+            owner_id=store.owner_id,
+            created_at=now,
+            need_id=need.id,
+            person_id=person.id,
+            text=body,
+            channel=channel,
+            status="draft" if draft else "sent",
+            sent_at=None if draft else now,
+            scheduled_for=scheduled_for,
+            overridden=block is not None,
+            parent_id=parent_id,
+            urgency_at_ask=need.urgency,
+        )
+        s.add(row)
+        s.flush()
+        return AskResult(_rows.ask(row), warnings)
+
+
+def get_ask(store: Store, ask_id: int) -> Ask:
+    """Return one ask or raise NotFound."""
+    with store.session() as s:
+        return _rows.ask(_rows.owned(s, store, AskRow, ask_id))
+
+
+def list_asks(
+    store: Store,
+    *,
+    need_id: int | None = None,
+    person_id: int | None = None,
+    status: str | None = None,
+) -> list[Ask]:
+    """Return asks, oldest first, filtered by need, person or status."""
+    query = select(AskRow).where(AskRow.owner_id == store.owner_id)
+    if need_id is not None:
+        query = query.where(AskRow.need_id == need_id)
+    if person_id is not None:
+        query = query.where(AskRow.person_id == person_id)
+    if status is not None:
+        query = query.where(AskRow.status == status)
+    with store.session() as s:
+        return [_rows.ask(r) for r in s.scalars(query.order_by(AskRow.created_at, AskRow.id))]
+
+
+def _apply(row: AskRow, ask: Ask) -> Ask:
+    for key, value in _rows.ask_fields(ask).items():
+        setattr(row, key, value)
+    return ask
+
+
+def send_ask(store: Store, ask_id: int, *, now: datetime | None = None) -> Ask:
+    """Mark a draft as sent."""
+    with store.session() as s:
+        row = _rows.owned(s, store, AskRow, ask_id)
+        return _apply(row, lifecycle.send(_rows.ask(row), now or _rows.now_utc()))
+
+
+def record_answer(
+    store: Store,
+    ask_id: int,
+    kind: str,
+    *,
+    note: str = "",
+    offered: str = "",
+    cooldown_days: int = cooldown.DEFAULT_COOLDOWN_DAYS,
+    now: datetime | None = None,
+) -> AskResult:
+    """Record yes / no / alternative / no-reply; a no sets a boundary with a cooldown."""
+    now = now or _rows.now_utc()
+    note = check_text(note, "the note", TEXT_MAX, required=False)
+    offered = check_text(offered, "what was offered", TEXT_MAX, required=False)
+    until = cooldown.cooldown_end(now.date(), cooldown_days)
+    with store.session() as s:
+        row = _rows.owned(s, store, AskRow, ask_id)
+        updated = _apply(
+            row, lifecycle.answer(_rows.ask(row), kind, now, note=note, offered=offered)
+        )
+        result = AskResult(updated)
+        if updated.answer is not None and updated.answer.kind == "no":
+            need = s.get(NeedRow, row.need_id)
+            assert need is not None
+            brow = BoundaryRow(
+                uid=_rows.new_uid(),
+                owner_id=store.owner_id,
+                created_at=now,
+                person_id=row.person_id,
+                need_id=row.need_id,
+                topic=need.summary,
+                until=until,
+                reason=note,
+            )
+            s.add(brow)
+            s.flush()
+            result.boundary = _rows.boundary(brow)
+        return result
+
+
+def thank(store: Store, ask_id: int, *, note: str = "", now: datetime | None = None) -> Ask:
+    """Record that a thank-you was sent after an answer."""
+    now = now or _rows.now_utc()
+    note = check_text(note, "the note", TEXT_MAX, required=False)
+    with store.session() as s:
+        row = _rows.owned(s, store, AskRow, ask_id)
+        updated = _apply(row, lifecycle.thank(_rows.ask(row), now))
+        s.add(
+            ThanksRow(
+                uid=_rows.new_uid(),
+                owner_id=store.owner_id,
+                created_at=now,
+                ask_id=row.id,
+                note=note,
+            )
+        )
+        return updated
+
+
+def follow_up(store: Store, ask_id: int, *, note: str = "", now: datetime | None = None) -> Ask:
+    """Record the one gentle follow-up of an unanswered ask."""
+    now = now or _rows.now_utc()
+    note = check_text(note, "the note", TEXT_MAX, required=False)
+    with store.session() as s:
+        row = _rows.owned(s, store, AskRow, ask_id)
+        updated = _apply(row, lifecycle.follow_up(_rows.ask(row), now))
+        if note:
+            s.add(
+                JournalRow(
+                    uid=_rows.new_uid(),
+                    owner_id=store.owner_id,
+                    created_at=now,
+                    text=note,
+                    kind="follow-up",
+                    ask_id=row.id,
+                    need_id=row.need_id,
+                    person_id=row.person_id,
+                )
+            )
+        return updated
+
+
+def close_ask(store: Store, ask_id: int, *, now: datetime | None = None) -> Ask:
+    """Close an ask."""
+    with store.session() as s:
+        row = _rows.owned(s, store, AskRow, ask_id)
+        return _apply(row, lifecycle.close(_rows.ask(row), now or _rows.now_utc()))
+
+
+def due(store: Store, *, now: datetime | None = None) -> list[DueItem]:
+    """Return asks that may get their one follow-up, then answers not yet thanked."""
+    now = now or _rows.now_utc()
+    query = (
+        select(AskRow, PersonRow.name, NeedRow.summary)
+        .join(PersonRow, PersonRow.id == AskRow.person_id)
+        .join(NeedRow, NeedRow.id == AskRow.need_id)
+        .where(AskRow.owner_id == store.owner_id, AskRow.status.in_(("sent", "answered")))
+        .order_by(AskRow.sent_at, AskRow.id)
+    )
+    followups: list[DueItem] = []
+    thanks: list[DueItem] = []
+    with store.session() as s:
+        for row, name, summary in s.execute(query):
+            ask = _rows.ask(row)
+            if lifecycle.may_follow_up(ask, now):
+                followups.append(DueItem(ask, name, summary, "follow-up"))
+            elif lifecycle.needs_thanks(ask):
+                thanks.append(DueItem(ask, name, summary, "thank"))
+    return followups + thanks

@@ -1,0 +1,95 @@
+"""Use-cases for the journal (free reflections) and for help given to others."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from askwell.core.model import TEXT_MAX, HelpGiven, JournalEntry, check_text
+from askwell.errors import AskwellError
+from askwell.services import _rows
+from askwell.storage.store import Store
+from askwell.storage.tables import AskRow, HelpGivenRow, JournalRow, NeedRow, PersonRow
+
+SEARCH_MAX = 200
+
+
+def add_entry(
+    store: Store,
+    text: str,
+    *,
+    need_id: int | None = None,
+    person_id: int | None = None,
+    ask_id: int | None = None,
+    now: datetime | None = None,
+) -> JournalEntry:
+    """Store a reflection, optionally linked to a need, a person or an ask."""
+    body = check_text(text, "the journal entry", TEXT_MAX)
+    with store.session() as s:
+        if need_id is not None:
+            _rows.owned(s, store, NeedRow, need_id)
+        if person_id is not None:
+            _rows.owned(s, store, PersonRow, person_id)
+        if ask_id is not None:
+            _rows.owned(s, store, AskRow, ask_id)
+        row = JournalRow(
+            uid=_rows.new_uid(),
+            owner_id=store.owner_id,
+            created_at=now or _rows.now_utc(),
+            text=body,
+            kind="reflection",
+            need_id=need_id,
+            person_id=person_id,
+            ask_id=ask_id,
+        )
+        s.add(row)
+        s.flush()
+        return _rows.journal(row)
+
+
+def _like(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def list_entries(
+    store: Store,
+    *,
+    search: str | None = None,
+    need_id: int | None = None,
+    person_id: int | None = None,
+) -> list[JournalEntry]:
+    """Return journal entries, newest first; `search` matches words case-insensitively."""
+    query = select(JournalRow).where(JournalRow.owner_id == store.owner_id)
+    if search is not None:
+        if len(search) > SEARCH_MAX:
+            raise AskwellError(f"the search is too long (limit {SEARCH_MAX} characters)")
+        for word in search.split():
+            query = query.where(JournalRow.text.ilike(_like(word), escape="\\"))
+    if need_id is not None:
+        query = query.where(JournalRow.need_id == need_id)
+    if person_id is not None:
+        query = query.where(JournalRow.person_id == person_id)
+    with store.session() as s:
+        rows = s.scalars(query.order_by(JournalRow.created_at.desc(), JournalRow.id.desc()))
+        return [_rows.journal(r) for r in rows]
+
+
+def give_help(
+    store: Store, person_id: int, summary: str, *, now: datetime | None = None
+) -> HelpGiven:
+    """Record help the user gave someone."""
+    body = check_text(summary, "the summary", TEXT_MAX)
+    with store.session() as s:
+        _rows.owned(s, store, PersonRow, person_id)
+        row = HelpGivenRow(
+            uid=_rows.new_uid(),
+            owner_id=store.owner_id,
+            created_at=now or _rows.now_utc(),
+            person_id=person_id,
+            summary=body,
+        )
+        s.add(row)
+        s.flush()
+        return _rows.help_given(row)

@@ -1,0 +1,54 @@
+"""Use-cases for needs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from sqlalchemy import select
+
+from askwell.core import validate
+from askwell.core.model import NEED_STATES, Need, check_choice
+from askwell.services import _rows
+from askwell.storage.store import Store
+from askwell.storage.tables import NeedRow
+
+
+def add_need(store: Store, need: Need, *, now: datetime | None = None) -> Need:
+    """Check and store a new need; return it with its id."""
+    checked = validate.need(need)
+    with store.session() as s:
+        row = NeedRow(
+            uid=checked.uid or _rows.new_uid(),
+            owner_id=store.owner_id,
+            created_at=checked.created_at or now or _rows.now_utc(),
+            **_rows.need_fields(checked),
+        )
+        s.add(row)
+        s.flush()
+        return _rows.need(row)
+
+
+def get_need(store: Store, need_id: int) -> Need:
+    """Return one need or raise NotFound."""
+    with store.session() as s:
+        return _rows.need(_rows.owned(s, store, NeedRow, need_id))
+
+
+def list_needs(store: Store, status: str | None = None) -> list[Need]:
+    """Return needs, newest first, optionally only those with `status`."""
+    query = select(NeedRow).where(NeedRow.owner_id == store.owner_id)
+    if status is not None:
+        query = query.where(NeedRow.status == check_choice(status, NEED_STATES, "need status"))
+    with store.session() as s:
+        rows = s.scalars(query.order_by(NeedRow.created_at.desc(), NeedRow.id.desc()))
+        return [_rows.need(r) for r in rows]
+
+
+def set_need_status(store: Store, need_id: int, status: str) -> Need:
+    """Mark a need open, resolved or dropped."""
+    with store.session() as s:
+        row = _rows.owned(s, store, NeedRow, need_id)
+        checked = validate.need(replace(_rows.need(row), status=status))
+        row.status = checked.status
+        return _rows.need(row)
