@@ -1,1 +1,1 @@
-"""Persistence: SQLAlchemy 2 tables, the Store handle, and Alembic migrations shipped in the package."""
+"""Persistence: SQLAlchemy 2 tables, the Store handle, and the shipped Alembic migrations."""
