@@ -1,0 +1,67 @@
+"""The web app factory: nothing is built at import time; `create_app(settings)` wires it all."""
+
+from __future__ import annotations
+
+import html
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from askwell import __version__
+from askwell.errors import USER_ERRORS
+from askwell.web.render import Pages
+from askwell.web.security import SecurityMiddleware
+from askwell.web.settings import WebSettings
+
+if TYPE_CHECKING:
+    from askwell.storage.store import Store
+
+ROUTE_MODULES = ("pages_home", "pages_docs")
+
+DESCRIPTION = (
+    "The same operations as the askwell CLI. Every request needs the launch token (the "
+    "`askwell_token` cookie set by the link `askwell serve` prints, or `Authorization: Bearer "
+    "<token>`). Browser requests that change data also need the `X-CSRF-Token` header. "
+    'User errors come back as `{"error": message}` with a 4xx status.'
+)
+
+
+async def user_error(request: Request, exc: Exception) -> Response:
+    """Turn any user error into {"error": message} (or an alert fragment for htmx)."""
+    status = int(getattr(exc, "status_code", 400))
+    message = str(exc) or "that did not work"
+    if "hx-request" in request.headers:
+        body = f'<p class="alert" role="alert">{html.escape(message)}</p>'
+        headers = {"HX-Retarget": "#flash", "HX-Reswap": "innerHTML"}
+        return HTMLResponse(body, status_code=status, headers=headers)
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def create_app(settings: WebSettings | None = None, *, store: Store | None = None) -> FastAPI:
+    """Build the askwell web app for one launch (opens the store unless one is given)."""
+    settings = settings or WebSettings()
+    if store is None:
+        from askwell.storage.store import open_store
+
+        store = open_store(settings.db_url)
+    app = FastAPI(
+        title="askwell",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.pages = Pages(settings)
+    for error_type in USER_ERRORS:
+        app.add_exception_handler(error_type, user_error)
+    app.mount("/static", StaticFiles(packages=[("askwell.web", "static")]), name="static")
+    for name in ROUTE_MODULES:
+        app.include_router(import_module(f"askwell.web.{name}").router)
+    app.add_middleware(SecurityMiddleware, settings=settings)
+    return app

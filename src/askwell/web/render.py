@@ -1,0 +1,69 @@
+"""Jinja2 page rendering with autoescape on, plus the globals every page needs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from askwell import __version__
+from askwell.web.settings import WebSettings
+
+NAV = (
+    ("home", "/", "Today"),
+    ("ask", "/ask", "Ask"),
+    ("people", "/people", "People"),
+    ("journal", "/journal", "Journal"),
+    ("insights", "/insights", "Insights"),
+)
+
+
+def _when(value: datetime | date | None, fmt: str = "%a %d %b") -> str:
+    if value is None:
+        return ""
+    return value.strftime(fmt)
+
+
+def make_env() -> Environment:
+    """Build the template environment; every `.html` template is autoescaped."""
+    env = Environment(
+        loader=PackageLoader("askwell.web", "templates"),
+        autoescape=select_autoescape(["html", "svg"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["when"] = _when
+    env.globals.update(nav=NAV, version=__version__)
+    return env
+
+
+class Pages:
+    """Render templates with the launch's CSRF token and the current section."""
+
+    def __init__(self, settings: WebSettings) -> None:
+        self.env = make_env()
+        self.env.globals["csrf_token"] = settings.csrf_token
+
+    def html(self, name: str, **context: Any) -> str:
+        """Return a rendered template as text."""
+        return self.env.get_template(name).render(**context)
+
+    def response(
+        self, request: Request, name: str, *, status_code: int = 200, **context: Any
+    ) -> HTMLResponse:
+        """Return a rendered template as an HTML response."""
+        context.setdefault("section", "")
+        context.setdefault("title", "")
+        context["request"] = request
+        context["htmx"] = "hx-request" in request.headers
+        return HTMLResponse(self.html(name, **context), status_code=status_code)
+
+
+def render(request: Request, name: str, *, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """Render `name` with this app's Pages."""
+    pages: Pages = request.app.state.pages
+    return pages.response(request, name, status_code=status_code, **context)
