@@ -1,0 +1,120 @@
+"""Shared helpers of the insights: local weeks, safe ratios, grouping and the first ask."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from statistics import median
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from askwell.core.model import Ask, DomainError, History, Need
+
+Week = tuple[int, int]
+
+
+def zone(tz: tzinfo | str | None) -> tzinfo:
+    """Return a tzinfo for an IANA name (or pass a tzinfo through); None means UTC."""
+    if tz is None:
+        return UTC
+    if isinstance(tz, tzinfo):
+        return tz
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise DomainError(
+            f"unknown time zone {tz!r}; use a name like Europe/Paris or UTC"
+        ) from None
+
+
+def local(dt: datetime, tz: tzinfo) -> datetime:
+    """Return `dt` in the zone `tz`; a naive datetime is read as UTC."""
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(tz)
+
+
+def iso_week(dt: datetime, tz: tzinfo) -> Week:
+    """Return the (ISO year, ISO week) of `dt` on the local calendar of `tz`."""
+    year, week, _ = local(dt, tz).isocalendar()
+    return (year, week)
+
+
+def week_start(week: Week) -> date:
+    """Return the Monday of an ISO week."""
+    return date.fromisocalendar(week[0], week[1], 1)
+
+
+def week_label(week: Week) -> str:
+    """Return a week as "2026-W07"."""
+    return f"{week[0]}-W{week[1]:02d}"
+
+
+def weeks_between(first: Week, last: Week) -> list[Week]:
+    """Return every ISO week from `first` to `last`, both included."""
+    out: list[Week] = []
+    day = week_start(first)
+    end = week_start(last)
+    while day <= end:
+        year, week, _ = day.isocalendar()
+        out.append((year, week))
+        day += timedelta(days=7)
+    return out
+
+
+def ratio(part: float, whole: float) -> float | None:
+    """Return part/whole, or None when there is nothing to divide by."""
+    return part / whole if whole else None
+
+
+def pct(value: float | None) -> int | None:
+    """Return a share as a rounded whole percentage (None stays None)."""
+    return None if value is None else round(value * 100)
+
+
+def median_or_none(values: Iterable[float]) -> float | None:
+    """Return the median, or None for no values."""
+    items = list(values)
+    return float(median(items)) if items else None
+
+
+def is_sent(ask: Ask) -> bool:
+    """Return True for an ask that actually went out (a draft is not an ask yet)."""
+    return ask.sent_at is not None and ask.status != "draft"
+
+
+def first_asks(history: History) -> dict[int, Ask]:
+    """Return, for each need id, its earliest sent ask (ties broken by id)."""
+    first: dict[int, Ask] = {}
+    for ask in history.asks:
+        if not is_sent(ask):
+            continue
+        seen = first.get(ask.need_id)
+        if seen is None or _ask_key(ask) < _ask_key(seen):
+            first[ask.need_id] = ask
+    return first
+
+
+def _ask_key(ask: Ask) -> tuple[datetime, int]:
+    assert ask.sent_at is not None
+    sent = ask.sent_at if ask.sent_at.tzinfo else ask.sent_at.replace(tzinfo=UTC)
+    return (sent, ask.id if ask.id is not None else 0)
+
+
+def need_groups(need: Need) -> dict[str, list[str]]:
+    """Return the groups a need falls in: its support type, its topics, its barriers felt."""
+    return {
+        "support_type": [need.support_type],
+        "topic": [t.lower() for t in need.topics] or ["(no topic)"],
+        "barrier": [b for b, level in need.barriers.items() if level > 0] or ["(none)"],
+    }
+
+
+def aware(dt: datetime) -> datetime:
+    """Return `dt` with a time zone; a naive datetime is read as UTC."""
+    return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
+
+
+def shift_week(week: Week, weeks: int) -> Week:
+    """Return the ISO week `weeks` weeks after (or before, if negative) `week`."""
+    year, number, _ = (week_start(week) + timedelta(weeks=weeks)).isocalendar()
+    return (year, number)

@@ -1,0 +1,150 @@
+"""Asking activity: asks per week, needs never asked (avoidance), and the wait before asking."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from askwell.core.insights._common import (
+    Week,
+    aware,
+    first_asks,
+    is_sent,
+    iso_week,
+    median_or_none,
+    need_groups,
+    ratio,
+    week_label,
+    week_start,
+    weeks_between,
+)
+from askwell.core.model import History
+
+AVOIDANCE_GRACE = timedelta(days=7)
+RECENT_WEEKS = 4
+GROUP_KINDS = ("support_type", "topic", "barrier")
+
+
+@dataclass
+class WeekCount:
+    """How many asks went out in one local ISO week."""
+
+    week: str
+    start: date
+    asks: int
+
+
+@dataclass
+class GroupStat:
+    """Avoidance and waiting for the needs of one support type, topic or barrier."""
+
+    group: str
+    needs: int
+    settled: int
+    never_asked: int
+    never_asked_share: float | None
+    median_wait_days: float | None
+
+
+@dataclass
+class Activity:
+    """Asks per week, the share of needs never asked and how long needs wait before an ask."""
+
+    weeks: list[WeekCount] = field(default_factory=list)
+    total_asks: int = 0
+    asks_per_week: float | None = None
+    recent_asks_per_week: float | None = None
+    settled_needs: int = 0
+    never_asked: int = 0
+    never_asked_share: float | None = None
+    waits: int = 0
+    median_wait_days: float | None = None
+    mean_wait_days: float | None = None
+    by: dict[str, list[GroupStat]] = field(default_factory=dict)
+
+
+def weekly_counts(
+    stamps: list[datetime], tz: tzinfo, now: datetime, start: Week | None
+) -> list[WeekCount]:
+    """Count `stamps` per local ISO week from `start` (or the first stamp) to the week of `now`."""
+    counts = Counter(iso_week(s, tz) for s in stamps)
+    last = iso_week(now, tz)
+    first = start if start is not None else (min(counts) if counts else None)
+    if first is None:
+        return []
+    first = min(first, last)
+    return [
+        WeekCount(week_label(w), week_start(w), counts.get(w, 0))
+        for w in weeks_between(first, last)
+    ]
+
+
+@dataclass
+class _Tally:
+    needs: int = 0
+    settled: int = 0
+    never: int = 0
+    waits: list[float] = field(default_factory=list)
+
+    def add(self, settled: bool, never: bool, wait: float | None) -> None:
+        self.needs += 1
+        self.settled += settled
+        self.never += never
+        if wait is not None:
+            self.waits.append(wait)
+
+    def stat(self, group: str) -> GroupStat:
+        return GroupStat(
+            group=group,
+            needs=self.needs,
+            settled=self.settled,
+            never_asked=self.never,
+            never_asked_share=ratio(self.never, self.settled),
+            median_wait_days=median_or_none(self.waits),
+        )
+
+
+def compute(history: History, now: datetime, tz: tzinfo) -> Activity:
+    """Compute asking activity over the whole history."""
+    sent = [a for a in history.asks if is_sent(a)]
+    stamps = [a.sent_at for a in sent if a.sent_at is not None]
+    created = [n.created_at for n in history.needs if n.created_at is not None]
+    starts = [iso_week(s, tz) for s in stamps + created]
+    weeks = weekly_counts(stamps, tz, now, min(starts) if starts else None)
+    recent = weeks[-RECENT_WEEKS:]
+
+    firsts = first_asks(history)
+    cutoff = aware(now) - AVOIDANCE_GRACE
+    total = _Tally()
+    groups: dict[str, dict[str, _Tally]] = {kind: defaultdict(_Tally) for kind in GROUP_KINDS}
+    for need in history.needs:
+        first = firsts.get(need.id) if need.id is not None else None
+        wait = None
+        if first is not None and first.sent_at is not None and need.created_at is not None:
+            wait = max(0.0, (aware(first.sent_at) - aware(need.created_at)).total_seconds() / 86400)
+        settled = first is not None or need.created_at is None or aware(need.created_at) <= cutoff
+        never = settled and first is None
+        total.add(settled, never, wait)
+        for kind, values in need_groups(need).items():
+            for value in values:
+                groups[kind][value].add(settled, never, wait)
+    by = {
+        kind: sorted(
+            (t.stat(g) for g, t in groups[kind].items()), key=lambda s: (-s.needs, s.group)
+        )
+        for kind in GROUP_KINDS
+    }
+    return Activity(
+        weeks=weeks,
+        total_asks=len(sent),
+        asks_per_week=ratio(len(sent), len(weeks)),
+        recent_asks_per_week=ratio(sum(w.asks for w in recent), len(recent)),
+        settled_needs=total.settled,
+        never_asked=total.never,
+        never_asked_share=ratio(total.never, total.settled),
+        waits=len(total.waits),
+        median_wait_days=median_or_none(total.waits),
+        mean_wait_days=ratio(sum(total.waits), len(total.waits)),
+        by=by,
+    )
