@@ -16,13 +16,20 @@ from askwell.services.asks import (
 from askwell.services.history import load_history
 from askwell.services.journal import add_entry, give_help, list_entries
 from askwell.services.needs import add_need, get_need, list_needs, set_need_status
-from askwell.services.people import add_person, get_person, list_people, update_person
+from askwell.services.people import (
+    add_people,
+    add_person,
+    get_person,
+    list_people,
+    update_person,
+)
 
 __all__ = [
     "AskResult",
     "DueItem",
     "add_entry",
     "add_need",
+    "add_people",
     "add_person",
     "close_ask",
     "create_ask",

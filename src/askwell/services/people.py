@@ -31,17 +31,28 @@ EDITABLE = (
 
 def add_person(store: Store, person: Person, *, now: datetime | None = None) -> Person:
     """Check and store a new person; return it with its id."""
-    checked = validate.person(person)
+    return add_people(store, [person], now=now)[0]
+
+
+def add_people(
+    store: Store, people: list[Person], *, now: datetime | None = None
+) -> list[Person]:
+    """Check and store several people in one transaction (all or nothing)."""
+    checked = [validate.person(p) for p in people]
+    stamp = now or _rows.now_utc()
     with store.session() as s:
-        row = PersonRow(
-            uid=checked.uid or _rows.new_uid(),
-            owner_id=store.owner_id,
-            created_at=checked.created_at or now or _rows.now_utc(),
-            **_rows.person_fields(checked),
-        )
-        s.add(row)
+        rows = [
+            PersonRow(
+                uid=p.uid or _rows.new_uid(),
+                owner_id=store.owner_id,
+                created_at=p.created_at or stamp,
+                **_rows.person_fields(p),
+            )
+            for p in checked
+        ]
+        s.add_all(rows)
         s.flush()
-        return _rows.person(row)
+        return [_rows.person(r) for r in rows]
 
 
 def get_person(store: Store, person_id: int) -> Person:

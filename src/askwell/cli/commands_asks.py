@@ -1,0 +1,416 @@
+"""`askwell need ...`, `ask`, `answer`, `thank`, `followup`, `due`: from a need to a thank-you."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from askwell.cli._common import JsonOpt, console, emit_json, read_text_arg, store, warn
+
+if TYPE_CHECKING:
+    from askwell.core.model import Ask, Need
+
+need_app = typer.Typer(help="Needs: what you could use help with.", no_args_is_help=True)
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def parse_barriers(values: list[str]) -> dict[str, int]:
+    """Read `burden=2`, `shame` (= 1) items into a barrier map."""
+    from askwell.errors import AskwellError
+
+    out: dict[str, int] = {}
+    for item in values:
+        name, _, level = item.partition("=")
+        try:
+            out[name.strip()] = int(level) if level.strip() else 1
+        except ValueError:
+            raise AskwellError(f"barrier {item!r}: the intensity must be a number 0-3") from None
+    return out
+
+
+def parse_date(value: str | None, what: str = "deadline") -> Any:
+    """Parse YYYY-MM-DD or raise a friendly error."""
+    if value is None:
+        return None
+    from datetime import date
+
+    from askwell.errors import AskwellError
+
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise AskwellError(f"bad {what} {value!r}; use YYYY-MM-DD, e.g. 2026-12-01") from None
+
+
+def need_public(need: Need) -> dict[str, Any]:
+    """Return the JSON shape of a need."""
+    from dataclasses import asdict
+
+    return asdict(need)
+
+
+def ask_public(ask: Ask) -> dict[str, Any]:
+    """Return the JSON shape of an ask."""
+    from dataclasses import asdict
+
+    return asdict(ask)
+
+
+@need_app.command("add")
+def need_add(
+    summary: Annotated[str, typer.Argument(help="One line: what do you need?")],
+    details: Annotated[str | None, typer.Option("--details", help="More context.")] = None,
+    support_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            help="advice, emotional, task, feedback, information, introduction, resources "
+            "(suggested from the text when left out).",
+        ),
+    ] = None,
+    urgency: Annotated[str, typer.Option("--urgency", help="low, medium, high.")] = "medium",
+    deadline: Annotated[str | None, typer.Option("--deadline", help="YYYY-MM-DD.")] = None,
+    barrier: Annotated[
+        list[str] | None,
+        typer.Option("--barrier", help="What holds you back, 0-3: burden=2 (repeatable)."),
+    ] = None,
+    expect: Annotated[
+        int | None,
+        typer.Option("--expect", help="Your guess (0-100 %) that the first ask is a yes."),
+    ] = None,
+    topics: Annotated[
+        str | None, typer.Option("--topics", help='Topics: "career, python".')
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Define a need: what, how urgent, what holds you back, and your yes-guess."""
+    from askwell import services
+    from askwell.core.model import Need, parse_list
+    from askwell.core.need_check import assess
+
+    check = assess(summary, details or "")
+    need = services.add_need(
+        store(),
+        Need(
+            summary=summary,
+            details=details or "",
+            support_type=support_type or check.suggested_type,
+            urgency=urgency,
+            deadline=parse_date(deadline),
+            barriers=parse_barriers(barrier or []),
+            expect=expect,
+            topics=parse_list(topics),
+        ),
+    )
+    if as_json:
+        data = need_public(need)
+        data["assessment"] = {
+            "vague": check.vague,
+            "reasons": check.reasons,
+            "suggested_type": check.suggested_type,
+            "self_serve": check.self_serve,
+        }
+        emit_json(data)
+        return
+    out = console()
+    out.print(f"Saved need #{need.id}: {_esc(need.summary)} [dim]({need.support_type})[/]")
+    if support_type is None:
+        out.print(f"[dim]Support type suggested from your words: {need.support_type}.[/]")
+    if check.vague:
+        out.print(
+            f"[yellow]This need is still vague:[/] {'; '.join(check.reasons)}. "
+            "Try naming what, how much and by when before you ask anyone."
+        )
+    if check.self_serve:
+        out.print(f"[dim]{check.only_a_person} {check.self_serve}[/]")
+    _print_reframes(need.barriers)
+    out.print(f"Next: [bold]askwell suggest {need.id}[/] to see who could help.")
+
+
+def _print_reframes(barriers: dict[str, int]) -> None:
+    try:
+        from askwell.core import barriers as barrier_info
+    except ImportError:
+        return
+    reframe = getattr(barrier_info, "reframe", None)
+    if reframe is None:
+        return
+    for name in barriers:
+        console().print(f"[cyan]{name}:[/] {_esc(reframe(name))}")
+
+
+@need_app.command("list")
+def need_list(
+    status: Annotated[
+        str | None, typer.Option("--status", help="open, resolved or dropped.")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List your needs, newest first."""
+    from rich.table import Table
+
+    from askwell import services
+
+    needs = services.list_needs(store(), status)
+    if as_json:
+        emit_json([need_public(n) for n in needs])
+        return
+    if not needs:
+        console().print('No needs yet. Add one with: askwell need add "what you need"')
+        return
+    table = Table("id", "summary", "type", "urgency", "deadline", "barriers", "status")
+    for n in needs:
+        table.add_row(
+            str(n.id),
+            _esc(n.summary),
+            n.support_type,
+            n.urgency,
+            f"{n.deadline:%Y-%m-%d}" if n.deadline else "",
+            ", ".join(f"{k}={v}" for k, v in n.barriers.items()),
+            n.status,
+        )
+    console().print(table)
+
+
+@need_app.command("show")
+def need_show(
+    need_id: Annotated[int, typer.Argument(help="Need id.")], as_json: JsonOpt = False
+) -> None:
+    """Show a need and the asks made about it."""
+    from askwell import services
+
+    st = store()
+    need = services.get_need(st, need_id)
+    asks = services.list_asks(st, need_id=need_id)
+    if as_json:
+        data = need_public(need)
+        data["asks"] = [ask_public(a) for a in asks]
+        emit_json(data)
+        return
+    out = console()
+    out.print(f"[bold]#{need.id} {_esc(need.summary)}[/]  [dim]{need.status}[/]")
+    if need.details:
+        out.print(_esc(need.details))
+    out.print(
+        f"type {need.support_type} · urgency {need.urgency}"
+        + (f" · deadline {need.deadline:%Y-%m-%d}" if need.deadline else "")
+        + (f" · you expected {need.expect} % yes" if need.expect is not None else "")
+    )
+    if need.barriers:
+        out.print("barriers: " + ", ".join(f"{k} {v}/3" for k, v in need.barriers.items()))
+    names = {p.id: p.name for p in services.list_people(st)}
+    for a in asks:
+        answer = a.answer.kind if a.answer else "-"
+        out.print(f"  ask #{a.id} to {_esc(names.get(a.person_id, '?'))}: {a.status} ({answer})")
+
+
+@need_app.command("resolve")
+def need_resolve(need_id: Annotated[int, typer.Argument(help="Need id.")]) -> None:
+    """Mark a need as resolved."""
+    from askwell import services
+
+    need = services.set_need_status(store(), need_id, "resolved")
+    console().print(f"Need #{need.id} is resolved. Well done for asking.")
+
+
+@need_app.command("drop")
+def need_drop(need_id: Annotated[int, typer.Argument(help="Need id.")]) -> None:
+    """Mark a need as dropped (no longer needed)."""
+    from askwell import services
+
+    need = services.set_need_status(store(), need_id, "dropped")
+    console().print(f"Need #{need.id} is dropped.")
+
+
+def ask(
+    need_id: Annotated[int, typer.Argument(help="The need you are asking about.")],
+    to: Annotated[int, typer.Option("--to", help="The person id you ask.")],
+    text: Annotated[str | None, typer.Option("--text", help="The request as you sent it.")] = None,
+    text_file: Annotated[
+        str | None, typer.Option("--text-file", help="Read the request from a file (- = stdin).")
+    ] = None,
+    channel: Annotated[
+        str, typer.Option("--channel", help="chat, email, call, in-person.")
+    ] = "chat",
+    override: Annotated[
+        bool, typer.Option("--override", help="Ask even during a cooldown (recorded).")
+    ] = False,
+    draft: Annotated[bool, typer.Option("--draft", help="Save as a draft, not sent yet.")] = False,
+    parent: Annotated[
+        int | None,
+        typer.Option("--from", help="The ask whose alternative answer led to this one."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record an ask of one person about one need."""
+    from askwell import services
+
+    body = read_text_arg(text, text_file)
+    result = services.create_ask(
+        store(), need_id, to, body, channel, draft=draft, override=override, parent_id=parent
+    )
+    for message in result.warnings:
+        warn(message)
+    if as_json:
+        emit_json(ask_public(result.ask))
+        return
+    state = "saved as a draft" if draft else "recorded as sent"
+    console().print(
+        f"Ask #{result.ask.id} {state}. When they answer: "
+        f"[bold]askwell answer {result.ask.id} yes|no|alternative|no-reply[/]"
+    )
+
+
+def send(
+    ask_id: Annotated[int, typer.Argument(help="Draft ask id.")], as_json: JsonOpt = False
+) -> None:
+    """Mark a draft ask as sent."""
+    from askwell import services
+
+    a = services.send_ask(store(), ask_id)
+    if as_json:
+        emit_json(ask_public(a))
+    else:
+        console().print(f"Ask #{a.id} is sent. Good luck, and well done for asking.")
+
+
+def answer(
+    ask_id: Annotated[int, typer.Argument(help="Ask id.")],
+    kind: Annotated[str, typer.Argument(help="yes, no, alternative or no-reply.")],
+    note: Annotated[str, typer.Option("--note", help="What they said.")] = "",
+    offered: Annotated[
+        str, typer.Option("--offered", help="For an alternative: what they offered instead.")
+    ] = "",
+    cooldown: Annotated[
+        int, typer.Option("--cooldown", help="After a no: days before asking them again.")
+    ] = 30,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record their answer; a no sets a gentle cooldown before asking them again."""
+    from askwell import services
+
+    result = services.record_answer(
+        store(), ask_id, kind, note=note, offered=offered, cooldown_days=cooldown
+    )
+    if as_json:
+        data = ask_public(result.ask)
+        data["boundary"] = result.boundary
+        emit_json(data)
+        return
+    out = console()
+    got = result.ask.answer.kind if result.ask.answer else kind
+    out.print(f"Recorded {got!r} for ask #{ask_id}.")
+    if result.boundary is not None:
+        out.print(
+            f"A no is fine. askwell will not suggest asking them about this again before "
+            f"{result.boundary.until:%Y-%m-%d}."
+        )
+    if got == "alternative":
+        out.print(
+            "They offered something else. To take it up with someone new: "
+            f"askwell ask {result.ask.need_id} --to PERSON_ID --from {ask_id}"
+        )
+    if got == "no-reply":
+        out.print("No reply yet. askwell due will tell you when one gentle follow-up is fair.")
+    else:
+        out.print(f"Say thanks, whatever the answer: [bold]askwell thank {ask_id}[/]")
+
+
+def thank(
+    ask_id: Annotated[int, typer.Argument(help="Ask id.")],
+    note: Annotated[str, typer.Option("--note", help="What you thanked them for.")] = "",
+    as_json: JsonOpt = False,
+) -> None:
+    """Record that you thanked them."""
+    from askwell import services
+
+    a = services.thank(store(), ask_id, note=note)
+    if as_json:
+        emit_json(ask_public(a))
+    else:
+        console().print(f"Thank-you recorded for ask #{a.id}.")
+
+
+def followup(
+    ask_id: Annotated[int, typer.Argument(help="Ask id.")],
+    note: Annotated[str, typer.Option("--note", help="What you wrote.")] = "",
+    as_json: JsonOpt = False,
+) -> None:
+    """Record the one gentle follow-up of an ask that got no reply."""
+    from askwell import services
+
+    a = services.follow_up(store(), ask_id, note=note)
+    if as_json:
+        emit_json(ask_public(a))
+    else:
+        console().print(f"Follow-up recorded for ask #{a.id}. One is enough; let it rest now.")
+
+
+def close(ask_id: Annotated[int, typer.Argument(help="Ask id.")], as_json: JsonOpt = False) -> None:
+    """Close an ask."""
+    from askwell import services
+
+    a = services.close_ask(store(), ask_id)
+    if as_json:
+        emit_json(ask_public(a))
+    else:
+        console().print(f"Ask #{a.id} is closed.")
+
+
+def due(as_json: JsonOpt = False) -> None:
+    """What is waiting on you: one gentle follow-up, or a thank-you."""
+    from rich.table import Table
+
+    from askwell import services
+
+    items = services.due(store())
+    if as_json:
+        emit_json(
+            [
+                {
+                    "action": i.action,
+                    "ask_id": i.ask.id,
+                    "person": i.person_name,
+                    "need": i.need_summary,
+                    "sent_at": i.ask.sent_at,
+                    "answer": i.ask.answer.kind if i.ask.answer else None,
+                }
+                for i in items
+            ]
+        )
+        return
+    if not items:
+        console().print("Nothing due. You are all caught up.")
+        return
+    table = Table("ask", "to do", "person", "need", "since")
+    for i in items:
+        since = i.ask.answer.at if (i.action == "thank" and i.ask.answer) else i.ask.sent_at
+        table.add_row(
+            str(i.ask.id),
+            "gentle follow-up" if i.action == "follow-up" else "say thanks",
+            _esc(i.person_name),
+            _esc(i.need_summary),
+            f"{since:%Y-%m-%d}" if since else "",
+        )
+    console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the need and ask commands."""
+    app.add_typer(need_app, name="need")
+    for fn, name in (
+        (ask, "ask"),
+        (send, "send"),
+        (answer, "answer"),
+        (thank, "thank"),
+        (followup, "followup"),
+        (close, "close"),
+        (due, "due"),
+    ):
+        app.command(name)(fn)

@@ -1,0 +1,136 @@
+"""`askwell gave`, `journal`, `export`, `import`, `demo`: the record of your asking."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from askwell.cli._common import JsonOpt, console, emit_json, store
+
+journal_app = typer.Typer(help="Your journal: reflections on asking.", no_args_is_help=True)
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def gave(
+    person_id: Annotated[int, typer.Argument(help="Who you helped.")],
+    summary: Annotated[str, typer.Argument(help="What you did for them.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Record help you gave someone (it balances the asking)."""
+    from askwell import services
+
+    record = services.give_help(store(), person_id, summary)
+    if as_json:
+        emit_json(record)
+    else:
+        console().print(f"Noted (#{record.id}). Helping others is part of a healthy give and take.")
+
+
+@journal_app.command("add")
+def journal_add(
+    text: Annotated[str, typer.Argument(help="Your reflection.")],
+    need: Annotated[int | None, typer.Option("--need", help="Link to a need id.")] = None,
+    person: Annotated[int | None, typer.Option("--person", help="Link to a person id.")] = None,
+    ask: Annotated[int | None, typer.Option("--ask", help="Link to an ask id.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write a reflection: what came up, how it went."""
+    from askwell import services
+
+    entry = services.add_entry(store(), text, need_id=need, person_id=person, ask_id=ask)
+    if as_json:
+        emit_json(entry)
+    else:
+        console().print(f"Saved journal entry #{entry.id}.")
+
+
+@journal_app.command("list")
+def journal_list(
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Words to look for.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List journal entries, newest first."""
+    from askwell import services
+
+    entries = services.list_entries(store(), search=search)
+    if as_json:
+        emit_json(entries)
+        return
+    if not entries:
+        console().print("No entries match." if search else "Your journal is empty so far.")
+        return
+    out = console()
+    for e in entries:
+        stamp = f"{e.created_at:%Y-%m-%d}" if e.created_at else ""
+        out.print(f"[dim]#{e.id} {stamp} {e.kind}[/]  {_esc(e.text)}")
+
+
+def export(
+    path: Annotated[str, typer.Argument(help="Where to write the JSON export.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Export everything you own to one JSON file."""
+    from askwell.services.transfer import export_file
+
+    counts = export_file(store(), path)
+    if as_json:
+        emit_json({"path": path, "counts": counts})
+    else:
+        summary = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items())
+        console().print(f"Exported to {_esc(path)}: {summary}.")
+
+
+def import_(
+    path: Annotated[str, typer.Argument(help="An askwell JSON export.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Import an export file, merging without duplicates (all or nothing)."""
+    from askwell.services.transfer import import_file
+
+    report = import_file(store(), path)
+    if as_json:
+        emit_json({"added": report.added, "skipped": report.skipped})
+    else:
+        added = sum(report.added.values())
+        skipped = sum(report.skipped.values())
+        console().print(f"Imported {added} records ({skipped} already here, skipped).")
+
+
+def demo(
+    db: Annotated[
+        str | None, typer.Option("--path", help="Where to build the demo database file.")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Build a demo network with three months of history in a separate database."""
+    from askwell.services.demo import build_demo
+
+    info = build_demo(db)
+    if as_json:
+        emit_json(info)
+        return
+    out = console()
+    out.print(
+        f"Built a demo with {info['people']} people, {info['needs']} needs and "
+        f"{info['asks']} asks over three months."
+    )
+    out.print(f"It lives in {_esc(info['path'])}, apart from your own data. Explore it with:")
+    url = info["url"]
+    for cmd in ("people list", "need list", "due", "journal list", "suggest 1", "insights"):
+        out.print(f"  askwell --db {url} {cmd}")
+    out.print(f"or for a whole session: export ASKWELL_DATABASE_URL={url}")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the journal, export/import and demo commands."""
+    app.add_typer(journal_app, name="journal")
+    app.command("gave")(gave)
+    app.command("export")(export)
+    app.command("import")(import_)
+    app.command("demo")(demo)

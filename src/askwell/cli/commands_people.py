@@ -1,0 +1,247 @@
+"""`askwell people ...`: the people in your network."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from askwell.cli._common import JsonOpt, console, emit_json, store
+
+if TYPE_CHECKING:
+    from askwell.core.model import Person
+
+people_app = typer.Typer(help="The people you might ask (your supporters).", no_args_is_help=True)
+
+RelOpt = Annotated[
+    str | None,
+    typer.Option("--relationship", "-r", help="mentor, manager, colleague, friend, family, ..."),
+]
+TopicsOpt = Annotated[
+    str | None, typer.Option("--topics", help='What they know: "python, careers".')
+]
+SupportsOpt = Annotated[
+    str | None, typer.Option("--supports", help="Support types they are good at: advice,feedback.")
+]
+TzOpt = Annotated[str | None, typer.Option("--tz", help="Their time zone, e.g. Europe/Berlin.")]
+HoursOpt = Annotated[
+    str | None, typer.Option("--hours", help='Usual availability: "Mon-Fri 09:00-17:00".')
+]
+EmailOpt = Annotated[str | None, typer.Option("--email", help="E-mail address.")]
+PhoneOpt = Annotated[str | None, typer.Option("--phone", help="Phone number.")]
+ChannelOpt = Annotated[str | None, typer.Option("--channel", help="chat, email, call, in-person.")]
+NotesOpt = Annotated[str | None, typer.Option("--notes", help="Anything worth remembering.")]
+
+
+def _changes(**opts: Any) -> dict[str, Any]:
+    from askwell.core.model import parse_hours, parse_list
+
+    out: dict[str, Any] = {}
+    for key, value in opts.items():
+        if value is None:
+            continue
+        if key in ("topics", "supports"):
+            out[key] = parse_list(value)
+        elif key == "hours":
+            out[key] = parse_hours(value)
+        else:
+            out[key] = value
+    return out
+
+
+def person_public(p: Person) -> dict[str, Any]:
+    """Return the JSON shape of a person."""
+    from dataclasses import asdict
+
+    from askwell.core.model import render_hours
+
+    data = asdict(p)
+    data["hours"] = render_hours(p.hours)
+    return data
+
+
+def _show(p: Person) -> None:
+    from rich.table import Table
+
+    from askwell.core.model import render_hours
+
+    table = Table(show_header=False, box=None, title=f"#{p.id} {p.name}", title_justify="left")
+    rows = {
+        "relationship": p.relationship,
+        "topics": ", ".join(p.topics) or "-",
+        "supports": ", ".join(p.supports) or "-",
+        "time zone": p.tz,
+        "hours": render_hours(p.hours) or "-",
+        "email": p.email or "-",
+        "phone": p.phone or "-",
+        "channel": p.channel or "-",
+        "stretched thin": "yes" if p.stretched else "no",
+        "notes": p.notes or "-",
+    }
+    for key, value in rows.items():
+        table.add_row(f"[dim]{key}[/]", _esc(value))
+    console().print(table)
+
+
+@people_app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="Their name.")],
+    relationship: RelOpt = None,
+    topics: TopicsOpt = None,
+    supports: SupportsOpt = None,
+    tz: TzOpt = None,
+    hours: HoursOpt = None,
+    email: EmailOpt = None,
+    phone: PhoneOpt = None,
+    channel: ChannelOpt = None,
+    notes: NotesOpt = None,
+    stretched: Annotated[
+        bool, typer.Option("--stretched", help="They are stretched thin.")
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Add a person to your network."""
+    from askwell import services
+    from askwell.core.model import Person
+
+    fields = _changes(
+        relationship=relationship,
+        topics=topics,
+        supports=supports,
+        tz=tz,
+        hours=hours,
+        email=email,
+        phone=phone,
+        channel=channel,
+        notes=notes,
+    )
+    person = services.add_person(store(), Person(name=name, stretched=stretched, **fields))
+    if as_json:
+        emit_json(person_public(person))
+    else:
+        console().print(f"Added [bold]{_esc(person.name)}[/] as person #{person.id}.")
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+@people_app.command("list")
+def list_(as_json: JsonOpt = False) -> None:
+    """List everyone in your network."""
+    from rich.table import Table
+
+    from askwell import services
+
+    people = services.list_people(store())
+    if as_json:
+        emit_json([person_public(p) for p in people])
+        return
+    if not people:
+        console().print("No one here yet. Add someone with: askwell people add NAME")
+        return
+    table = Table("id", "name", "relationship", "topics", "supports", "tz", "load")
+    for p in people:
+        table.add_row(
+            str(p.id),
+            _esc(p.name),
+            p.relationship,
+            _esc(", ".join(p.topics)),
+            ", ".join(p.supports),
+            p.tz,
+            "stretched thin" if p.stretched else "",
+        )
+    console().print(table)
+
+
+@people_app.command("show")
+def show(
+    person_id: Annotated[int, typer.Argument(help="Person id.")], as_json: JsonOpt = False
+) -> None:
+    """Show one person."""
+    from askwell import services
+
+    person = services.get_person(store(), person_id)
+    if as_json:
+        emit_json(person_public(person))
+    else:
+        _show(person)
+
+
+@people_app.command("edit")
+def edit(
+    person_id: Annotated[int, typer.Argument(help="Person id.")],
+    name: Annotated[str | None, typer.Option("--name", help="New name.")] = None,
+    relationship: RelOpt = None,
+    topics: TopicsOpt = None,
+    supports: SupportsOpt = None,
+    tz: TzOpt = None,
+    hours: HoursOpt = None,
+    email: EmailOpt = None,
+    phone: PhoneOpt = None,
+    channel: ChannelOpt = None,
+    notes: NotesOpt = None,
+    stretched: Annotated[
+        bool | None, typer.Option("--stretched/--not-stretched", help="Stretched thin right now?")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Change some details of a person (only the options you give)."""
+    from askwell import services
+    from askwell.errors import AskwellError
+
+    changes = _changes(
+        name=name,
+        relationship=relationship,
+        topics=topics,
+        supports=supports,
+        tz=tz,
+        hours=hours,
+        email=email,
+        phone=phone,
+        channel=channel,
+        notes=notes,
+        stretched=stretched,
+    )
+    if not changes:
+        raise AskwellError("nothing to change: give at least one option (see --help)")
+    person = services.update_person(store(), person_id, **changes)
+    if as_json:
+        emit_json(person_public(person))
+    else:
+        console().print(f"Updated #{person.id} {_esc(person.name)}.")
+
+
+@people_app.command("import")
+def import_(
+    path: Annotated[str, typer.Argument(help="A .vcf file exported from a phone or mail app.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Import people from a vCard (.vcf) file; bad cards are reported, good ones kept."""
+    from askwell.services.vcard import import_vcards
+
+    result = import_vcards(store(), path)
+    if as_json:
+        emit_json(
+            {
+                "imported": [person_public(p) for p in result.imported],
+                "skipped": result.skipped,
+                "errors": [{"line": e.line, "message": e.message} for e in result.errors],
+            }
+        )
+    else:
+        out = console()
+        out.print(f"Imported {len(result.imported)} people.")
+        for name in result.skipped:
+            out.print(f"  skipped {_esc(name)} (already in your network)")
+        for e in result.errors:
+            out.print(f"  [yellow]line {e.line}:[/] {_esc(e.message)}")
+    if result.errors and not result.imported:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the people commands."""
+    app.add_typer(people_app, name="people")
