@@ -19,7 +19,14 @@ from askwell.web.settings import WebSettings
 if TYPE_CHECKING:
     from askwell.storage.store import Store
 
-ROUTE_MODULES = ("pages_home", "pages_docs")
+ROUTE_MODULES = (
+    "api_people",
+    "api_needs",
+    "api_asks",
+    "api_journal",
+    "pages_home",
+    "pages_docs",
+)
 
 DESCRIPTION = (
     "The same operations as the askwell CLI. Every request needs the launch token (the "

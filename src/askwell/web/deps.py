@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 
 from askwell.storage.store import Store
 from askwell.web.settings import WebSettings
@@ -24,3 +24,5 @@ def get_settings(request: Request) -> WebSettings:
 
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[WebSettings, Depends(get_settings)]
+
+PathId = Annotated[int, Path(ge=1, le=2**62, description="The item's id.")]

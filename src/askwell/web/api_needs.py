@@ -1,0 +1,35 @@
+"""JSON API: needs (what you want help with)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from askwell import services
+from askwell.web.deps import PathId, StoreDep
+from askwell.web.schemas import ERRORS, NeedCreate, NeedPublic, NeedStatus, NeedStatusUpdate
+
+router = APIRouter(prefix="/api/needs", tags=["needs"], responses=ERRORS)
+
+
+@router.get("")
+def list_needs(store: StoreDep, status: NeedStatus | None = None) -> list[NeedPublic]:
+    """List needs, newest first (optionally only open, resolved or dropped ones)."""
+    return [NeedPublic.of(n) for n in services.list_needs(store, status=status)]
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+def add_need(store: StoreDep, body: NeedCreate) -> NeedPublic:
+    """Record a need."""
+    return NeedPublic.of(services.add_need(store, body.to_domain()))
+
+
+@router.get("/{need_id}")
+def get_need(store: StoreDep, need_id: PathId) -> NeedPublic:
+    """Show one need."""
+    return NeedPublic.of(services.get_need(store, need_id))
+
+
+@router.patch("/{need_id}")
+def set_need_status(store: StoreDep, need_id: PathId, body: NeedStatusUpdate) -> NeedPublic:
+    """Mark a need open, resolved or dropped."""
+    return NeedPublic.of(services.set_need_status(store, need_id, body.status))

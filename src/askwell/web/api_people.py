@@ -1,0 +1,35 @@
+"""JSON API: the people in your network."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from askwell import services
+from askwell.web.deps import PathId, StoreDep
+from askwell.web.schemas import ERRORS, PersonCreate, PersonPublic, PersonUpdate
+
+router = APIRouter(prefix="/api/people", tags=["people"], responses=ERRORS)
+
+
+@router.get("")
+def list_people(store: StoreDep) -> list[PersonPublic]:
+    """List everyone in your network, by name."""
+    return [PersonPublic.of(p) for p in services.list_people(store)]
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+def add_person(store: StoreDep, body: PersonCreate) -> PersonPublic:
+    """Add a person."""
+    return PersonPublic.of(services.add_person(store, body.to_domain()))
+
+
+@router.get("/{person_id}")
+def get_person(store: StoreDep, person_id: PathId) -> PersonPublic:
+    """Show one person."""
+    return PersonPublic.of(services.get_person(store, person_id))
+
+
+@router.patch("/{person_id}")
+def update_person(store: StoreDep, person_id: PathId, body: PersonUpdate) -> PersonPublic:
+    """Change some fields of a person."""
+    return PersonPublic.of(services.update_person(store, person_id, **body.changes()))

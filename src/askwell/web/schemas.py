@@ -1,0 +1,370 @@
+"""Pydantic schemas of the JSON API: separate Create / Update / Public shapes per object."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from askwell.core.model import (
+    NAME_MAX,
+    SUMMARY_MAX,
+    TEXT_MAX,
+    Ask,
+    Boundary,
+    HelpGiven,
+    JournalEntry,
+    Need,
+    Person,
+    Window,
+    parse_hours,
+    render_hours,
+)
+
+Relationship = Literal[
+    "mentor", "manager", "colleague", "friend", "family", "partner", "professional", "community"
+]
+SupportType = Literal[
+    "advice", "emotional", "task", "feedback", "information", "introduction", "resources"
+]
+Barrier = Literal["burden", "incompetence", "perfectionism", "distrust", "shame"]
+Urgency = Literal["low", "medium", "high"]
+Channel = Literal["chat", "email", "call", "in-person"]
+AnswerKind = Literal["yes", "no", "alternative", "no-reply"]
+AskStatus = Literal["draft", "sent", "answered", "thanked", "closed"]
+NeedStatus = Literal["open", "resolved", "dropped"]
+
+Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
+Summary = Annotated[str, Field(min_length=1, max_length=SUMMARY_MAX)]
+LongText = Annotated[str, Field(max_length=TEXT_MAX)]
+RequiredText = Annotated[str, Field(min_length=1, max_length=TEXT_MAX)]
+Short = Annotated[str, Field(max_length=200)]
+Topic = Annotated[str, Field(min_length=1, max_length=80)]
+Id = Annotated[int, Field(ge=1, le=2**62)]
+Intensity = Annotated[int, Field(ge=0, le=3)]
+Percent = Annotated[int, Field(ge=0, le=100)]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+# People ------------------------------------------------------------------------------------
+
+
+class PersonCreate(_In):
+    """A new person in your network."""
+
+    name: Name
+    relationship: Relationship = "friend"
+    topics: list[Topic] = Field(default_factory=list, max_length=40)
+    supports: list[SupportType] = Field(default_factory=list)
+    tz: Short = "UTC"
+    hours: Short = Field("", description='Usual availability, e.g. "Mon-Fri 09:00-17:00".')
+    email: Short | None = None
+    phone: Short | None = None
+    channel: Channel | None = None
+    stretched: bool = False
+    notes: LongText = ""
+
+    def to_domain(self) -> Person:
+        """Return the domain object (hours parsed)."""
+        data = self.model_dump()
+        return Person(**_domain_fields(data))
+
+
+class PersonUpdate(_In):
+    """Fields to change on a person; leave out what stays the same."""
+
+    name: Name | None = None
+    relationship: Relationship | None = None
+    topics: list[Topic] | None = Field(None, max_length=40)
+    supports: list[SupportType] | None = None
+    tz: Short | None = None
+    hours: Short | None = None
+    email: Short | None = None
+    phone: Short | None = None
+    channel: Channel | None = None
+    stretched: bool | None = None
+    notes: LongText | None = None
+
+    def changes(self) -> dict[str, Any]:
+        """Return only the fields that were given, converted to domain values."""
+        given = self.model_dump(exclude_unset=True)
+        return _domain_fields({k: v for k, v in given.items() if v is not None or k in CLEARABLE})
+
+
+CLEARABLE = frozenset({"email", "phone", "channel"})
+
+
+def _domain_fields(data: dict[str, Any]) -> dict[str, Any]:
+    if "hours" in data:
+        data["hours"] = parse_hours(data["hours"] or "")
+    for key in ("topics", "supports"):
+        if key in data:
+            data[key] = tuple(data[key])
+    return data
+
+
+class PersonPublic(_Out):
+    """A person as the API shows it."""
+
+    id: int
+    uid: str | None
+    name: str
+    relationship: str
+    topics: list[str]
+    supports: list[str]
+    tz: str
+    hours: str
+    email: str | None
+    phone: str | None
+    channel: str | None
+    stretched: bool
+    notes: str
+    created_at: datetime | None
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _hours(cls, value: Any) -> str:
+        if isinstance(value, tuple) and all(isinstance(w, Window) for w in value):
+            return render_hours(value)
+        return str(value)
+
+    @classmethod
+    def of(cls, person: Person) -> PersonPublic:
+        """Return the public shape of a person."""
+        return cls.model_validate(person)
+
+
+class ImportResult(BaseModel):
+    """What a vCard import did."""
+
+    added: list[PersonPublic]
+    skipped: list[str] = []
+
+
+# Needs -------------------------------------------------------------------------------------
+
+
+class NeedCreate(_In):
+    """A new need: what you want help with, and how it feels to ask."""
+
+    summary: Summary
+    details: LongText = ""
+    support_type: SupportType = "advice"
+    urgency: Urgency = "medium"
+    deadline: date | None = None
+    barriers: dict[Barrier, Intensity] = Field(default_factory=dict)
+    expect: Percent | None = Field(
+        None, description="Your guess (0-100) that the first ask is a yes."
+    )
+    topics: list[Topic] = Field(default_factory=list, max_length=40)
+
+    def to_domain(self) -> Need:
+        """Return the domain object."""
+        data = self.model_dump()
+        data["topics"] = tuple(data["topics"])
+        return Need(**data)
+
+
+class NeedStatusUpdate(_In):
+    """Mark a need open, resolved or dropped."""
+
+    status: NeedStatus
+
+
+class NeedPublic(_Out):
+    """A need as the API shows it."""
+
+    id: int
+    uid: str | None
+    summary: str
+    details: str
+    support_type: str
+    urgency: str
+    deadline: date | None
+    barriers: dict[str, int]
+    expect: int | None
+    status: str
+    topics: list[str]
+    created_at: datetime | None
+
+    @classmethod
+    def of(cls, need: Need) -> NeedPublic:
+        """Return the public shape of a need."""
+        return cls.model_validate(need)
+
+
+# Asks --------------------------------------------------------------------------------------
+
+
+class AskCreate(_In):
+    """Record an ask (sent now unless `draft`)."""
+
+    need_id: Id
+    person_id: Id
+    text: LongText | None = None
+    channel: Channel = "chat"
+    draft: bool = False
+    override: bool = Field(False, description="Ask even though a cooldown is running.")
+    scheduled_for: datetime | None = None
+    parent_id: Id | None = None
+
+
+class AnswerCreate(_In):
+    """How they answered."""
+
+    kind: AnswerKind
+    note: LongText = ""
+    offered: LongText = Field("", description="For an alternative: what they offered instead.")
+    cooldown_days: int = Field(30, ge=1, le=3650)
+
+
+class NoteCreate(_In):
+    """An optional note (for a thank-you or a follow-up)."""
+
+    note: LongText = ""
+
+
+class AnswerPublic(_Out):
+    """An answer to an ask."""
+
+    kind: str
+    note: str
+    offered: str
+    at: datetime | None
+
+
+class AskPublic(_Out):
+    """An ask as the API shows it."""
+
+    id: int
+    uid: str | None
+    need_id: int
+    person_id: int
+    text: str
+    channel: str
+    status: str
+    answer: AnswerPublic | None
+    sent_at: datetime | None
+    thanked_at: datetime | None
+    followed_up_at: datetime | None
+    closed_at: datetime | None
+    scheduled_for: datetime | None
+    overridden: bool
+    parent_id: int | None
+    urgency_at_ask: str | None
+    created_at: datetime | None
+
+    @classmethod
+    def of(cls, ask: Ask) -> AskPublic:
+        """Return the public shape of an ask."""
+        return cls.model_validate(ask)
+
+
+class BoundaryPublic(_Out):
+    """A cooldown: do not ask this person about this again before `until`."""
+
+    id: int | None
+    person_id: int
+    need_id: int | None
+    topic: str
+    until: date
+    reason: str
+
+    @classmethod
+    def of(cls, boundary: Boundary) -> BoundaryPublic:
+        """Return the public shape of a boundary."""
+        return cls.model_validate(boundary)
+
+
+class AskResultPublic(BaseModel):
+    """An ask plus anything worth telling the user about it."""
+
+    ask: AskPublic
+    warnings: list[str] = []
+    boundary: BoundaryPublic | None = None
+
+
+class DuePublic(BaseModel):
+    """Something waiting on you: a follow-up or a thank-you."""
+
+    ask: AskPublic
+    person_name: str
+    need_summary: str
+    action: Literal["follow-up", "thank"]
+
+
+# Journal and help given --------------------------------------------------------------------
+
+
+class JournalCreate(_In):
+    """A free reflection, optionally linked to a need, a person or an ask."""
+
+    text: RequiredText
+    need_id: Id | None = None
+    person_id: Id | None = None
+    ask_id: Id | None = None
+
+
+class JournalPublic(_Out):
+    """A journal entry."""
+
+    id: int
+    uid: str | None
+    text: str
+    kind: str
+    need_id: int | None
+    person_id: int | None
+    ask_id: int | None
+    created_at: datetime | None
+
+    @classmethod
+    def of(cls, entry: JournalEntry) -> JournalPublic:
+        """Return the public shape of a journal entry."""
+        return cls.model_validate(entry)
+
+
+class HelpGivenCreate(_In):
+    """Help you gave someone (reciprocity counts)."""
+
+    person_id: Id
+    summary: RequiredText
+
+
+class HelpGivenPublic(_Out):
+    """Help you gave someone."""
+
+    id: int
+    uid: str | None
+    person_id: int
+    summary: str
+    created_at: datetime | None
+
+    @classmethod
+    def of(cls, item: HelpGiven) -> HelpGivenPublic:
+        """Return the public shape of help given."""
+        return cls.model_validate(item)
+
+
+class ErrorPublic(BaseModel):
+    """A user error: the message is safe to show."""
+
+    error: str
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorPublic, "description": text}
+    for code, text in (
+        (400, "The request broke a rule (the message says which)."),
+        (403, "Missing launch token or CSRF token."),
+        (404, "No such item."),
+        (409, "Clashes with the current state (a cooldown, an illegal step)."),
+    )
+}

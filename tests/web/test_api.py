@@ -1,0 +1,139 @@
+"""The JSON API over the foundation services: people, needs, the ask lifecycle, journal."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from askwell.storage.store import Store
+
+from .conftest import add_need, add_person
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_api_people_add_list_get_update(client: httpx.AsyncClient) -> None:
+    r = await client.post(
+        "/api/people",
+        json={
+            "name": "Ana",
+            "relationship": "mentor",
+            "topics": ["careers"],
+            "hours": "Mon-Fri 09:00-17:00",
+        },
+    )
+    assert r.status_code == 201
+    ana = r.json()
+    assert ana["hours"] == "Mon-Fri 09:00-17:00"
+    assert [p["name"] for p in (await client.get("/api/people")).json()] == ["Ana"]
+    r = await client.patch(f"/api/people/{ana['id']}", json={"stretched": True, "email": None})
+    assert r.json()["stretched"] is True
+    assert r.json()["name"] == "Ana"
+    assert (await client.get(f"/api/people/{ana['id']}")).json()["stretched"] is True
+
+
+async def test_api_people_bad_time_zone_is_400_json(client: httpx.AsyncClient) -> None:
+    r = await client.post("/api/people", json={"name": "Bo", "tz": "Mars/Olympus"})
+    assert r.status_code == 400
+    assert "Mars/Olympus" in r.json()["error"]
+
+
+async def test_api_unknown_id_is_404_json(client: httpx.AsyncClient) -> None:
+    r = await client.get("/api/people/999")
+    assert r.status_code == 404
+    assert set(r.json()) == {"error"}
+
+
+async def test_api_schema_violation_is_422(client: httpx.AsyncClient) -> None:
+    r = await client.post("/api/needs", json={"summary": "x", "urgency": "yesterday"})
+    assert r.status_code == 422
+
+
+async def test_api_needs_add_filter_and_status(client: httpx.AsyncClient) -> None:
+    r = await client.post(
+        "/api/needs",
+        json={
+            "summary": "Feedback on my talk",
+            "support_type": "feedback",
+            "barriers": {"shame": 2},
+        },
+    )
+    need = r.json()
+    assert r.status_code == 201 and need["barriers"] == {"shame": 2}
+    r = await client.patch(f"/api/needs/{need['id']}", json={"status": "resolved"})
+    assert r.json()["status"] == "resolved"
+    assert (await client.get("/api/needs", params={"status": "open"})).json() == []
+    assert len((await client.get("/api/needs")).json()) == 1
+
+
+async def test_api_ask_yes_then_thank(client: httpx.AsyncClient, store: Store) -> None:
+    person, need = add_person(store), add_need(store)
+    r = await client.post(
+        "/api/asks",
+        json={"need_id": need.id, "person_id": person.id, "text": "Hi Ana", "draft": True},
+    )
+    ask = r.json()["ask"]
+    assert r.status_code == 201 and ask["status"] == "draft"
+    assert (await client.post(f"/api/asks/{ask['id']}/send")).json()["status"] == "sent"
+    r = await client.post(f"/api/asks/{ask['id']}/answer", json={"kind": "yes"})
+    assert r.json()["ask"]["answer"]["kind"] == "yes"
+    due = (await client.get("/api/due")).json()
+    assert [(d["action"], d["person_name"]) for d in due] == [("thank", "Ana")]
+    r = await client.post(f"/api/asks/{ask['id']}/thank", json={"note": "thank you!"})
+    assert r.json()["status"] == "thanked"
+    assert (await client.get("/api/due")).json() == []
+    assert (await client.post(f"/api/asks/{ask['id']}/close")).json()["status"] == "closed"
+
+
+async def test_api_ask_no_sets_cooldown_and_blocks_reask(
+    client: httpx.AsyncClient, store: Store
+) -> None:
+    person, need = add_person(store), add_need(store)
+    body = {"need_id": need.id, "person_id": person.id, "text": "Could you?"}
+    ask = (await client.post("/api/asks", json=body)).json()["ask"]
+    r = await client.post(f"/api/asks/{ask['id']}/answer", json={"kind": "no", "cooldown_days": 10})
+    assert r.json()["boundary"]["person_id"] == person.id
+    again = await client.post("/api/asks", json=body)
+    assert again.status_code == 409
+    assert "cooldown" in again.json()["error"]
+    forced = await client.post("/api/asks", json={**body, "override": True})
+    assert forced.status_code == 201
+    assert forced.json()["warnings"]
+
+
+async def test_api_illegal_step_is_a_user_error(client: httpx.AsyncClient, store: Store) -> None:
+    person, need = add_person(store), add_need(store)
+    body = {"need_id": need.id, "person_id": person.id, "draft": True}
+    ask = (await client.post("/api/asks", json=body)).json()["ask"]
+    r = await client.post(f"/api/asks/{ask['id']}/thank", json={})
+    assert r.status_code == 400
+    assert "thank-you follows an answer" in r.json()["error"]
+
+
+async def test_api_asks_filter_by_person(client: httpx.AsyncClient, store: Store) -> None:
+    ana, bo, need = add_person(store), add_person(store, "Bo"), add_need(store)
+    for person in (ana, bo):
+        await client.post("/api/asks", json={"need_id": need.id, "person_id": person.id})
+    r = await client.get("/api/asks", params={"person_id": bo.id})
+    assert [a["person_id"] for a in r.json()] == [bo.id]
+
+
+async def test_api_journal_add_and_search(client: httpx.AsyncClient) -> None:
+    for text in ("Felt like a burden, asked anyway", "Money worries today"):
+        assert (await client.post("/api/journal", json={"text": text})).status_code == 201
+    found = (await client.get("/api/journal", params={"search": "burden"})).json()
+    assert [e["text"] for e in found] == ["Felt like a burden, asked anyway"]
+
+
+async def test_api_help_given(client: httpx.AsyncClient, store: Store) -> None:
+    person = add_person(store)
+    r = await client.post("/api/help-given", json={"person_id": person.id, "summary": "Moved flat"})
+    assert r.status_code == 201 and r.json()["summary"] == "Moved flat"
+
+
+async def test_api_openapi_and_docs_are_served(client: httpx.AsyncClient) -> None:
+    spec = (await client.get("/openapi.json")).json()
+    assert "/api/asks/{ask_id}/answer" in spec["paths"]
+    docs = await client.get("/docs", headers={"Accept": "text/html"})
+    assert "swagger-ui-bundle.js" in docs.text
+    assert "cdn" not in docs.text.lower()
