@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -54,20 +53,9 @@ def _register() -> None:
 _register()
 
 
-def main() -> None:
-    """Run the CLI with the one error boundary: user errors -> message + exit 1."""
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI with the one error boundary: user errors -> one-line message + exit 1."""
     try:
-        app(standalone_mode=False)
+        app(args=argv, prog_name="askwell")
     except _common.handled_errors() as exc:
         _common.fail(str(exc))
-    except typer.Abort:
-        _common.fail("aborted")
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise

@@ -1,0 +1,149 @@
+"""Shared fixtures: a real SQLite store per test, PostgreSQL behind a marker, a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+PG_URL = os.environ.get(
+    "ASKWELL_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+def _postgres_reason() -> str | None:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return "psycopg is not installed (pip install askwell[postgres])"
+    from sqlalchemy import create_engine, text
+
+    try:
+        engine = create_engine(PG_URL, connect_args={"connect_timeout": 2})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as exc:  # any connection failure means: skip
+        return f"no PostgreSQL reachable at {PG_URL} ({type(exc).__name__})"
+    return None
+
+
+def _reset_postgres() -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """Return the URL of a fresh SQLite file in a temp folder."""
+    return f"sqlite:///{tmp_path / 'askwell.db'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Yield a fresh database URL: SQLite always, PostgreSQL when reachable (marker postgres)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'askwell.db'}"
+        return
+    reason = _postgres_reason()
+    if reason:
+        if os.environ.get("ASKWELL_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL is required here but {reason}")
+        pytest.skip(reason)
+    _reset_postgres()
+    yield PG_URL
+
+
+@pytest.fixture
+def store(any_url: str) -> Iterator[object]:
+    """Yield an open, migrated store on SQLite (and PostgreSQL when marked and reachable)."""
+    from askwell.storage.store import open_store
+
+    st = open_store(any_url)
+    yield st
+    st.close()
+
+
+@pytest.fixture
+def sqlite_store(db_url: str) -> Iterator[object]:
+    """Yield an open, migrated SQLite store."""
+    from askwell.storage.store import open_store
+
+    st = open_store(db_url)
+    yield st
+    st.close()
+
+
+@dataclass
+class Result:
+    """What a CLI run returned."""
+
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> object:
+        """Parse stdout as JSON."""
+        import json
+
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Return run(*args, input=None) that runs the real `askwell` CLI in-process on a temp DB."""
+    from typer.testing import CliRunner
+
+    from askwell.cli import _common, main
+
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+        _common.STATE.store = None
+        full_env = {"ASKWELL_DATABASE_URL": db_url, "COLUMNS": "200", **(env or {})}
+
+        def invoke() -> int:
+            try:
+                main(list(args))  # the same error boundary as the console script
+            except SystemExit as exc:
+                return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            return 0
+
+        with runner.isolation(input=input, env=full_env) as outstreams:
+            code = invoke()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            out, err = outstreams[0].getvalue().decode(), outstreams[1].getvalue().decode()
+        if _common.STATE.store is not None:
+            _common.STATE.store.close()
+            _common.STATE.store = None
+        return Result(code, out, err)
+
+    return run
+
+
+def run_askwell(
+    *args: str, db_url: str, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed `askwell` console script in a subprocess."""
+    exe = Path(sys.executable).with_name("askwell")
+    return subprocess.run(
+        [str(exe), *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ASKWELL_DATABASE_URL": db_url},
+        timeout=120,
+    )
