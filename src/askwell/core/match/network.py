@@ -1,0 +1,163 @@
+"""The network as arrays: everything about the people that does not depend on the need.
+
+Built once per history (and reusable across needs), so ranking a need is a handful of numpy
+operations over these arrays, even for 100,000 people.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+
+from askwell.core.embed import Embedder, default_embedder
+from askwell.core.model import RELATIONSHIPS, Ask, History, Need, Person, Window
+
+RECENT = timedelta(days=30)
+BALANCE_PERIOD = timedelta(days=90)
+OPEN_STATES = frozenset({"sent"})
+
+
+def need_text(need: Need) -> str:
+    """Return the text of a need that is embedded: summary, details and topics."""
+    return ". ".join(part for part in (need.summary, need.details, ", ".join(need.topics)) if part)
+
+
+def is_open(ask: Ask) -> bool:
+    """Return True for an ask still waiting on the person (sent, or answered 'no reply')."""
+    no_reply = ask.answer is not None and ask.answer.kind == "no-reply"
+    return ask.status in OPEN_STATES or (ask.status == "answered" and no_reply)
+
+
+def _when(ask: Ask) -> datetime | None:
+    moment = ask.sent_at or ask.created_at
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment
+
+
+@dataclass
+class Network:
+    """Per-person arrays (row i is people[i]) plus the topic and past-yes embeddings."""
+
+    people: list[Person]
+    embedder: Embedder
+    relationship: np.ndarray  # int index into RELATIONSHIPS
+    supports: dict[str, np.ndarray]  # support type -> bool per person
+    stretched: np.ndarray
+    open_asks: np.ndarray
+    recent_asks: np.ndarray
+    period_asks: np.ndarray
+    period_total: int
+    yes: np.ndarray
+    no: np.ndarray
+    no_reply: np.ndarray
+    helped_them: np.ndarray
+    topic_vectors: np.ndarray  # (T, D), rows grouped by person
+    topic_owner: np.ndarray  # (T,) person row of each topic vector
+    topic_starts: np.ndarray  # start of each owner's run in topic_vectors
+    topic_runs: np.ndarray  # person row of each run
+    past_vectors: np.ndarray  # (P, D) needs each person said yes to
+    past_owner: np.ndarray
+    past_summaries: list[str]
+    avail_key: np.ndarray  # (N,) index into avail_groups
+    avail_groups: list[tuple[str, tuple[Window, ...], bool, str]]
+    index: dict[int, int]  # person id -> row
+    tiebreak: np.ndarray  # position of each person when sorted by (name, id)
+    now: datetime
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+
+def _count(rows: list[int], n: int) -> np.ndarray:
+    return np.bincount(np.asarray(rows, dtype=np.int64), minlength=n).astype(np.int32)
+
+
+def _tiebreak(people: list[Person]) -> np.ndarray:
+    keys = sorted(range(len(people)), key=lambda i: (people[i].name.casefold(), people[i].id or 0))
+    out = np.empty(len(people), dtype=np.int64)
+    out[keys] = np.arange(len(people))
+    return out
+
+
+def build_network(
+    people: list[Person],
+    history: History,
+    now: datetime,
+    *,
+    embedder: Embedder | None = None,
+) -> Network:
+    """Turn people and history into the arrays ranking reads (cost: one embedding pass)."""
+    embedder = embedder or default_embedder()
+    now = now if now.tzinfo else now.replace(tzinfo=UTC)
+    n = len(people)
+    index = {p.id: i for i, p in enumerate(people) if p.id is not None}
+    rel_index = {r: i for i, r in enumerate(RELATIONSHIPS)}
+    needs = {need.id: need for need in history.needs if need.id is not None}
+
+    counts: dict[str, list[int]] = defaultdict(list)
+    past_rows: list[int] = []
+    past_needs: list[Need] = []
+    for ask in history.asks:
+        row = index.get(ask.person_id)
+        if row is None or ask.status == "draft":
+            continue
+        when = _when(ask)
+        if is_open(ask):
+            counts["open"].append(row)
+        if when is not None and now - when <= RECENT:
+            counts["recent"].append(row)
+        if when is not None and now - when <= BALANCE_PERIOD:
+            counts["period"].append(row)
+        kind = ask.answer.kind if ask.answer is not None else None
+        if kind in ("yes", "no", "no-reply"):
+            counts[kind].append(row)
+        if kind == "yes" and ask.need_id in needs:
+            past_rows.append(row)
+            past_needs.append(needs[ask.need_id])
+    helped = [index[h.person_id] for h in history.help_given if h.person_id in index]
+
+    topic_rows = [(i, t) for i, p in enumerate(people) for t in p.topics if t.strip()]
+    topic_vectors = embedder.encode([t for _, t in topic_rows])
+    topic_owner = np.asarray([i for i, _ in topic_rows], dtype=np.int64)
+    change = np.flatnonzero(np.diff(topic_owner, prepend=-1)) if len(topic_owner) else topic_owner
+
+    groups: dict[tuple[str, tuple[Window, ...], bool, str], int] = {}
+    avail_key = np.empty(n, dtype=np.int64)
+    for i, p in enumerate(people):
+        key = (p.tz, p.hours, p.stretched, p.relationship)
+        avail_key[i] = groups.setdefault(key, len(groups))
+
+    return Network(
+        people=people,
+        embedder=embedder,
+        relationship=np.asarray([rel_index.get(p.relationship, 3) for p in people], np.int64),
+        supports={
+            s: np.asarray([s in p.supports for p in people], dtype=bool)
+            for s in {s for p in people for s in p.supports}
+        },
+        stretched=np.asarray([p.stretched for p in people], dtype=bool),
+        open_asks=_count(counts["open"], n),
+        recent_asks=_count(counts["recent"], n),
+        period_asks=_count(counts["period"], n),
+        period_total=len(counts["period"]),
+        yes=_count(counts["yes"], n),
+        no=_count(counts["no"], n),
+        no_reply=_count(counts["no-reply"], n),
+        helped_them=_count(helped, n),
+        topic_vectors=topic_vectors,
+        topic_owner=topic_owner,
+        topic_starts=change,
+        topic_runs=topic_owner[change] if len(topic_owner) else topic_owner,
+        past_vectors=embedder.encode([need_text(x) for x in past_needs]),
+        past_owner=np.asarray(past_rows, dtype=np.int64),
+        past_summaries=[x.summary for x in past_needs],
+        avail_key=avail_key,
+        avail_groups=list(groups),
+        index=index,
+        tiebreak=_tiebreak(people),
+        now=now,
+    )

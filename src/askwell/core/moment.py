@@ -1,0 +1,194 @@
+"""Choose the moment: good time slots in the supporter's own time zone, and a lighter pre-ask.
+
+Rules (documented in docs/matching.md):
+- slots fall inside the person's availability windows, read in *their* zone (zoneinfo, so
+  daylight-saving switches keep the wall-clock time); without windows we assume 09:00-18:00
+  on weekdays and 10:00-20:00 at weekends;
+- never late at night: only 08:00-22:00 their time;
+- no weekends for work asks: a support type of task, feedback, information or introduction,
+  or a manager or colleague as the person;
+- a person flagged as stretched thin is not asked this week: slots start next Monday;
+- at most one slot per day, at least 30 minutes from now, starting on a quarter hour;
+- with a deadline, slots before it come first (they are chronological); later ones say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from askwell.core.model import Need, Person, Window
+
+WORK_SUPPORTS = frozenset({"task", "feedback", "information", "introduction"})
+WORK_RELATIONSHIPS = frozenset({"manager", "colleague"})
+EARLIEST = time(8, 0)
+LATEST = time(22, 0)
+LEAD = timedelta(minutes=30)
+STEP_MINUTES = 15
+HORIZON_DAYS = 28
+DEFAULT_LENGTH = timedelta(minutes=30)
+DEFAULT_WINDOWS = (
+    Window(frozenset(range(5)), time(9, 0), time(18, 0)),
+    Window(frozenset({5, 6}), time(10, 0), time(20, 0)),
+)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A suggested moment: aware start and end in the person's zone, and why it was picked."""
+
+    start: datetime
+    end: datetime
+    tz: str
+    reason: str
+
+    def local(self, zone: tzinfo) -> datetime:
+        """Return the start as wall-clock time in another zone (e.g. the user's own)."""
+        return self.start.astimezone(zone)
+
+
+def zone_of(name: str) -> ZoneInfo:
+    """Return the ZoneInfo for an IANA name, UTC when the name is unknown."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def is_work_ask(need: Need | None, person: Person) -> bool:
+    """Return True when weekends are off limits: a work support type or a work relationship."""
+    by_type = need is not None and need.support_type in WORK_SUPPORTS
+    return by_type or person.relationship in WORK_RELATIONSHIPS
+
+
+def wall_time(day: date, at: time, zone: ZoneInfo) -> datetime | None:
+    """Return `day at` as an aware time in `zone`, or None if a DST gap skips that wall time."""
+    naive = datetime.combine(day, at)
+    aware = naive.replace(tzinfo=zone)
+    if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
+        return None
+    return aware
+
+
+def _ceil_step(moment: datetime) -> datetime:
+    moment = moment.replace(second=0, microsecond=0)
+    extra = (-moment.minute) % STEP_MINUTES
+    return moment + timedelta(minutes=extra)
+
+
+def _day_spans(windows: tuple[Window, ...], weekday: int) -> Iterator[tuple[time, time]]:
+    for window in sorted(windows, key=lambda w: w.start):
+        if weekday in window.days:
+            start, end = max(window.start, EARLIEST), min(window.end, LATEST)
+            if start < end:
+                yield start, end
+
+
+def _first_fit(
+    day: date, start: time, end: time, zone: ZoneInfo, earliest: datetime, length: timedelta
+) -> datetime | None:
+    opening = wall_time(day, start, zone)
+    closing = wall_time(day, end, zone)
+    if opening is None or closing is None:
+        return None
+    begin = max(opening, _ceil_step(earliest.astimezone(zone)))
+    return begin if begin + length <= closing else None
+
+
+def slots(
+    tz: str,
+    windows: tuple[Window, ...],
+    now: datetime,
+    *,
+    work: bool = False,
+    stretched: bool = False,
+    deadline: date | None = None,
+    n: int = 3,
+    length: timedelta = DEFAULT_LENGTH,
+) -> list[Slot]:
+    """Return up to `n` slots (one per day) following the rules in the module docstring."""
+    zone = zone_of(tz)
+    now = now if now.tzinfo else now.replace(tzinfo=UTC)
+    local_now = now.astimezone(zone)
+    earliest = now + LEAD
+    first_day = local_now.date()
+    if stretched:
+        first_day += timedelta(days=7 - local_now.weekday())
+    spans_for = windows or DEFAULT_WINDOWS
+    found: list[Slot] = []
+    for offset in range(HORIZON_DAYS + (7 if stretched else 0)):
+        day = first_day + timedelta(days=offset)
+        if len(found) >= n:
+            break
+        if work and day.weekday() >= 5:
+            continue
+        for start, end in _day_spans(spans_for, day.weekday()):
+            begin = _first_fit(day, start, end, zone, earliest, length)
+            if begin is not None:
+                found.append(
+                    Slot(begin, begin + length, tz, _why(begin, deadline, windows, stretched))
+                )
+                break
+    return found
+
+
+def _why(
+    begin: datetime, deadline: date | None, windows: tuple[Window, ...], stretched: bool
+) -> str:
+    parts = ["inside their usual hours" if windows else "daytime (no usual hours set)"]
+    if stretched:
+        parts.append("after the week they are stretched thin")
+    if deadline is not None:
+        parts.append(
+            f"before your deadline ({deadline:%a %d %b})"
+            if begin.date() <= deadline
+            else f"after your deadline ({deadline:%a %d %b})"
+        )
+    return ", ".join(parts)
+
+
+def suggest(person: Person, need: Need | None, now: datetime, n: int = 3) -> list[Slot]:
+    """Return the next `n` good moments to ask `person` about `need`, in their zone."""
+    return slots(
+        person.tz,
+        person.hours,
+        now,
+        work=is_work_ask(need, person),
+        stretched=person.stretched,
+        deadline=need.deadline if need is not None else None,
+        n=n,
+    )
+
+
+def first_name(person: Person) -> str:
+    """Return the first word of the person's name (the whole name if it has one word)."""
+    return person.name.split()[0] if person.name.split() else person.name
+
+
+_PRE_ASK = {
+    "emotional": "Hi {name}, could we talk {when}? Nothing urgent, I'd just like to share "
+    "something that's on my mind.",
+    "task": "Hi {name}, could I borrow a little of your time {when}? There's something "
+    "hands-on I could use a hand with{about}.",
+    "feedback": "Hi {name}, do you have 10 minutes {when}? I'd value your eye on something "
+    "I'm working on{about}.",
+    "introduction": "Hi {name}, do you have a few minutes {when}? I'm hoping to meet someone "
+    "in your circle{about}.",
+    "resources": "Hi {name}, do you have a few minutes {when}? I'd like to run a practical "
+    "question by you{about}.",
+}
+_PRE_ASK_DEFAULT = (
+    "Hi {name}, do you have 10 minutes {when} to talk about something? I'd value your view{about}."
+)
+_EASY_NO = " If it's not a good time, no worries at all."
+
+
+def pre_ask(person: Person, need: Need | None) -> str:
+    """Return the light first message that asks for a moment, not yet for the help itself."""
+    urgent = need is not None and need.urgency == "high"
+    when = "later today" if urgent else "in the next few days"
+    about = f" on {need.topics[0]}" if need is not None and need.topics else ""
+    template = _PRE_ASK.get(need.support_type if need else "", _PRE_ASK_DEFAULT)
+    return template.format(name=first_name(person), when=when, about=about) + _EASY_NO

@@ -1,0 +1,137 @@
+"""Use-cases for choosing whom to ask and when, and for handing an ask off (mailto, .ics, text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from askwell.core import handoff, moment
+from askwell.core.match import Candidate, Weights, rank
+from askwell.core.model import Need, Person
+from askwell.errors import AskwellError
+from askwell.services import _rows
+from askwell.services.asks import get_ask
+from askwell.services.history import load_history
+from askwell.services.needs import get_need
+from askwell.services.people import get_person
+from askwell.storage.store import Store
+
+MAX_SLOTS = 20
+
+
+@dataclass
+class Moments:
+    """Good moments to ask one person (optionally about one need), and the lighter pre-ask."""
+
+    person: Person
+    need: Need | None
+    slots: list[moment.Slot]
+    pre_ask: str
+
+
+@dataclass
+class Handoff:
+    """Ways to send an ask: a mailto: link, copy-ready text and (with a slot) an .ics file."""
+
+    mailto: str
+    text: str
+    slot: moment.Slot | None = None
+    ics: bytes | None = None
+
+
+def suggest(
+    store: Store, need_id: int, *, weights: Weights | None = None, now: datetime | None = None
+) -> list[Candidate]:
+    """Rank everyone in the network for a need; excluded people come last with the reason."""
+    now = now or _rows.now_utc()
+    need = get_need(store, need_id)
+    history = load_history(store)
+    return rank(need, history.people, history, now, weights=weights)
+
+
+def when(
+    store: Store,
+    person_id: int,
+    *,
+    need_id: int | None = None,
+    count: int = 3,
+    now: datetime | None = None,
+) -> Moments:
+    """Return the next `count` good moments to ask a person, in their zone, plus a pre-ask."""
+    if not 1 <= count <= MAX_SLOTS:
+        raise AskwellError(f"--count must be between 1 and {MAX_SLOTS}")
+    now = now or _rows.now_utc()
+    person = get_person(store, person_id)
+    need = get_need(store, need_id) if need_id is not None else None
+    return Moments(
+        person, need, moment.suggest(person, need, now, count), moment.pre_ask(person, need)
+    )
+
+
+def resolve_slot(
+    store: Store,
+    person_id: int,
+    at: str,
+    *,
+    need_id: int | None = None,
+    length: timedelta = moment.DEFAULT_LENGTH,
+    now: datetime | None = None,
+) -> moment.Slot:
+    """Read --at: "1".."20" picks a suggested slot; otherwise an ISO time in their zone."""
+    person = get_person(store, person_id)
+    text = at.strip()
+    if text.isdigit():
+        choice = int(text)
+        if not 1 <= choice <= MAX_SLOTS:
+            raise AskwellError(f"--at {text}: pick a suggested slot from 1 to {MAX_SLOTS}")
+        need = get_need(store, need_id) if need_id is not None else None
+        found = moment.suggest(person, need, now or _rows.now_utc(), choice)
+        if len(found) < choice:
+            raise AskwellError(f"only {len(found)} good slots were found for {person.name}")
+        return found[choice - 1]
+    try:
+        start = datetime.fromisoformat(text)
+    except ValueError:
+        raise AskwellError(
+            f"cannot read --at {text!r}; give a slot number from `askwell when` or a time "
+            "like 2026-03-02T10:00 (their time zone unless you add an offset)"
+        ) from None
+    zone = moment.zone_of(person.tz)
+    start = start.replace(tzinfo=zone) if start.tzinfo is None else start.astimezone(zone)
+    return moment.Slot(start, start + length, person.tz, "chosen by you")
+
+
+def handoff_for_ask(
+    store: Store, ask_id: int, *, slot: moment.Slot | None = None, now: datetime | None = None
+) -> Handoff:
+    """Build the mailto: link, the copy text and, when a slot is given, the .ics bytes."""
+    from askwell.handoff_ics import ics_bytes
+
+    ask = get_ask(store, ask_id)
+    person = get_person(store, ask.person_id)
+    need = get_need(store, ask.need_id)
+    text = ask.text or moment.pre_ask(person, need)
+    link = handoff.mailto(person.email, handoff.subject_for(need), text)
+    result = Handoff(link, handoff.copy_text(text, person, slot), slot)
+    if slot is not None:
+        result.ics = ics_bytes(
+            slot,
+            summary=f"Ask {person.name}: {handoff.subject_for(need)}",
+            description=text,
+            uid=f"{ask.uid or ask.id}@askwell",
+            attendee=person.email,
+            attendee_name=person.name,
+            now=(now or datetime.now(UTC)),
+        )
+    return result
+
+
+def write_ics(path: str, data: bytes) -> Path:
+    """Write .ics bytes to the file at `path`; an unwritable path is a one-line user error."""
+    target = Path(path)
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        raise AskwellError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return target
