@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from fastapi import APIRouter, status
+from pydantic import BaseModel
 
 from askwell import services
+from askwell.core import need_check
 from askwell.web.deps import PathId, StoreDep
-from askwell.web.schemas import ERRORS, NeedCreate, NeedPublic, NeedStatus, NeedStatusUpdate
+from askwell.web.schemas import (
+    ERRORS,
+    InBody,
+    LongText,
+    NeedCreate,
+    NeedPublic,
+    NeedStatus,
+    NeedStatusUpdate,
+    Summary,
+)
 
 router = APIRouter(prefix="/api/needs", tags=["needs"], responses=ERRORS)
 
@@ -33,3 +46,27 @@ def get_need(store: StoreDep, need_id: PathId) -> NeedPublic:
 def set_need_status(store: StoreDep, need_id: PathId, body: NeedStatusUpdate) -> NeedPublic:
     """Mark a need open, resolved or dropped."""
     return NeedPublic.of(services.set_need_status(store, need_id, body.status))
+
+
+class NeedCheckRequest(InBody):
+    """A need to look at before anyone is asked."""
+
+    summary: Summary
+    details: LongText = ""
+
+
+class NeedCheckPublic(BaseModel):
+    """What askwell noticed: vagueness, a suggested support type, a self-serve option."""
+
+    vague: bool
+    reasons: list[str]
+    suggested_type: str
+    type_scores: dict[str, int]
+    self_serve: str | None
+    only_a_person: str
+
+
+@router.post("/check")
+def check_need(body: NeedCheckRequest) -> NeedCheckPublic:
+    """Flag a vague need and suggest a support type (nothing is stored)."""
+    return NeedCheckPublic.model_validate(asdict(need_check.assess(body.summary, body.details)))

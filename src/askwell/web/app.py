@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from importlib import import_module
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -12,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from askwell import __version__
 from askwell.errors import USER_ERRORS
-from askwell.web.render import Pages
+from askwell.web.render import Pages, render
 from askwell.web.security import SecurityMiddleware
 from askwell.web.settings import WebSettings
 
@@ -24,7 +25,10 @@ ROUTE_MODULES = (
     "api_needs",
     "api_asks",
     "api_journal",
+    "api_data",
     "pages_home",
+    "pages_people",
+    "pages_journal",
     "pages_docs",
 )
 
@@ -37,13 +41,19 @@ DESCRIPTION = (
 
 
 async def user_error(request: Request, exc: Exception) -> Response:
-    """Turn any user error into {"error": message} (or an alert fragment for htmx)."""
+    """Turn any user error into {"error": message}; pages get an alert or an error page."""
     status = int(getattr(exc, "status_code", 400))
     message = str(exc) or "that did not work"
     if "hx-request" in request.headers:
         body = f'<p class="alert" role="alert">{html.escape(message)}</p>'
         headers = {"HX-Retarget": "#flash", "HX-Reswap": "innerHTML"}
         return HTMLResponse(body, status_code=status, headers=headers)
+    if "text/html" in request.headers.get("accept", "") and not request.url.path.startswith(
+        "/api/"
+    ):
+        parts = urlsplit(request.headers.get("referer", ""))
+        back = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        return render(request, "error.html", status_code=status, message=message, back=back)
     return JSONResponse({"error": message}, status_code=status)
 
 

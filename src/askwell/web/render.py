@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from askwell import __version__
+from askwell.core.model import RELATIONSHIPS
 from askwell.web.settings import WebSettings
 
 NAV = (
@@ -19,6 +20,39 @@ NAV = (
     ("journal", "/journal", "Journal"),
     ("insights", "/insights", "Insights"),
 )
+
+
+SUPPORT_LABELS = {
+    "advice": "Advice",
+    "emotional": "Emotional support",
+    "task": "Hands-on help",
+    "feedback": "Feedback or a review",
+    "information": "Information or know-how",
+    "introduction": "An introduction",
+    "resources": "Resources (money, equipment, time)",
+}
+VOCAB = {
+    "support": list(SUPPORT_LABELS.items()),
+    "relationship": [(r, r.capitalize()) for r in RELATIONSHIPS],
+    "urgency": [
+        ("low", "Low: it can wait"),
+        ("medium", "Medium: in the next days"),
+        ("high", "High: soon"),
+    ],
+    "channel": [
+        ("chat", "Chat"),
+        ("email", "E-mail"),
+        ("call", "Call"),
+        ("in-person", "In person"),
+    ],
+    "channel_opt": [
+        ("", "No preference"),
+        ("chat", "Chat"),
+        ("email", "E-mail"),
+        ("call", "Call"),
+        ("in-person", "In person"),
+    ],
+}
 
 
 def _when(value: datetime | date | None, fmt: str = "%a %d %b") -> str:
@@ -37,7 +71,7 @@ def make_env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["when"] = _when
-    env.globals.update(nav=NAV, version=__version__)
+    env.globals.update(nav=NAV, version=__version__, vocab=VOCAB, support_labels=SUPPORT_LABELS)
     return env
 
 

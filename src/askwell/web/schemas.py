@@ -46,18 +46,22 @@ Intensity = Annotated[int, Field(ge=0, le=3)]
 Percent = Annotated[int, Field(ge=0, le=100)]
 
 
-class _In(BaseModel):
+class InBody(BaseModel):
+    """Base of request bodies: unknown fields are refused."""
+
     model_config = ConfigDict(extra="forbid")
 
 
-class _Out(BaseModel):
+class OutModel(BaseModel):
+    """Base of responses: built from domain dataclasses."""
+
     model_config = ConfigDict(from_attributes=True)
 
 
 # People ------------------------------------------------------------------------------------
 
 
-class PersonCreate(_In):
+class PersonCreate(InBody):
     """A new person in your network."""
 
     name: Name
@@ -78,7 +82,7 @@ class PersonCreate(_In):
         return Person(**_domain_fields(data))
 
 
-class PersonUpdate(_In):
+class PersonUpdate(InBody):
     """Fields to change on a person; leave out what stays the same."""
 
     name: Name | None = None
@@ -111,7 +115,7 @@ def _domain_fields(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-class PersonPublic(_Out):
+class PersonPublic(OutModel):
     """A person as the API shows it."""
 
     id: int
@@ -152,7 +156,7 @@ class ImportResult(BaseModel):
 # Needs -------------------------------------------------------------------------------------
 
 
-class NeedCreate(_In):
+class NeedCreate(InBody):
     """A new need: what you want help with, and how it feels to ask."""
 
     summary: Summary
@@ -173,13 +177,13 @@ class NeedCreate(_In):
         return Need(**data)
 
 
-class NeedStatusUpdate(_In):
+class NeedStatusUpdate(InBody):
     """Mark a need open, resolved or dropped."""
 
     status: NeedStatus
 
 
-class NeedPublic(_Out):
+class NeedPublic(OutModel):
     """A need as the API shows it."""
 
     id: int
@@ -204,7 +208,7 @@ class NeedPublic(_Out):
 # Asks --------------------------------------------------------------------------------------
 
 
-class AskCreate(_In):
+class AskCreate(InBody):
     """Record an ask (sent now unless `draft`)."""
 
     need_id: Id
@@ -217,7 +221,7 @@ class AskCreate(_In):
     parent_id: Id | None = None
 
 
-class AnswerCreate(_In):
+class AnswerCreate(InBody):
     """How they answered."""
 
     kind: AnswerKind
@@ -226,13 +230,13 @@ class AnswerCreate(_In):
     cooldown_days: int = Field(30, ge=1, le=3650)
 
 
-class NoteCreate(_In):
+class NoteCreate(InBody):
     """An optional note (for a thank-you or a follow-up)."""
 
     note: LongText = ""
 
 
-class AnswerPublic(_Out):
+class AnswerPublic(OutModel):
     """An answer to an ask."""
 
     kind: str
@@ -241,7 +245,7 @@ class AnswerPublic(_Out):
     at: datetime | None
 
 
-class AskPublic(_Out):
+class AskPublic(OutModel):
     """An ask as the API shows it."""
 
     id: int
@@ -268,7 +272,7 @@ class AskPublic(_Out):
         return cls.model_validate(ask)
 
 
-class BoundaryPublic(_Out):
+class BoundaryPublic(OutModel):
     """A cooldown: do not ask this person about this again before `until`."""
 
     id: int | None
@@ -304,7 +308,7 @@ class DuePublic(BaseModel):
 # Journal and help given --------------------------------------------------------------------
 
 
-class JournalCreate(_In):
+class JournalCreate(InBody):
     """A free reflection, optionally linked to a need, a person or an ask."""
 
     text: RequiredText
@@ -313,7 +317,7 @@ class JournalCreate(_In):
     ask_id: Id | None = None
 
 
-class JournalPublic(_Out):
+class JournalPublic(OutModel):
     """A journal entry."""
 
     id: int
@@ -331,14 +335,14 @@ class JournalPublic(_Out):
         return cls.model_validate(entry)
 
 
-class HelpGivenCreate(_In):
+class HelpGivenCreate(InBody):
     """Help you gave someone (reciprocity counts)."""
 
     person_id: Id
     summary: RequiredText
 
 
-class HelpGivenPublic(_Out):
+class HelpGivenPublic(OutModel):
     """Help you gave someone."""
 
     id: int

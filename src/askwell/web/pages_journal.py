@@ -1,0 +1,48 @@
+"""Pages: the journal, with search and a box for a new reflection."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from askwell import services
+from askwell.web import forms
+from askwell.web.deps import StoreDep
+from askwell.web.render import render
+
+router = APIRouter(prefix="/journal", include_in_schema=False)
+
+KIND_LABELS = {
+    "reflection": "Reflection",
+    "follow-up": "Follow-up",
+    "need": "Need",
+    "ask": "Ask",
+    "answer": "Answer",
+    "thanks": "Thank-you",
+}
+
+
+@router.get("", response_class=HTMLResponse)
+def journal_page(
+    request: Request, store: StoreDep, q: Annotated[str, Query(max_length=200)] = ""
+) -> HTMLResponse:
+    """Show reflections, newest first, filtered by the search words."""
+    entries = services.list_entries(store, search=q.strip() or None)
+    return render(
+        request,
+        "journal.html",
+        section="journal",
+        title="Journal",
+        entries=entries,
+        q=q,
+        kinds=KIND_LABELS,
+    )
+
+
+@router.post("")
+async def add_entry(request: Request, store: StoreDep) -> RedirectResponse:
+    """Save a new reflection."""
+    services.add_entry(store, forms.text(await forms.read_form(request), "text"))
+    return forms.see_other("/journal")

@@ -1,0 +1,123 @@
+"""Pages: the people in your network (list, add, edit, vCard import, help given)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.datastructures import FormData, UploadFile
+
+from askwell import services
+from askwell.errors import AskwellError
+from askwell.web import forms
+from askwell.web.api_data import import_upload
+from askwell.web.deps import PathId, StoreDep
+from askwell.web.render import render
+from askwell.web.schemas import PersonCreate, PersonUpdate
+
+router = APIRouter(prefix="/people", include_in_schema=False)
+
+
+def _person_data(form: FormData) -> dict[str, Any]:
+    from askwell.core.model import parse_list
+
+    return {
+        "name": forms.text(form, "name"),
+        "relationship": forms.text(form, "relationship", "friend"),
+        "topics": list(parse_list(forms.text(form, "topics"))),
+        "supports": forms.checked(form, "supports"),
+        "tz": forms.text(form, "tz") or "UTC",
+        "hours": forms.text(form, "hours"),
+        "email": forms.optional(form, "email"),
+        "phone": forms.optional(form, "phone"),
+        "channel": forms.optional(form, "channel"),
+        "stretched": forms.text(form, "stretched") == "on",
+        "notes": forms.text(form, "notes"),
+    }
+
+
+@router.get("", response_class=HTMLResponse)
+def people_page(
+    request: Request, store: StoreDep, imported: int | None = None, skipped: int = 0
+) -> HTMLResponse:
+    """List everyone, with forms to add a person or import a vCard file."""
+    people = services.list_people(store)
+    open_asks: dict[int, int] = {}
+    for ask in services.list_asks(store):
+        if ask.status in ("sent", "answered"):
+            open_asks[ask.person_id] = open_asks.get(ask.person_id, 0) + 1
+    return render(
+        request,
+        "people.html",
+        section="people",
+        title="People",
+        people=people,
+        open_asks=open_asks,
+        imported=imported,
+        skipped=skipped,
+    )
+
+
+@router.post("")
+async def add_person(request: Request, store: StoreDep) -> RedirectResponse:
+    """Add a person from the form."""
+    body = forms.validate(PersonCreate, _person_data(await forms.read_form(request)))
+    person = services.add_person(store, body.to_domain())
+    return forms.see_other(f"/people/{person.id}?added=1")
+
+
+@router.post("/import")
+async def import_people(request: Request, store: StoreDep) -> RedirectResponse:
+    """Import people from an uploaded vCard file."""
+    upload = (await forms.read_form(request)).get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        raise AskwellError("choose a .vcf file to import")
+    result = await import_upload(store, upload)
+    if result.errors and not result.imported:
+        first = result.errors[0]
+        raise AskwellError(f"no one could be imported: line {first.line}: {first.message}")
+    return forms.see_other(f"/people?imported={len(result.imported)}&skipped={len(result.skipped)}")
+
+
+@router.get("/{person_id}", response_class=HTMLResponse)
+def person_page(
+    request: Request, store: StoreDep, person_id: PathId, added: int = 0, saved: int = 0
+) -> HTMLResponse:
+    """Show one person: edit form, asks made to them and help you gave them."""
+    from askwell.core.model import render_hours
+
+    person = services.get_person(store, person_id)
+    history = services.load_history(store)
+    needs = {n.id: n for n in history.needs}
+    asks = [a for a in history.asks if a.person_id == person_id]
+    given = [h for h in history.help_given if h.person_id == person_id]
+    return render(
+        request,
+        "person.html",
+        section="people",
+        title=person.name,
+        person=person,
+        hours=render_hours(person.hours),
+        asks=list(reversed(asks)),
+        needs=needs,
+        given=list(reversed(given)),
+        added=added,
+        saved=saved,
+    )
+
+
+@router.post("/{person_id}")
+async def update_person(request: Request, store: StoreDep, person_id: PathId) -> RedirectResponse:
+    """Save the edit form."""
+    body = forms.validate(PersonUpdate, _person_data(await forms.read_form(request)))
+    services.update_person(store, person_id, **body.changes())
+    return forms.see_other(f"/people/{person_id}?saved=1")
+
+
+@router.post("/{person_id}/help")
+async def give_help(request: Request, store: StoreDep, person_id: PathId) -> RedirectResponse:
+    """Record help you gave this person."""
+    summary = forms.text(await forms.read_form(request), "summary")
+    services.give_help(store, person_id, summary)
+    return forms.see_other(f"/people/{person_id}#given")
