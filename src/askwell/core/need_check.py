@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Words that hint at each support type; the highest total wins (ties keep SUPPORT_TYPES order).
+# Words that hint at each support type (whole words; a trailing * marks a stem).
+# The highest count wins; ties keep this order.
 _TYPE_CUES: dict[str, tuple[str, ...]] = {
     "advice": (
         "advice",
@@ -19,10 +20,10 @@ _TYPE_CUES: dict[str, tuple[str, ...]] = {
         "what would you do",
         "next step",
         "direction",
-        "negotiat",
+        "negotiat*",
     ),
     "emotional": (
-        "overwhelm",
+        "overwhelm*",
         "stress",
         "anxious",
         "anxiety",
@@ -34,10 +35,66 @@ _TYPE_CUES: dict[str, tuple[str, ...]] = {
         "support me",
         "feel",
         "feeling",
-        "burn",
+        "burn*",
         "upset",
         "breakup",
         "worried",
+    ),
+    "feedback": (
+        "feedback",
+        "review",
+        "look over",
+        "proofread",
+        "read my",
+        "critique",
+        "draft",
+        "slides",
+        "cv",
+        "resume",
+        "portfolio",
+        "pull request",
+        "pr",
+    ),
+    "information": (
+        "how do",
+        "how to",
+        "where can",
+        "explain",
+        "know-how",
+        "learn",
+        "understand",
+        "information",
+        "recommend",
+        "what is",
+        "which tool",
+        "documentation",
+    ),
+    "introduction": (
+        "introduc*",
+        "connect me",
+        "intro",
+        "put me in touch",
+        "referral",
+        "refer me",
+        "someone who",
+        "contact at",
+        "network",
+    ),
+    "resources": (
+        "money",
+        "loan",
+        "borrow*",
+        "lend",
+        "equipment",
+        "laptop",
+        "car",
+        "time off",
+        "budget",
+        "funding",
+        "deposit",
+        "rent",
+        "day off",
+        "leave",
     ),
     "task": (
         "move",
@@ -57,62 +114,6 @@ _TYPE_CUES: dict[str, tuple[str, ...]] = {
         "build",
         "lift",
         "shift",
-    ),
-    "feedback": (
-        "feedback",
-        "review",
-        "look over",
-        "proofread",
-        "read my",
-        "critique",
-        "draft",
-        "slides",
-        "cv",
-        "resume",
-        "portfolio",
-        "pull request",
-        "pr ",
-    ),
-    "information": (
-        "how do",
-        "how to",
-        "where can",
-        "explain",
-        "know-how",
-        "learn",
-        "understand",
-        "information",
-        "recommend",
-        "what is",
-        "which tool",
-        "documentation",
-    ),
-    "introduction": (
-        "introduc",
-        "connect me",
-        "intro",
-        "put me in touch",
-        "referral",
-        "refer me",
-        "someone who",
-        "contact at",
-        "network",
-    ),
-    "resources": (
-        "money",
-        "loan",
-        "borrow",
-        "lend",
-        "equipment",
-        "laptop",
-        "car",
-        "time off",
-        "budget",
-        "funding",
-        "deposit",
-        "rent",
-        "day off",
-        "leave",
     ),
 }
 _VAGUE_RE = re.compile(
@@ -171,10 +172,18 @@ class NeedAssessment:
     only_a_person: str = "Is this something only another person can give you?"
 
 
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    parts = [re.escape(c[:-1]) + r"\w*" if c.endswith("*") else re.escape(c) + r"\b" for c in cues]
+    return re.compile(r"\b(?:" + "|".join(parts) + ")")
+
+
+_TYPE_PATTERNS = {kind: _cue_pattern(cues) for kind, cues in _TYPE_CUES.items()}
+
+
 def suggest_type(text: str) -> tuple[str, dict[str, int]]:
     """Return the support type the text most suggests, with the cue counts per type."""
-    low = f" {text.lower()} "
-    scores = {t: sum(low.count(cue) for cue in cues) for t, cues in _TYPE_CUES.items()}
+    low = text.lower()
+    scores = {t: len(p.findall(low)) for t, p in _TYPE_PATTERNS.items()}
     best = max(scores, key=lambda t: scores[t])
     return (best if scores[best] else "advice"), scores
 

@@ -1,0 +1,76 @@
+"""Validation: clear messages for bad people, needs, hours and vocabularies."""
+
+import pytest
+
+from askwell.core import validate
+from askwell.core.model import DomainError, Need, Person, parse_hours, parse_list, render_hours
+
+
+def test_validate_person_normalises_vocabulary_case() -> None:
+    p = validate.person(Person(name="  Ana ", relationship="Mentor", supports=("Advice", "advice")))
+    assert (p.name, p.relationship, p.supports) == ("Ana", "mentor", ("advice",))
+
+
+@pytest.mark.parametrize(
+    ("person", "message"),
+    [
+        (Person(name=""), "the name cannot be empty"),
+        (Person(name="x" * 121), "the name is too long"),
+        (Person(name="A", relationship="boss"), "unknown relationship 'boss'"),
+        (Person(name="A", supports=("money",)), "unknown support type 'money'"),
+        (Person(name="A", tz="Mars/Olympus"), "unknown time zone 'Mars/Olympus'"),
+        (Person(name="A", email="not-an-email"), "does not look like an e-mail"),
+        (Person(name="A", channel="pigeon"), "unknown channel 'pigeon'"),
+    ],
+)
+def test_validate_person_rejects_bad_fields(person: Person, message: str) -> None:
+    with pytest.raises(DomainError, match=message):
+        validate.person(person)
+
+
+@pytest.mark.parametrize(
+    ("need", "message"),
+    [
+        (Need(summary=" "), "the summary cannot be empty"),
+        (Need(summary="x" * 201), "the summary is too long"),
+        (Need(summary="a", urgency="asap"), "unknown urgency 'asap'"),
+        (Need(summary="a", support_type="magic"), "unknown support type 'magic'"),
+        (Need(summary="a", expect=101), "between 0 and 100"),
+        (Need(summary="a", barriers={"fear": 1}), "unknown barrier 'fear'"),
+        (Need(summary="a", barriers={"shame": 4}), "intensity from 0 to 3"),
+    ],
+)
+def test_validate_need_rejects_bad_fields(need: Need, message: str) -> None:
+    with pytest.raises(DomainError, match=message):
+        validate.need(need)
+
+
+def test_validate_need_drops_zero_barriers() -> None:
+    assert validate.need(Need(summary="a", barriers={"shame": 0, "burden": 2})).barriers == {
+        "burden": 2
+    }
+
+
+def test_hours_parse_and_render_round_trip() -> None:
+    windows = parse_hours("Mon-Fri 09:00-17:00; Sat 10:00-12:30; Fri-Mon 20:00-21:00")
+    assert windows[0].days == frozenset(range(5))
+    assert windows[2].days == frozenset({4, 5, 6, 0})
+    assert parse_hours(render_hours(windows)) == windows
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("weekdays 9-5", "cannot read availability"),
+        ("Mon 17:00-09:00", "end time must be after"),
+        ("Mon 25:00-26:00", "not a time of day"),
+        ("Moonday 09:00-10:00", "unknown day"),
+    ],
+)
+def test_hours_parse_rejects_bad_specs(spec: str, message: str) -> None:
+    with pytest.raises(DomainError, match=message):
+        parse_hours(spec)
+
+
+def test_parse_list_strips_and_dedupes() -> None:
+    assert parse_list(" python, SQL ; python ,, sql") == ("python", "SQL")
