@@ -218,3 +218,31 @@ def test_cli_demo_builds_separate_store(cli, tmp_path: Path) -> None:  # type: i
                 answers.add(ask["answer"]["kind"])
     assert answers == {"yes", "no", "alternative", "no-reply"}
     assert cli("--db", url, "journal", "list", "--json").json()
+
+
+def test_cli_ask_at_slot_writes_ics_and_mailto(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pid, nid = _setup(cli)
+    ics = tmp_path / "ask.ics"
+    text = "Hi Ana & co: could we talk for 20 minutes? No worries if not. Thanks!"
+    result = cli(
+        "ask", str(nid), "--to", str(pid), "--text", text, "--at", "1", "--ics", str(ics),
+        "--mailto", "--json",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    data = result.json()
+    assert data["scheduled_for"] and data["ics"] == str(ics)
+    assert data["mailto"].startswith("mailto:ana@example.org?subject=")
+    assert "%26" in data["mailto"] and " " not in data["mailto"]
+    body = ics.read_text(encoding="utf-8")
+    assert "BEGIN:VEVENT" in body and "BEGIN:VALARM" in body
+
+
+def test_cli_ask_at_bad_input_records_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pid, nid = _setup(cli)
+    no_at = cli("ask", str(nid), "--to", str(pid), "--ics", str(tmp_path / "x.ics"))
+    assert no_at.code == 1 and "--ics needs a time" in no_at.err
+    bad_at = cli("ask", str(nid), "--to", str(pid), "--at", "next tuesday-ish")
+    assert bad_at.code == 1 and "cannot read --at" in bad_at.err
+    bad_dir = cli("ask", str(nid), "--to", str(pid), "--at", "1", "--ics", "/nonexistent/x.ics")
+    assert bad_dir.code == 1 and "folder does not exist" in bad_dir.err
+    assert cli("need", "show", str(nid), "--json").json()["asks"] == []

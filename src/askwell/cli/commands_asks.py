@@ -246,25 +246,70 @@ def ask(
         int | None,
         typer.Option("--from", help="The ask whose alternative answer led to this one."),
     ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at", help="When: a slot number from `askwell when`, or a time like 2026-03-02T10:00."
+        ),
+    ] = None,
+    ics: Annotated[
+        str | None, typer.Option("--ics", help="Write the slot (--at) as a calendar invite file.")
+    ] = None,
+    mailto: Annotated[
+        bool, typer.Option("--mailto", help="Print a mailto: link with the request.")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Record an ask of one person about one need."""
+    from pathlib import Path
+
     from askwell import services
+    from askwell.errors import AskwellError
+    from askwell.services import matching
 
     body = read_text_arg(text, text_file)
+    if ics is not None and at is None:
+        raise AskwellError("--ics needs a time: add --at SLOT (see `askwell when PERSON_ID`)")
+    if ics is not None and not Path(ics).expanduser().resolve().parent.is_dir():
+        raise AskwellError(f"cannot write {ics}: its folder does not exist")
+    st = store()
+    slot = matching.resolve_slot(st, to, at, need_id=need_id) if at is not None else None
     result = services.create_ask(
-        store(), need_id, to, body, channel, draft=draft, override=override, parent_id=parent
+        st,
+        need_id,
+        to,
+        body,
+        channel,
+        draft=draft,
+        override=override,
+        parent_id=parent,
+        scheduled_for=slot.start if slot else None,
     )
     for message in result.warnings:
         warn(message)
+    assert result.ask.id is not None
+    handoff = matching.handoff_for_ask(st, result.ask.id, slot=slot) if (ics or mailto) else None
+    if ics is not None and handoff is not None and handoff.ics is not None:
+        matching.write_ics(ics, handoff.ics)
     if as_json:
-        emit_json(ask_public(result.ask))
+        data = ask_public(result.ask)
+        if handoff is not None:
+            data["mailto"] = handoff.mailto if mailto else None
+            data["ics"] = ics
+        emit_json(data)
         return
+    out = console()
     state = "saved as a draft" if draft else "recorded as sent"
-    console().print(
+    out.print(
         f"Ask #{result.ask.id} {state}. When they answer: "
         f"[bold]askwell answer {result.ask.id} yes|no|alternative|no-reply[/]"
     )
+    if slot is not None:
+        out.print(f"Planned for {slot.start:%a %d %b %H:%M} ({slot.tz}).")
+    if ics is not None:
+        out.print(f"Calendar invite written to {_esc(ics)}.")
+    if handoff is not None and mailto:
+        out.print(handoff.mailto, markup=False, soft_wrap=True)
 
 
 def send(
