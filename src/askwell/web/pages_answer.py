@@ -1,0 +1,124 @@
+"""The ask wizard, steps 6-7: send it (copy, mailto, .ics), then record the answer and thank."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from askwell import services
+from askwell.core import lifecycle
+from askwell.core.model import Ask
+from askwell.services import matching
+from askwell.storage.store import Store
+from askwell.web import forms
+from askwell.web.deps import PathId, StoreDep
+from askwell.web.pages_ask import wizard
+
+router = APIRouter(prefix="/ask/a", include_in_schema=False)
+
+ANSWERS = (
+    ("yes", "Yes"),
+    ("no", "No"),
+    ("alternative", "They offered something else"),
+    ("no-reply", "No reply yet"),
+)
+
+
+def _at(ask: Ask) -> str | None:
+    return ask.scheduled_for.isoformat() if ask.scheduled_for else None
+
+
+def _reply_draft(store: Store, ask: Ask, kind: str) -> str:
+    """Return the drafted thank-you (any answer) or the gentle follow-up (no reply)."""
+    try:
+        from askwell.core import compose  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:  # the composer has not landed yet
+        return ""
+    person = services.get_person(store, ask.person_id)
+    need = services.get_need(store, ask.need_id)
+    return str(compose.reply_for(kind, person, need))
+
+
+@router.get("/{ask_id}/send", response_class=HTMLResponse)
+def send_page(request: Request, store: StoreDep, ask_id: PathId) -> HTMLResponse:
+    """Step 6: copy the text, open it in your mail app, or add the moment to your calendar."""
+    ask = services.get_ask(store, ask_id)
+    at = _at(ask)
+    slot = matching.resolve_slot(store, ask.person_id, at, need_id=ask.need_id) if at else None
+    handoff = matching.handoff_for_ask(store, ask_id, slot=slot)
+    return wizard(
+        request,
+        "send",
+        "ask/send.html",
+        ask=ask,
+        person=services.get_person(store, ask.person_id),
+        need=services.get_need(store, ask.need_id),
+        handoff=handoff,
+        ics_at=at,
+    )
+
+
+@router.post("/{ask_id}/send")
+def mark_sent(store: StoreDep, ask_id: PathId) -> RedirectResponse:
+    """Record that the ask went out."""
+    if services.get_ask(store, ask_id).status == "draft":
+        services.send_ask(store, ask_id)
+    return forms.see_other(f"/ask/a/{ask_id}/answer")
+
+
+@router.get("/{ask_id}/answer", response_class=HTMLResponse)
+def answer_page(request: Request, store: StoreDep, ask_id: PathId) -> HTMLResponse:
+    """Step 7: record how they answered, then thank them (or follow up once, gently)."""
+    ask = services.get_ask(store, ask_id)
+    kind = ask.answer.kind if ask.answer else None
+    can_follow_up = lifecycle.may_follow_up(ask, datetime.now(UTC))
+    reply = None
+    if lifecycle.needs_thanks(ask) and kind:
+        reply = _reply_draft(store, ask, kind)
+    elif can_follow_up or kind == "no-reply":
+        reply = _reply_draft(store, ask, "no-reply")
+    return wizard(
+        request,
+        "answer",
+        "ask/answer.html",
+        ask=ask,
+        person=services.get_person(store, ask.person_id),
+        need=services.get_need(store, ask.need_id),
+        answers=ANSWERS,
+        kind=kind,
+        needs_thanks=lifecycle.needs_thanks(ask),
+        can_follow_up=can_follow_up,
+        reply=reply,
+    )
+
+
+@router.post("/{ask_id}/answer")
+async def record_answer(request: Request, store: StoreDep, ask_id: PathId) -> RedirectResponse:
+    """Save the answer (a no also starts a cooldown for this need)."""
+    form = await forms.read_form(request)
+    services.record_answer(
+        store,
+        ask_id,
+        forms.text(form, "kind"),
+        note=forms.text(form, "note"),
+        offered=forms.text(form, "offered"),
+    )
+    return forms.see_other(f"/ask/a/{ask_id}/answer")
+
+
+@router.post("/{ask_id}/thank")
+async def thank(request: Request, store: StoreDep, ask_id: PathId) -> RedirectResponse:
+    """Record the thank-you."""
+    form = await forms.read_form(request)
+    services.thank(store, ask_id, note=forms.text(form, "note"))
+    return forms.see_other(f"/ask/a/{ask_id}/answer")
+
+
+@router.post("/{ask_id}/follow-up")
+async def follow_up(request: Request, store: StoreDep, ask_id: PathId) -> RedirectResponse:
+    """Record the one gentle follow-up."""
+    form = await forms.read_form(request)
+    services.follow_up(store, ask_id, note=forms.text(form, "note"))
+    return forms.see_other(f"/ask/a/{ask_id}/answer")
