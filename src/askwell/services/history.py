@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 
 from askwell.core.model import History
@@ -23,7 +25,7 @@ def load_history(store: Store) -> History:
     o = store.owner_id
     with store.session() as s:
 
-        def rows(table: type) -> list:  # type: ignore[type-arg]
+        def rows(table: Any) -> list[Any]:
             return list(s.scalars(select(table).where(table.owner_id == o).order_by(table.id)))
 
         return History(

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import select
@@ -34,8 +34,8 @@ from askwell.storage.tables import (
     ThanksRow,
 )
 
-FORMAT = "askwell-export"
-VERSION = 1
+FORMAT: Final = "askwell-export"
+VERSION: Final = 1
 MAX_BYTES = 200_000_000
 
 SupportType = Literal[
@@ -170,6 +170,12 @@ class ImportReport:
     skipped: dict[str, int] = field(default_factory=dict)
 
 
+def _stamp(value: datetime | None) -> datetime:
+    if value is None:  # every stored row has created_at; this keeps the types honest
+        raise AskwellError("a record without a creation time cannot be exported")
+    return value
+
+
 def export_data(store: Store, *, now: datetime | None = None) -> dict[str, Any]:
     """Return the owner's whole store as an export document (plain JSON-ready data)."""
     h = load_history(store)
@@ -184,19 +190,19 @@ def export_data(store: Store, *, now: datetime | None = None) -> dict[str, Any]:
         people=[
             PersonDoc(
                 uid=str(p.uid),
-                created_at=p.created_at,  # type: ignore[arg-type]
+                created_at=_stamp(p.created_at),
                 **{**_rows.person_fields(p), "topics": list(p.topics)},
             )
             for p in h.people
         ],
         needs=[
-            NeedDoc(uid=str(n.uid), created_at=n.created_at, **_rows.need_fields(n))  # type: ignore[arg-type]
+            NeedDoc(uid=str(n.uid), created_at=_stamp(n.created_at), **_rows.need_fields(n))
             for n in h.needs
         ],
         asks=[
             AskDoc(
                 uid=str(a.uid),
-                created_at=a.created_at,  # type: ignore[arg-type]
+                created_at=_stamp(a.created_at),
                 need_uid=str(needs[a.need_id]),
                 person_uid=str(people[a.person_id]),
                 parent_uid=asks.get(a.parent_id) if a.parent_id else None,
@@ -217,7 +223,7 @@ def export_data(store: Store, *, now: datetime | None = None) -> dict[str, Any]:
         boundaries=[
             BoundaryDoc(
                 uid=str(b.uid),
-                created_at=b.created_at,  # type: ignore[arg-type]
+                created_at=_stamp(b.created_at),
                 person_uid=str(people[b.person_id]),
                 need_uid=needs.get(b.need_id) if b.need_id else None,
                 topic=b.topic,
@@ -228,14 +234,17 @@ def export_data(store: Store, *, now: datetime | None = None) -> dict[str, Any]:
         ],
         thanks=[
             ThanksDoc(
-                uid=str(t.uid), created_at=t.created_at, ask_uid=str(asks[t.ask_id]), note=t.note
-            )  # type: ignore[arg-type]
+                uid=str(t.uid),
+                created_at=_stamp(t.created_at),
+                ask_uid=str(asks[t.ask_id]),
+                note=t.note,
+            )
             for t in h.thanks
         ],
         help_given=[
             HelpDoc(
                 uid=str(g.uid),
-                created_at=g.created_at,  # type: ignore[arg-type]
+                created_at=_stamp(g.created_at),
                 person_uid=str(people[g.person_id]),
                 summary=g.summary,
             )
@@ -244,7 +253,7 @@ def export_data(store: Store, *, now: datetime | None = None) -> dict[str, Any]:
         journal=[
             JournalDoc(
                 uid=str(j.uid),
-                created_at=j.created_at,  # type: ignore[arg-type]
+                created_at=_stamp(j.created_at),
                 text=j.text,
                 kind=j.kind,
                 need_uid=needs.get(j.need_id) if j.need_id else None,
