@@ -1,0 +1,236 @@
+"""Politeness strategies (after Danescu-Niculescu-Mizil et al. 2013) and the politeness estimate."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from askwell.core.coach.text import Span, compile_words, spans
+
+_SENT_START = re.compile(r"(?:^|[.!?\n]\s*)([\"'(]*)(\w+(?:'\w+)?)", re.MULTILINE)
+
+STRATEGY_PATTERNS: dict[str, re.Pattern[str]] = {
+    "gratitude": compile_words(r"thanks?", r"thank-you", r"grateful", r"apprecia\w+", r"cheers"),
+    "deference": compile_words(
+        r"(?:great|good|nice|interesting|cool|excellent|awesome|fantastic|brilliant|wonderful)"
+        r" (?:work|job|point|question|idea|answer|catch|article|edit|edits|post|suggestion)",
+        r"you(?:'re| are) right",
+        r"(?:well|nicely) (?:done|put|said|written)",
+        r"with (?:all due )?respect",
+    ),
+    "please": compile_words(r"please", r"pls", r"plz"),
+    "apologizing": compile_words(
+        r"sorry",
+        r"apologi[sz]e\w*",
+        r"apologies",
+        r"excuse me",
+        r"forgive me",
+        r"pardon",
+        r"oops",
+        r"woops",
+        r"my (?:bad|mistake)",
+    ),
+    "hedges": compile_words(
+        r"think",
+        r"thought",
+        r"believe",
+        r"suppose",
+        r"perhaps",
+        r"maybe",
+        r"might",
+        r"possibly",
+        r"probably",
+        r"seems?",
+        r"apparently",
+        r"somewhat",
+        r"I guess",
+        r"kind of",
+        r"sort of",
+        r"wonder(?:ing|ed)?",
+        r"assume",
+        r"suggest",
+        r"presumably",
+        r"a bit",
+        r"a little",
+        r"if possible",
+        r"I'm not sure",
+        r"unless I'm",
+    ),
+    "indirect_btw": compile_words(r"by the way", r"btw", r"incidentally"),
+    "counterfactual": compile_words(r"(?:could|would) you", r"would it be", r"could (?:we|I)"),
+    "indicative": compile_words(r"(?:can|will) you", r"can (?:we|I)"),
+    "factuality": compile_words(
+        r"in fact",
+        r"actually",
+        r"the (?:point|reality|truth|fact) is",
+        r"really",
+        r"obviously",
+        r"clearly",
+        r"of course",
+        r"surely",
+    ),
+    "first_person": compile_words(
+        r"I", r"me", r"my", r"mine", r"myself", r"I'm", r"I've", r"I'd", r"I'll"
+    ),
+    "first_person_plural": compile_words(r"we", r"us", r"our", r"ours", r"we're", r"let's"),
+    "second_person": compile_words(
+        r"you", r"your", r"yours", r"yourself", r"you're", r"you've", r"you'd", r"you'll", r"u"
+    ),
+    "positive": compile_words(
+        r"good",
+        r"great",
+        r"nice",
+        r"helpful",
+        r"useful",
+        r"interesting",
+        r"excellent",
+        r"awesome",
+        r"glad",
+        r"happy",
+        r"love",
+        r"like",
+        r"best",
+        r"better",
+        r"well",
+        r"welcome",
+        r"kind",
+        r"kindly",
+        r"clear",
+        r"correct",
+        r"right",
+        r"fine",
+        r"fair",
+        r"hope",
+        r"enjoy",
+        r"fantastic",
+        r"wonderful",
+        r"brilliant",
+        r"perfect",
+        r"pleased",
+        r"impressive",
+        r"agree",
+        r"valuable",
+        r"elegant",
+        r"neat",
+        r"cool",
+        r"sure",
+        r"support",
+        r"improve",
+    ),
+    "negative": compile_words(
+        r"wrong",
+        r"bad",
+        r"worse",
+        r"worst",
+        r"stupid",
+        r"dumb",
+        r"silly",
+        r"ridiculous",
+        r"nonsense",
+        r"useless",
+        r"pointless",
+        r"terrible",
+        r"awful",
+        r"horrible",
+        r"hate",
+        r"annoying",
+        r"rude",
+        r"lazy",
+        r"fail\w*",
+        r"broken",
+        r"mess",
+        r"garbage",
+        r"crap",
+        r"idiot\w*",
+        r"incorrect",
+        r"vandal\w*",
+        r"spam",
+        r"problem",
+        r"issue",
+        r"error",
+        r"confus\w*",
+        r"unclear",
+        r"disagree",
+        r"complain\w*",
+        r"blame",
+        r"never",
+        r"nobody",
+        r"delete\w*",
+        r"remove\w*",
+        r"revert\w*",
+        r"waste",
+        r"ignore\w*",
+        r"bias\w*",
+    ),
+}
+_START_WORDS: dict[str, frozenset[str]] = {
+    "greeting": frozenset({"hi", "hello", "hey", "hiya", "dear", "greetings", "howdy", "good"}),
+    "please_start": frozenset({"please", "pls", "plz"}),
+    "direct_question": frozenset({"what", "why", "who", "how", "where", "when", "which"}),
+    "direct_start": frozenset({"so", "then", "and", "but", "or", "well", "also"}),
+    "first_person_start": frozenset({"i", "my", "me", "i'm", "i've", "i'd", "i'll", "mine"}),
+    "second_person_start": frozenset({"you", "your", "you're", "you've", "you'd", "you'll"}),
+}
+STRATEGY_NAMES: tuple[str, ...] = tuple(STRATEGY_PATTERNS) + tuple(_START_WORDS)
+_TOKEN = re.compile(r"\w+(?:'\w+)?|[?!]")
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """One politeness strategy found in a text, with where it occurs."""
+
+    name: str
+    spans: tuple[Span, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready data."""
+        return {"name": self.name, "spans": [list(s) for s in self.spans]}
+
+
+def find_strategies(text: str) -> list[Strategy]:
+    """Return the politeness strategies used in `text`, in a fixed order."""
+    found: dict[str, list[Span]] = {}
+    for name, pattern in STRATEGY_PATTERNS.items():
+        hits = spans(pattern, text)
+        if hits:
+            found[name] = hits
+    for m in _SENT_START.finditer(text):
+        word = m.group(2).lower()
+        for name, words in _START_WORDS.items():
+            if word in words:
+                found.setdefault(name, []).append(m.span(2))
+    return [Strategy(name, tuple(found[name])) for name in STRATEGY_NAMES if name in found]
+
+
+def features(text: str, strategies: list[Strategy]) -> set[str]:
+    """Return the binary features of the politeness model (strategies + word uni/bigrams)."""
+    tokens = ["<s>", *_TOKEN.findall(text.lower())]
+    feats = {"s:" + s.name for s in strategies}
+    feats.update("w:" + t for t in tokens)
+    feats.update("b:" + a + " " + b for a, b in pairwise(tokens))
+    return feats
+
+
+def sigmoid(z: float) -> float:
+    """Return the logistic function of z, safe for large |z|."""
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def linear_score(feats: set[str], model: dict[str, Any]) -> float:
+    """Return bias + the sum of weights of the features present."""
+    weights: dict[str, float] = model["weights"]
+    return float(model["bias"]) + sum(weights.get(f, 0.0) for f in feats)
+
+
+def estimate(text: str, strategies: list[Strategy]) -> float:
+    """Return the probability that `text` would be rated polite rather than impolite."""
+    from askwell.core.coach.weights import load_model
+
+    model = load_model("politeness")
+    return sigmoid(linear_score(features(text, strategies), model))

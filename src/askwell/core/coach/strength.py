@@ -1,0 +1,125 @@
+"""Request strength: cues that raise the chance of a yes in real requests, and the estimate."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from askwell.core.coach.politeness import linear_score, sigmoid
+from askwell.core.coach.text import compile_words
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue that raises the chance of a yes, with advice for when it is missing."""
+
+    name: str
+    pattern: re.Pattern[str]
+    advice: str
+
+
+CUES: tuple[Cue, ...] = (
+    Cue(
+        "gratitude",
+        compile_words(r"thanks?", r"thank you", r"grateful", r"apprecia\w+", r"cheers"),
+        "Thank them up front; gratitude is one of the strongest signals of a good request.",
+    ),
+    Cue(
+        "reciprocity",
+        compile_words(
+            r"pay (?:it|this) (?:forward|back)",
+            r"return the favou?r",
+            r"(?:I'll|I will|happy to)"
+            r" (?:help|pay|repay|return|buy|cover|do the same)",
+            r"in return",
+            r"next time",
+            r"owe you",
+            r"when I (?:get paid|can)",
+            r"help (?:you|someone) (?:out )?(?:back|too)",
+        ),
+        "Offer something back or say you'll pay it forward.",
+    ),
+    Cue(
+        "evidence",
+        compile_words(
+            r"https?://\S+",
+            r"imgur",
+            r"photo",
+            r"picture",
+            r"screenshot",
+            r"proof",
+            r"attached",
+            r"link",
+            r"here(?:'s| is) (?:the|a|my)",
+            r"\d+(?:[.,]\d+)?\s?(?:%|\$|dollars|euros"
+            r"|pounds|hours|days|weeks|minutes|pages)",
+            r"\$\d+",
+        ),
+        "Add one concrete detail or piece of evidence (a number, a link, an example).",
+    ),
+    Cue(
+        "story",
+        compile_words(
+            r"because",
+            r"since",
+            r"after",
+            r"when",
+            r"lost (?:my|our)",
+            r"just (?:moved|started"
+            r"|finished|got)",
+            r"(?:my|our) (?:job|work|rent|bills|family|kids|son|daughter|wife"
+            r"|husband|partner|mom|dad|exam|thesis|project|team|manager)",
+            r"last (?:week|month"
+            r"|night)",
+            r"this (?:week|month)",
+        ),
+        "Tell the short story of why you need it now: what happened and what it will change.",
+    ),
+    Cue(
+        "specificity",
+        compile_words(
+            r"\d+",
+            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)",
+            r"(?:one|two|three|four|five|ten|fifteen|twenty|thirty) \w+",
+        ),
+        "Be specific: name the amount, the day, the thing.",
+    ),
+)
+_TOKEN = re.compile(r"\w+(?:'\w+)?|[?!$]")
+_LENGTH_BINS = (20, 50, 100, 200, 400)
+
+
+def cues_found(text: str) -> dict[str, bool]:
+    """Return which strength cues are present in `text`."""
+    return {cue.name: cue.pattern.search(text) is not None for cue in CUES}
+
+
+def features(text: str, found: dict[str, bool]) -> set[str]:
+    """Return the binary features of the strength model (cues, length bins, words)."""
+    tokens = _TOKEN.findall(text.lower())
+    feats = {"c:" + name for name, present in found.items() if present}
+    n = len(tokens)
+    feats.update(f"len>{b}" for b in _LENGTH_BINS if n > b)
+    feats.update("w:" + t for t in tokens)
+    return feats
+
+
+def estimate(text: str) -> tuple[float, list[dict[str, Any]]]:
+    """Return the request-strength estimate in [0, 1] and the cues with advice."""
+    from askwell.core.coach.weights import load_model
+
+    found = cues_found(text)
+    model = load_model("strength")
+    z = linear_score(features(text, found), model)
+    strength = sigmoid(z) if math.isfinite(z) else 0.5
+    cues = [
+        {
+            "cue": cue.name,
+            "present": found[cue.name],
+            "advice": None if found[cue.name] else cue.advice,
+        }
+        for cue in CUES
+    ]
+    return strength, cues

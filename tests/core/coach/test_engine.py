@@ -1,0 +1,146 @@
+"""check(): the report's shape, score, spans, limits and channels."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+
+from askwell.core.coach import MAX_CHARS, TextTooLong, check
+from askwell.core.model import DomainError
+
+GOOD = (
+    "Hi Sam, I'm preparing my first conference talk and I'm unsure about the opening. "
+    "Since you've given talks at PyCon, could you take a quick look at two slides by Thursday? "
+    "It should take about 10 minutes. No worries if you can't this week. Thank you!"
+)
+BAD = "URGENT!!! You never reply. I'm begging you, help me ASAP."
+
+
+def rules_of(text: str, kind: str | None = None) -> set[str]:
+    return {f.rule for f in check(text).findings if kind is None or f.kind == kind}
+
+
+def test_check_good_request_has_no_problems_and_high_score() -> None:
+    report = check(GOOD)
+    assert report.problems == []
+    assert report.score is not None and report.score >= 80
+    assert {"specific-ask", "time-boxed", "reason-for-them", "easy-out", "gratitude"} <= rules_of(
+        GOOD, "strength"
+    )
+
+
+def test_check_bad_request_scores_low_with_problems() -> None:
+    report = check(BAD)
+    assert {"demands-immediacy", "blaming-you", "pressure"} <= rules_of(BAD, "problem")
+    assert report.score is not None and report.score < 30
+
+
+def test_check_spans_point_into_text() -> None:
+    report = check(BAD)
+    for finding in report.findings:
+        for start, end in finding.spans:
+            assert 0 <= start < end <= len(BAD)
+    urgent = next(f for f in report.findings if f.rule == "demands-immediacy")
+    assert BAD[urgent.spans[0][0] : urgent.spans[0][1]].lower().startswith("urgent")
+
+
+def test_check_to_dict_is_json_ready_with_all_keys() -> None:
+    data = check(GOOD).to_dict()
+    json.dumps(data)
+    assert set(data) == {
+        "score",
+        "findings",
+        "parts",
+        "politeness",
+        "strategies",
+        "strength",
+        "strength_cues",
+        "crisis",
+        "crisis_message",
+    }
+    finding = data["findings"][0]
+    assert set(finding) == {
+        "rule",
+        "kind",
+        "severity",
+        "spans",
+        "message",
+        "suggestion",
+        "replacement",
+    }
+    assert 0.0 <= data["politeness"] <= 1.0 and 0.0 <= data["strength"] <= 1.0
+    assert {"ask", "thanks", "easy_out", "time_box", "reason"} <= set(data["parts"])
+
+
+def test_check_suggests_missing_strengths() -> None:
+    report = check("I'm moving flats on Saturday. Could you help carry boxes?")
+    suggested = {f.rule for f in report.findings if f.kind == "suggestion"}
+    assert {"gratitude", "easy-out", "time-boxed", "reason-for-them"} <= suggested
+    assert all(f.spans == () for f in report.findings if f.kind == "suggestion")
+
+
+def test_check_replacement_offered_for_asap() -> None:
+    report = check("Could you send the report ASAP?")
+    finding = next(f for f in report.findings if f.rule == "demands-immediacy")
+    assert finding.replacement
+
+
+def test_check_politeness_orders_polite_above_rude() -> None:
+    polite = check(
+        "Hi, thanks for the edits! Could you please add a source when you have a moment?"
+    )
+    rude = check("Why did you delete my stuff? Stop doing that.")
+    assert polite.politeness is not None and rude.politeness is not None
+    assert polite.politeness > 0.5 > rude.politeness
+
+
+def test_check_strategies_found_with_spans() -> None:
+    text = "Hello! Sorry to bother you, but could you please look at this? Thanks."
+    names = {s.name for s in check(text).strategies}
+    assert {"greeting", "apologizing", "counterfactual", "please", "gratitude"} <= names
+
+
+def test_check_text_too_long_raises() -> None:
+    with pytest.raises(TextTooLong):
+        check("a" * (MAX_CHARS + 1))
+    assert issubclass(TextTooLong, DomainError)
+
+
+def test_check_handles_100k_chars() -> None:
+    assert MAX_CHARS >= 100_000
+    report = check(("Could you review two slides for me? " * 3000)[:100_000])
+    assert report.score is not None
+
+
+def test_check_unknown_channel_is_domain_error() -> None:
+    with pytest.raises(DomainError, match="channel"):
+        check("Could you help?", channel="pigeon")
+
+
+def test_check_chat_channel_has_shorter_preamble_limit() -> None:
+    story = "I have been working on the new billing flow for weeks and it keeps growing. " * 5
+    text = story + "Could you look at the retry logic?"
+    assert "over-justified" not in rules_of(text)
+    assert any(f.rule == "over-justified" for f in check(text, channel="chat").findings)
+
+
+def test_check_empty_text_is_vague() -> None:
+    report = check("")
+    assert [f.rule for f in report.problems] == ["vague-ask"]
+
+
+def test_check_is_thread_safe() -> None:
+    expected = check(GOOD).to_dict()
+    results: list[dict[str, object]] = []
+
+    def run() -> None:
+        results.extend(check(GOOD).to_dict() for _ in range(20))
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r == expected for r in results)
