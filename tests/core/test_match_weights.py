@@ -67,3 +67,11 @@ def test_match_totals_are_weighted_means_between_zero_and_one() -> None:
     )
     assert c.total == pytest.approx(expected, abs=1e-3)
     assert 0 <= c.total <= 1
+
+
+def test_match_limit_keeps_the_tie_break_across_the_cut_off() -> None:
+    people = [person(i, name) for i, name in enumerate(["eve", "Dan", "cy", "Bo", "al"], start=1)]
+    n = need()
+    ranking = rank_many(n, build_network(people, history(people, [n]), NOW), [], NOW)
+    assert [c.person.name for c in ranking.candidates(limit=2)] == ["al", "Bo"]
+    assert [c.person.name for c in ranking.candidates()] == ["al", "Bo", "cy", "Dan", "eve"]

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
+from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from askwell.core.model import Need, Person, Window
@@ -49,6 +51,7 @@ class Slot:
         return self.start.astimezone(zone)
 
 
+@lru_cache(maxsize=512)
 def zone_of(name: str) -> ZoneInfo:
     """Return the ZoneInfo for an IANA name, UTC when the name is unknown."""
     try:
@@ -97,6 +100,35 @@ def _first_fit(
     return begin if begin + length <= closing else None
 
 
+def starts(
+    tz: str,
+    windows: tuple[Window, ...],
+    now: datetime,
+    *,
+    work: bool = False,
+    stretched: bool = False,
+    length: timedelta = DEFAULT_LENGTH,
+) -> Iterator[datetime]:
+    """Yield good start times, one per day, following the rules in the module docstring."""
+    zone = zone_of(tz)
+    now = now if now.tzinfo else now.replace(tzinfo=UTC)
+    local_now = now.astimezone(zone)
+    earliest = now + LEAD
+    first_day = local_now.date()
+    if stretched:
+        first_day += timedelta(days=7 - local_now.weekday())
+    spans_for = windows or DEFAULT_WINDOWS
+    for offset in range(HORIZON_DAYS + (7 if stretched else 0)):
+        day = first_day + timedelta(days=offset)
+        if work and day.weekday() >= 5:
+            continue
+        for start, end in _day_spans(spans_for, day.weekday()):
+            begin = _first_fit(day, start, end, zone, earliest, length)
+            if begin is not None:
+                yield begin
+                break
+
+
 def slots(
     tz: str,
     windows: tuple[Window, ...],
@@ -108,30 +140,12 @@ def slots(
     n: int = 3,
     length: timedelta = DEFAULT_LENGTH,
 ) -> list[Slot]:
-    """Return up to `n` slots (one per day) following the rules in the module docstring."""
-    zone = zone_of(tz)
-    now = now if now.tzinfo else now.replace(tzinfo=UTC)
-    local_now = now.astimezone(zone)
-    earliest = now + LEAD
-    first_day = local_now.date()
-    if stretched:
-        first_day += timedelta(days=7 - local_now.weekday())
-    spans_for = windows or DEFAULT_WINDOWS
-    found: list[Slot] = []
-    for offset in range(HORIZON_DAYS + (7 if stretched else 0)):
-        day = first_day + timedelta(days=offset)
-        if len(found) >= n:
-            break
-        if work and day.weekday() >= 5:
-            continue
-        for start, end in _day_spans(spans_for, day.weekday()):
-            begin = _first_fit(day, start, end, zone, earliest, length)
-            if begin is not None:
-                found.append(
-                    Slot(begin, begin + length, tz, _why(begin, deadline, windows, stretched))
-                )
-                break
-    return found
+    """Return up to `n` slots (one per day), each with the reason it was picked."""
+    found = starts(tz, windows, now, work=work, stretched=stretched, length=length)
+    return [
+        Slot(begin, begin + length, tz, _why(begin, deadline, windows, stretched))
+        for begin in islice(found, n)
+    ]
 
 
 def _why(

@@ -14,6 +14,7 @@ import numpy as np
 
 from askwell.core.embed import Embedder, default_embedder
 from askwell.core.model import RELATIONSHIPS, Ask, History, Need, Person, Window
+from askwell.core.moment import WORK_RELATIONSHIPS
 
 RECENT = timedelta(days=30)
 BALANCE_PERIOD = timedelta(days=90)
@@ -55,15 +56,18 @@ class Network:
     no: np.ndarray
     no_reply: np.ndarray
     helped_them: np.ndarray
-    topic_vectors: np.ndarray  # (T, D), rows grouped by person
-    topic_owner: np.ndarray  # (T,) person row of each topic vector
+    topic_vectors: np.ndarray  # (K, D) one row per distinct topic text
+    topic_ids: np.ndarray  # (T,) row in topic_vectors of each (person, topic) pair
+    topic_owner: np.ndarray  # (T,) person row of each pair, ascending
     topic_starts: np.ndarray  # start of each owner's run in topic_vectors
     topic_runs: np.ndarray  # person row of each run
-    past_vectors: np.ndarray  # (P, D) needs each person said yes to
-    past_owner: np.ndarray
+    past_vectors: np.ndarray  # (P, D) needs each person said yes to, grouped by person
+    past_owner: np.ndarray  # (P,) person row, ascending
+    past_starts: np.ndarray
+    past_runs: np.ndarray
     past_summaries: list[str]
     avail_key: np.ndarray  # (N,) index into avail_groups
-    avail_groups: list[tuple[str, tuple[Window, ...], bool, str]]
+    avail_groups: list[tuple[str, tuple[Window, ...], bool, bool]]  # tz, hours, stretched, work
     index: dict[int, int]  # person id -> row
     tiebreak: np.ndarray  # position of each person when sorted by (name, id)
     now: datetime
@@ -74,6 +78,14 @@ class Network:
 
 def _count(rows: list[int], n: int) -> np.ndarray:
     return np.bincount(np.asarray(rows, dtype=np.int64), minlength=n).astype(np.int32)
+
+
+def _runs(owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return where each owner's run starts in an ascending owner array, and whose run it is."""
+    if not len(owner):
+        return owner, owner
+    starts = np.flatnonzero(np.diff(owner, prepend=-1))
+    return starts, owner[starts]
 
 
 def _tiebreak(people: list[Person]) -> np.ndarray:
@@ -120,15 +132,24 @@ def build_network(
             past_needs.append(needs[ask.need_id])
     helped = [index[h.person_id] for h in history.help_given if h.person_id in index]
 
-    topic_rows = [(i, t) for i, p in enumerate(people) for t in p.topics if t.strip()]
-    topic_vectors = embedder.encode([t for _, t in topic_rows])
-    topic_owner = np.asarray([i for i, _ in topic_rows], dtype=np.int64)
-    change = np.flatnonzero(np.diff(topic_owner, prepend=-1)) if len(topic_owner) else topic_owner
+    distinct: dict[str, int] = {}
+    topic_ids = np.asarray(
+        [distinct.setdefault(t, len(distinct)) for p in people for t in p.topics if t.strip()],
+        dtype=np.int64,
+    )
+    topic_owner = np.asarray(
+        [i for i, p in enumerate(people) for t in p.topics if t.strip()], dtype=np.int64
+    )
+    topic_starts, topic_runs = _runs(topic_owner)
+    order = np.argsort(np.asarray(past_rows, dtype=np.int64), kind="stable")
+    past_owner = np.asarray(past_rows, dtype=np.int64)[order]
+    past_needs = [past_needs[k] for k in order]
+    past_starts, past_runs = _runs(past_owner)
 
-    groups: dict[tuple[str, tuple[Window, ...], bool, str], int] = {}
+    groups: dict[tuple[str, tuple[Window, ...], bool, bool], int] = {}
     avail_key = np.empty(n, dtype=np.int64)
     for i, p in enumerate(people):
-        key = (p.tz, p.hours, p.stretched, p.relationship)
+        key = (p.tz, p.hours, p.stretched, p.relationship in WORK_RELATIONSHIPS)
         avail_key[i] = groups.setdefault(key, len(groups))
 
     return Network(
@@ -148,12 +169,15 @@ def build_network(
         no=_count(counts["no"], n),
         no_reply=_count(counts["no-reply"], n),
         helped_them=_count(helped, n),
-        topic_vectors=topic_vectors,
+        topic_vectors=embedder.encode(list(distinct)),
+        topic_ids=topic_ids,
         topic_owner=topic_owner,
-        topic_starts=change,
-        topic_runs=topic_owner[change] if len(topic_owner) else topic_owner,
+        topic_starts=topic_starts,
+        topic_runs=topic_runs,
         past_vectors=embedder.encode([need_text(x) for x in past_needs]),
-        past_owner=np.asarray(past_rows, dtype=np.int64),
+        past_owner=past_owner,
+        past_starts=past_starts,
+        past_runs=past_runs,
         past_summaries=[x.summary for x in past_needs],
         avail_key=avail_key,
         avail_groups=list(groups),

@@ -27,7 +27,7 @@ from askwell.core.model import (
     Need,
     Person,
 )
-from askwell.core.moment import WORK_RELATIONSHIPS, WORK_SUPPORTS, slots
+from askwell.core.moment import WORK_SUPPORTS, starts
 
 SEMANTIC_FLOOR, SEMANTIC_SPAN = 0.1, 0.4
 LEXICAL_SPAN = 0.6
@@ -68,13 +68,27 @@ class Ranking:
     scores: dict[str, np.ndarray]
     total: np.ndarray
     excluded: np.ndarray
-    order: np.ndarray
     details: reasons.Details
+
+    def order(self, limit: int | None = None) -> np.ndarray:
+        """Return person rows in rank order: total, then expertise, name and id; excluded last."""
+        rows = np.arange(len(self.total))
+        if limit is not None and limit < len(rows):
+            key = self.total - 2.0 * self.excluded
+            cutoff = np.partition(key, len(key) - limit)[len(key) - limit]
+            rows = np.flatnonzero(key >= cutoff)  # all ties at the cut-off stay in
+        expertise = self.scores["expertise"].round(6)
+        keys = (
+            self.network.tiebreak[rows],
+            -expertise[rows],
+            -self.total[rows],
+            self.excluded[rows],
+        )
+        return rows[np.lexsort(keys)][:limit]
 
     def candidates(self, limit: int | None = None) -> list[Candidate]:
         """Return candidates in rank order (excluded ones last); `limit` keeps the first ones."""
-        rows = self.order if limit is None else self.order[:limit]
-        return [self._candidate(int(i)) for i in rows]
+        return [self._candidate(int(i)) for i in self.order(limit)]
 
     def _candidate(self, i: int) -> Candidate:
         person = self.network.people[i]
@@ -98,13 +112,13 @@ def _expertise(need: Need, net: Network) -> tuple[np.ndarray, reasons.Similariti
     n = len(net)
     query = net.embedder.encode([need_text(need)])[0]
     topic_best = np.zeros(n, dtype=np.float32)
-    topic_sims = net.topic_vectors @ query
+    topic_sims = (net.topic_vectors @ query)[net.topic_ids]
     if len(net.topic_owner):
         topic_best[net.topic_runs] = np.maximum.reduceat(topic_sims, net.topic_starts)
     past_best = np.zeros(n, dtype=np.float32)
     past_sims = net.past_vectors @ query
     if len(net.past_owner):
-        np.maximum.at(past_best, net.past_owner, past_sims)
+        past_best[net.past_runs] = np.maximum.reduceat(past_sims, net.past_starts)
     best = np.maximum(topic_best, past_best)
     if net.embedder.semantic:
         score = (best - SEMANTIC_FLOOR) / SEMANTIC_SPAN
@@ -125,10 +139,10 @@ def _fit(need: Need, net: Network) -> np.ndarray:
 def _availability(need: Need, net: Network, now: datetime) -> tuple[np.ndarray, list[float | None]]:
     """Return the score per person and, per availability group, hours until the first slot."""
     hours: list[float | None] = []
-    for tz, windows, stretched, relationship in net.avail_groups:
-        work = need.support_type in WORK_SUPPORTS or relationship in WORK_RELATIONSHIPS
-        found = slots(tz, windows, now, work=work, stretched=stretched, n=1)
-        hours.append((found[0].start - now).total_seconds() / 3600 if found else None)
+    for tz, windows, stretched, work_relationship in net.avail_groups:
+        work = need.support_type in WORK_SUPPORTS or work_relationship
+        first = next(starts(tz, windows, now, work=work, stretched=stretched), None)
+        hours.append(None if first is None else (first - now).total_seconds() / 3600)
     group_score = np.asarray(
         [LATE_AVAILABILITY if h is None else 1.0 / (1.0 + h / AVAIL_HALF_HOURS) for h in hours]
     )
@@ -219,9 +233,8 @@ def rank_many(
     w = weights.as_dict()
     total = sum(w[name] * scores[name] for name in FACTORS) / sum(w.values())
     total = np.asarray(total, dtype=np.float64).round(6)
-    order = np.lexsort((net.tiebreak, -expertise.round(6), -total, excluded))
     details = reasons.Details(sims, avail_hours, active, expired)
-    return Ranking(need, net, weights, now, scores, total, excluded, order, details)
+    return Ranking(need, net, weights, now, scores, total, excluded, details)
 
 
 def rank(

@@ -72,7 +72,8 @@ def _expertise(i: int, r: Ranking) -> str:
         )
     else:
         parts.append(f"{name} has no topics listed")
-    rows = np.flatnonzero(net.past_owner == i)
+    first, last = np.searchsorted(net.past_owner, [i, i + 1])
+    rows = np.arange(first, last)
     if len(rows):
         k = int(rows[np.argmax(sims.past[rows])])
         if sims.past[k] >= float(sims.topics[lo:hi].max(initial=-1.0)):
