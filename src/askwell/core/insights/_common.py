@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from statistics import median
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from askwell.core.model import Ask, DomainError, History, Need
+from askwell.core.model import Ask, DomainError, History
 
 Week = tuple[int, int]
 
@@ -98,15 +98,6 @@ def _ask_key(ask: Ask) -> tuple[datetime, int]:
     assert ask.sent_at is not None
     sent = ask.sent_at if ask.sent_at.tzinfo else ask.sent_at.replace(tzinfo=UTC)
     return (sent, ask.id if ask.id is not None else 0)
-
-
-def need_groups(need: Need) -> dict[str, list[str]]:
-    """Return the groups a need falls in: its support type, its topics, its barriers felt."""
-    return {
-        "support_type": [need.support_type],
-        "topic": [t.lower() for t in need.topics] or ["(no topic)"],
-        "barrier": [b for b, level in need.barriers.items() if level > 0] or ["(none)"],
-    }
 
 
 def aware(dt: datetime) -> datetime:

@@ -13,7 +13,6 @@ from askwell.core.insights._common import (
     is_sent,
     iso_week,
     median_or_none,
-    need_groups,
     ratio,
     week_label,
     week_start,
@@ -24,6 +23,8 @@ from askwell.core.model import History
 AVOIDANCE_GRACE = timedelta(days=7)
 RECENT_WEEKS = 4
 GROUP_KINDS = ("support_type", "topic", "barrier")
+NO_TOPIC = "(no topic)"
+NO_BARRIER = "(none)"
 
 
 @dataclass
@@ -87,13 +88,6 @@ class _Tally:
     never: int = 0
     waits: list[float] = field(default_factory=list)
 
-    def add(self, settled: bool, never: bool, wait: float | None) -> None:
-        self.needs += 1
-        self.settled += settled
-        self.never += never
-        if wait is not None:
-            self.waits.append(wait)
-
     def stat(self, group: str) -> GroupStat:
         return GroupStat(
             group=group,
@@ -105,30 +99,51 @@ class _Tally:
         )
 
 
+def _tally(tallies: list[_Tally], settled: bool, never: bool, wait: float | None) -> None:
+    for t in tallies:
+        t.needs += 1
+        t.settled += settled
+        t.never += never
+        if wait is not None:
+            t.waits.append(wait)
+
+
 def compute(history: History, now: datetime, tz: tzinfo) -> Activity:
     """Compute asking activity over the whole history."""
     sent = [a for a in history.asks if is_sent(a)]
     stamps = [a.sent_at for a in sent if a.sent_at is not None]
-    created = [n.created_at for n in history.needs if n.created_at is not None]
-    starts = [iso_week(s, tz) for s in stamps + created]
-    weeks = weekly_counts(stamps, tz, now, min(starts) if starts else None)
+    created = [aware(n.created_at) for n in history.needs if n.created_at is not None]
+    first_stamp = min([*(aware(s) for s in stamps), *created], default=None)
+    start = iso_week(first_stamp, tz) if first_stamp is not None else None
+    weeks = weekly_counts(stamps, tz, now, start)
     recent = weeks[-RECENT_WEEKS:]
 
     firsts = first_asks(history)
     cutoff = aware(now) - AVOIDANCE_GRACE
     total = _Tally()
     groups: dict[str, dict[str, _Tally]] = {kind: defaultdict(_Tally) for kind in GROUP_KINDS}
+    by_type, by_topic, by_barrier = (groups[k] for k in GROUP_KINDS)
     for need in history.needs:
         first = firsts.get(need.id) if need.id is not None else None
+        created_at = aware(need.created_at) if need.created_at is not None else None
         wait = None
-        if first is not None and first.sent_at is not None and need.created_at is not None:
-            wait = max(0.0, (aware(first.sent_at) - aware(need.created_at)).total_seconds() / 86400)
-        settled = first is not None or need.created_at is None or aware(need.created_at) <= cutoff
+        if first is not None and first.sent_at is not None and created_at is not None:
+            wait = max(0.0, (aware(first.sent_at) - created_at).total_seconds() / 86400)
+        settled = first is not None or created_at is None or created_at <= cutoff
         never = settled and first is None
-        total.add(settled, never, wait)
-        for kind, values in need_groups(need).items():
-            for value in values:
-                groups[kind][value].add(settled, never, wait)
+        topics = {t.lower() for t in need.topics} or {NO_TOPIC}
+        felt = [b for b, level in need.barriers.items() if level > 0] or [NO_BARRIER]
+        _tally(
+            [
+                total,
+                by_type[need.support_type],
+                *(by_topic[t] for t in topics),
+                *(by_barrier[b] for b in felt),
+            ],
+            settled,
+            never,
+            wait,
+        )
     by = {
         kind: sorted(
             (t.stat(g) for g, t in groups[kind].items()), key=lambda s: (-s.needs, s.group)

@@ -1,0 +1,177 @@
+"""`askwell insights`, `report`, `practice` and `barriers`: the journal that teaches."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from askwell.cli._common import JsonOpt, console, emit_json, store
+
+if TYPE_CHECKING:
+    from askwell.core.insights import Insights
+
+TzOpt = Annotated[
+    str | None,
+    typer.Option("--tz", help="Time zone for weeks, e.g. Europe/Paris (default: this machine's)."),
+]
+SinceOpt = Annotated[
+    str | None, typer.Option("--since", help="Only count what happened on or after YYYY-MM-DD.")
+]
+
+
+def _compute(tz: str | None, since: str | None) -> Insights:
+    from askwell.cli.commands_asks import parse_date
+    from askwell.services import insights as svc
+
+    return svc.insights(
+        store(), tz=tz or svc.local_zone_name(), since=parse_date(since, "--since date")
+    )
+
+
+def insights(
+    as_json: JsonOpt = False,
+    tz: TzOpt = None,
+    since: SinceOpt = None,
+    plot: Annotated[
+        str | None,
+        typer.Option("--plot", help="Write the charts as PNG and SVG files into this folder."),
+    ] = None,
+) -> None:
+    """Show what your journal says about your asking: habits, calibration, barriers, people."""
+    from askwell.services.insights import insights_payload
+
+    ins = _compute(tz, since)
+    written: list[str] = []
+    if plot is not None:
+        written = _plot(ins, plot)
+    if as_json:
+        data = insights_payload(ins)
+        if plot is not None:
+            data["charts"] = written
+        emit_json(data)
+        return
+    _print_insights(ins)
+    if written:
+        console().print(f"Wrote {len(written)} chart files to {_esc(plot or '')}.")
+
+
+def _plot(ins: Insights, folder: str) -> list[str]:
+    from pathlib import Path
+
+    from askwell.charts import write_all
+    from askwell.errors import AskwellError
+
+    try:
+        return [str(p) for p in write_all(ins, Path(folder))]
+    except OSError as exc:
+        raise AskwellError(f"cannot write charts to {folder}: {exc.strerror or exc}") from None
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _print_insights(ins: Insights) -> None:
+    from rich.table import Table
+
+    from askwell.core.insights.sentences import sentences
+
+    out = console()
+    since = f", since {ins.since}" if ins.since else ""
+    out.print(f"[bold]Your asking, in numbers[/] [dim](weeks in {_esc(ins.tz)}{since})[/]")
+    for s in sentences(ins):
+        out.print(f"  • {_esc(s.text)}" if s.enough else f"  [dim]• {_esc(s.text)}[/]")
+    groups = ins.activity.by["support_type"]
+    if groups:
+        table = Table(title="Needs by support type", title_justify="left")
+        for col in ("support type", "needs", "not asked yet", "median wait (days)"):
+            table.add_column(col, justify="left" if col == "support type" else "right")
+        for g in groups:
+            wait = "-" if g.median_wait_days is None else f"{g.median_wait_days:.1f}"
+            table.add_row(_esc(g.group), str(g.needs), str(g.never_asked), wait)
+        out.print(table)
+
+
+def report(
+    html: Annotated[str, typer.Option("--html", help="Write a self-contained HTML report here.")],
+    tz: TzOpt = None,
+    since: SinceOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write an HTML report of your insights with the charts embedded (one file, no links)."""
+    from pathlib import Path
+
+    from askwell.core.practice import suggest
+    from askwell.errors import AskwellError
+    from askwell.report import render_html
+    from askwell.services.insights import load_insight_history
+
+    ins = _compute(tz, since)
+    page = render_html(ins, suggest(load_insight_history(store()), ins.now))
+    try:
+        Path(html).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise AskwellError(f"cannot write {html}: {exc.strerror or exc}") from None
+    if as_json:
+        emit_json({"path": html, "bytes": len(page.encode("utf-8"))})
+    else:
+        console().print(f"Wrote your report to {_esc(html)}.")
+
+
+def practice(as_json: JsonOpt = False) -> None:
+    """Suggest small, low-stakes asks to practise and help you could offer back."""
+    from askwell.services.insights import practice as practice_svc
+
+    items = practice_svc(store())
+    if as_json:
+        emit_json(items)
+        return
+    out = console()
+    out.print("[bold]Something to practise[/]")
+    for item in items:
+        mark = "ask" if item.kind == "small_ask" else "give"
+        out.print(f"  • [cyan]{mark}[/] {_esc(item.text)}")
+
+
+def barriers(as_json: JsonOpt = False) -> None:
+    """Show the five barriers: a short reframe for each and how often each came up lately."""
+    from askwell.core.barriers import LABELS, REFRAMES
+    from askwell.core.insights.barrier_stats import compute
+    from askwell.services.insights import load_insight_history
+
+    stats = compute(load_insight_history(store()))
+    rows = [
+        {
+            "barrier": s.barrier,
+            "label": LABELS[s.barrier],
+            "reframe": REFRAMES[s.barrier],
+            "needs": s.needs,
+            "of_needs": stats.needs,
+            "recent": s.trend.recent if s.trend else 0,
+            "recent_of": s.trend.recent_of if s.trend else 0,
+            "trend": s.trend.direction if s.trend else None,
+        }
+        for s in stats.stats
+    ]
+    if as_json:
+        emit_json(rows)
+        return
+    out = console()
+    for r in rows:
+        trend = f", {r['trend']}" if r["trend"] else ""
+        out.print(
+            f"[bold]{_esc(str(r['label'])).capitalize()}[/] [dim]({r['recent']} of your last "
+            f"{r['recent_of']} needs{trend})[/]"
+        )
+        out.print(f"  {_esc(str(r['reframe']))}")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the insights, report, practice and barriers commands."""
+    app.command("insights")(insights)
+    app.command("report")(report)
+    app.command("practice")(practice)
+    app.command("barriers")(barriers)

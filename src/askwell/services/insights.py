@@ -1,0 +1,245 @@
+"""Insights use-cases: load a slim history with column selects, compute figures, charts, report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import String, select, type_coerce
+
+from askwell.core.insights import Insights, compute
+from askwell.core.insights.sentences import Sentence, sentences
+from askwell.core.model import Answer, Ask, HelpGiven, History, JournalEntry, Need, Person, Thanks
+from askwell.core.practice import Suggestion, suggest
+from askwell.services import _rows
+from askwell.storage.store import Store
+from askwell.storage.tables import (
+    AskRow,
+    BoundaryRow,
+    HelpGivenRow,
+    JournalRow,
+    NeedRow,
+    PersonRow,
+    ThanksRow,
+)
+
+
+def _stamp(value: Any) -> datetime | None:
+    """Read a stored time (SQLite text or a driver datetime) as an aware UTC datetime."""
+    if value is None or isinstance(value, datetime):
+        return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
+    try:
+        return datetime.fromisoformat(value + "+00:00")  # SQLite text, stored as UTC
+    except ValueError:
+        parsed = datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _json_reader() -> Callable[[Any], Any]:
+    """Return a JSON reader that parses each distinct stored text once (values are shared)."""
+    cache: dict[str, Any] = {}
+
+    def read(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        if value not in cache:
+            cache[value] = json.loads(value)
+        return cache[value]
+
+    return read
+
+
+def _raw(*columns: Any) -> Any:
+    """Select columns as stored (no per-value type conversion); `_stamp` and JSON read later."""
+    return select(*(type_coerce(c, String()) for c in columns))
+
+
+def _sqlite_stamp(value: str | None) -> datetime | None:
+    """Read SQLite's stored UTC text quickly (falls back to the general reader)."""
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value + "+00:00")
+    except ValueError:
+        return _stamp(value)
+
+
+def _ask(
+    stamp: Callable[[Any], datetime | None],
+    aid: int,
+    need_id: int,
+    person_id: int,
+    status: str,
+    kind: str | None,
+    urgency: str | None,
+    *stamps: Any,
+) -> Ask:
+    answered, sent, thanked, followed, created = (stamp(v) for v in stamps)
+    return Ask(
+        need_id=need_id,
+        person_id=person_id,
+        status=status,
+        answer=Answer(kind=kind, at=answered) if kind else None,
+        sent_at=sent,
+        thanked_at=thanked,
+        followed_up_at=followed,
+        urgency_at_ask=urgency,
+        id=aid,
+        created_at=created,
+    )
+
+
+def load_insight_history(store: Store) -> History:
+    """Load only the columns the insights read, as a read-only slim History (texts left out)."""
+    o = store.owner_id
+    js = _json_reader()
+
+    def _need(
+        nid: int,
+        summary: str,
+        kind: str,
+        urgency: str,
+        deadline: Any,
+        barriers: Any,
+        expect: int | None,
+        status: str,
+        topics: Any,
+        created: Any,
+    ) -> Need:
+        return Need(
+            summary=summary,
+            support_type=kind,
+            urgency=urgency,
+            deadline=date.fromisoformat(deadline) if isinstance(deadline, str) else deadline,
+            barriers=js(barriers) or {},
+            expect=expect,
+            status=status,
+            topics=tuple(js(topics) or ()),
+            id=nid,
+            created_at=stamp(created),
+        )
+
+    stamp = _sqlite_stamp if store.engine.dialect.name == "sqlite" else _stamp
+    with store.session() as s:
+        run = s.connection().execute
+        people = [
+            Person(name=name, id=pid, stretched=bool(stretched))
+            for pid, name, stretched in run(
+                select(PersonRow.id, PersonRow.name, PersonRow.stretched).where(
+                    PersonRow.owner_id == o
+                )
+            )
+        ]
+        needs = [
+            _need(*r)
+            for r in run(
+                _raw(
+                    NeedRow.id,
+                    NeedRow.summary,
+                    NeedRow.support_type,
+                    NeedRow.urgency,
+                    NeedRow.deadline,
+                    NeedRow.barriers,
+                    NeedRow.expect,
+                    NeedRow.status,
+                    NeedRow.topics,
+                    NeedRow.created_at,
+                ).where(NeedRow.owner_id == o)
+            )
+        ]
+        asks = [
+            _ask(stamp, *r)
+            for r in run(
+                _raw(
+                    AskRow.id,
+                    AskRow.need_id,
+                    AskRow.person_id,
+                    AskRow.status,
+                    AskRow.answer_kind,
+                    AskRow.urgency_at_ask,
+                    AskRow.answered_at,
+                    AskRow.sent_at,
+                    AskRow.thanked_at,
+                    AskRow.followed_up_at,
+                    AskRow.created_at,
+                ).where(AskRow.owner_id == o)
+            )
+        ]
+
+        def rows(table: Any, *columns: Any) -> Any:
+            return run(_raw(*columns).where(table.owner_id == o))
+
+        thanks = [
+            Thanks(ask_id=ask_id, id=tid, created_at=stamp(at))
+            for tid, ask_id, at in rows(
+                ThanksRow, ThanksRow.id, ThanksRow.ask_id, ThanksRow.created_at
+            )
+        ]
+        given = [
+            HelpGiven(person_id=pid, summary="", id=hid, created_at=stamp(at))
+            for hid, pid, at in rows(
+                HelpGivenRow, HelpGivenRow.id, HelpGivenRow.person_id, HelpGivenRow.created_at
+            )
+        ]
+        journal = [
+            JournalEntry(text="", kind=kind, id=jid, created_at=stamp(at))
+            for jid, kind, at in rows(
+                JournalRow, JournalRow.id, JournalRow.kind, JournalRow.created_at
+            )
+        ]
+        boundaries = [
+            _rows.boundary(r)
+            for r in s.scalars(select(BoundaryRow).where(BoundaryRow.owner_id == o))
+        ]
+    return History(people, needs, asks, boundaries, thanks, given, journal)
+
+
+def insights(
+    store: Store,
+    *,
+    tz: str | None = None,
+    since: date | None = None,
+    now: datetime | None = None,
+) -> Insights:
+    """Compute every insight for the store's owner, with weeks in the zone `tz`."""
+    return compute(load_insight_history(store), now or datetime.now(UTC), tz or "UTC", since)
+
+
+def insight_sentences(ins: Insights) -> list[Sentence]:
+    """Return the plain sentences for computed insights."""
+    return sentences(ins)
+
+
+def practice(store: Store, *, now: datetime | None = None) -> list[Suggestion]:
+    """Return practice suggestions drawn from the owner's history."""
+    return suggest(load_insight_history(store), now or datetime.now(UTC))
+
+
+def insights_payload(ins: Insights) -> dict[str, Any]:
+    """Return insights plus their sentences as one JSON-ready dict (the CLI's and API's shape)."""
+    data = ins.to_dict()
+    data["sentences"] = [{"key": s.key, "text": s.text, "enough": s.enough} for s in sentences(ins)]
+    return data
+
+
+def local_zone_name() -> str:
+    """Return this machine's IANA time zone name ($ASKWELL_TZ, $TZ, /etc/localtime), else UTC."""
+    import os
+    from pathlib import Path
+    from zoneinfo import available_timezones
+
+    for name in (os.environ.get("ASKWELL_TZ"), os.environ.get("TZ")):
+        if name and name.lstrip(":") in available_timezones():
+            return name.lstrip(":")
+    try:
+        target = str(Path("/etc/localtime").resolve())
+    except OSError:
+        return "UTC"
+    marker = "zoneinfo/"
+    if marker in target:
+        name = target.split(marker, 1)[1]
+        if name in available_timezones():
+            return name
+    return "UTC"
