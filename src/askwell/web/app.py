@@ -28,12 +28,14 @@ ROUTE_MODULES = (
     "api_coach",
     "api_data",
     "api_match",
+    "api_insights",
     "pages_home",
     "pages_ask",
     "pages_compose",
     "pages_answer",
     "pages_people",
     "pages_journal",
+    "pages_insights",
     "pages_docs",
 )
 

@@ -21,6 +21,9 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
     asks = services.list_asks(store)
     asked = {a.need_id for a in asks}
     recent = list(reversed(asks))[:5]
+    from askwell.services import insights
+
+    tips = insights.practice(store)
     return render(
         request,
         "home.html",
@@ -32,4 +35,5 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
         recent=recent,
         people=people,
         needs_by_id={n.id: n for n in services.list_needs(store)},
+        tip=tips[0] if tips else None,
     )
