@@ -68,10 +68,6 @@ def test_vcard_google_export_unfolds_long_names_and_unescapes_text(sqlite_store:
     assert people["Chloé Dubois"].email == "chloe.dubois@example.fr"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="vcard.card_to_person turns Google's system group 'myContacts' into a topic",
-)
 def test_vcard_google_system_group_is_not_a_topic(sqlite_store: Store, tmp_path: Path):
     card = _card("FN:Ravi Shah", "EMAIL;TYPE=INTERNET:ravi@example.in", "CATEGORIES:myContacts")
     (ravi,) = import_vcards(sqlite_store, _write(tmp_path, card)).imported
@@ -108,11 +104,6 @@ def test_vcard_quoted_printable_names_are_decoded():
     assert people[0].email == "joerg.mueller@example.de"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="vcard.parse_vcards calls vobject.readOne without allowQP=True: "
-    "quoted-printable soft line breaks ('=' at line end) are rejected",
-)
 def test_vcard_quoted_printable_soft_line_breaks_are_joined(sqlite_store: Store):
     result = import_vcards(sqlite_store, CARDS / "quoted_printable.vcf")
     assert result.errors == []
@@ -134,11 +125,6 @@ def test_vcard_broken_cards_are_reported_by_line_and_good_ones_kept(sqlite_store
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="vcard.split_cards drops lines outside BEGIN/END silently (its docstring "
-    "says junk lines become errors)",
-)
 def test_vcard_junk_between_cards_is_reported_by_line():
     text = _card("FN:First") + "stray junk\n" + _card("FN:Second")
     people, errors = parse_vcards(text)

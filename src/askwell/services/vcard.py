@@ -14,6 +14,19 @@ from askwell.services.people import add_people, list_people
 from askwell.storage.store import Store
 
 MAX_BYTES = 20_000_000
+# Groups that contact apps add on their own; they say nothing about what a person knows.
+_SYSTEM_GROUPS = {
+    "mycontacts",
+    "my contacts",
+    "starred",
+    "starred in android",
+    "friends & family",
+    "coworkers",
+    "imported",
+    "favorites",
+    "favourites",
+    "contacts",
+}
 _CATEGORY_RELATIONSHIP = {"work": "colleague", "coworker": "colleague", "co-worker": "colleague"}
 
 
@@ -34,9 +47,10 @@ class ImportResult:
     errors: list[CardError] = field(default_factory=list)
 
 
-def split_cards(text: str) -> list[tuple[int, str]]:
-    """Split a .vcf text into (first line number, card text) blocks; junk lines become errors."""
+def split_cards(text: str) -> tuple[list[tuple[int, str]], list[CardError]]:
+    """Split a .vcf text into (first line number, card text) blocks and errors for stray lines."""
     cards: list[tuple[int, str]] = []
+    stray: list[CardError] = []
     current: list[str] | None = None
     start = 0
     for number, line in enumerate(text.splitlines(), start=1):
@@ -50,9 +64,11 @@ def split_cards(text: str) -> list[tuple[int, str]]:
             if tag == "END:VCARD":
                 cards.append((start, "\n".join(current)))
                 current = None
+        elif tag:
+            stray.append(CardError(number, f"this line is outside any card: {line.strip()[:60]!r}"))
     if current is not None:
         cards.append((start, "\n".join(current)))
-    return cards
+    return cards, stray
 
 
 def _value(card: Any, name: str) -> str | None:
@@ -110,7 +126,13 @@ def card_to_person(card: Any) -> Person:
     phone = _value(card, "tel")
     if phone:
         phone = phone.removeprefix("tel:")
-    topics = tuple(c for c in categories if c.lower() not in RELATIONSHIPS)
+    topics = tuple(
+        c
+        for c in categories
+        if c.lower() not in RELATIONSHIPS
+        and c.lower() not in _SYSTEM_GROUPS
+        and c.lower() not in _CATEGORY_RELATIONSHIP
+    )
     return Person(
         name=name,
         relationship=_relationship(categories),
@@ -128,12 +150,12 @@ def parse_vcards(text: str) -> tuple[list[Person], list[CardError]]:
     import vobject
 
     people: list[Person] = []
-    errors: list[CardError] = []
-    if not split_cards(text) and text.strip():
-        errors.append(CardError(1, "no BEGIN:VCARD found; is this a vCard (.vcf) file?"))
-    for line, block in split_cards(text):
+    cards, errors = split_cards(text)
+    if not cards and text.strip():
+        return [], [CardError(1, "no BEGIN:VCARD found; is this a vCard (.vcf) file?")]
+    for line, block in cards:
         try:
-            card = vobject.readOne(block, validate=False, ignoreUnreadable=False)
+            card = vobject.readOne(block, validate=False, ignoreUnreadable=False, allowQP=True)
             if card.name.upper() != "VCARD":
                 raise DomainError(f"expected a VCARD, found {card.name}")
             people.append(validate.person(card_to_person(card)))
@@ -142,6 +164,7 @@ def parse_vcards(text: str) -> tuple[list[Person], list[CardError]]:
         except Exception as exc:  # vobject raises many types for malformed input
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             errors.append(CardError(line, f"unreadable card: {reason}"))
+    errors.sort(key=lambda e: e.line)
     return people, errors
 
 
