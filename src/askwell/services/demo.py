@@ -310,6 +310,29 @@ NEEDS: list[tuple[str, str, str, str, dict[str, int], int, list[int], list[str]]
     ),
 ]
 
+NEED_TOPICS: dict[str, tuple[str, ...]] = {
+    "Feedback on my conference talk slides": ("work", "talks"),
+    "Reprioritise my sprint: I am at capacity": ("work", "workload"),
+    "Help moving boxes on Saturday": ("home",),
+    "Career advice on moving into data engineering": ("career",),
+    "Someone to talk to after a hard week": ("wellbeing",),
+    "Review my pull request on the billing export": ("work", "code"),
+    "Introduction to someone hiring analytics engineers": ("career",),
+    "Take over the Friday on-call shift": ("work", "family"),
+    "Borrow a car for a weekend trip": ("home", "money"),
+    "How to set up pytest fixtures for our Postgres tests": ("work", "code"),
+    "Advice on asking for a raise": ("career", "money"),
+    "Proofread my cover letter": ("career",),
+    "Kubernetes know-how for a failing deployment": ("work", "code"),
+    "Emotional support about a family illness": ("family", "wellbeing"),
+    "Help planning a volunteering day": ("community",),
+    "Sleep advice after weeks of stress": ("wellbeing",),
+    "Feedback on my quarterly goals": ("work", "career"),
+    "Help with work": ("work",),
+    "Explain our data warehouse cost report": ("work",),
+    "Someone to check my budget spreadsheet": ("money", "home"),
+}
+
 REFLECTIONS = [
     "Almost did not ask Jonas about the sprint. He said yes in five minutes. Noting it.",
     "Felt like a burden asking Sam again, but he said he liked being asked.",
@@ -346,6 +369,7 @@ def _populate(store: Store, today: date, rng: random.Random) -> dict[str, int]:
                 urgency=urgency,
                 barriers=barriers,
                 expect=expect,
+                topics=NEED_TOPICS.get(summary, ()),
             ),
             now=when,
         )
