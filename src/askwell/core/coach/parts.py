@@ -142,14 +142,17 @@ _CONTEXT_IN_ASK = compile_words(
 )
 
 
-def is_ask(sentence: str) -> bool:
-    """Return True when a sentence asks something (a question or a request form)."""
-    return sentence.rstrip("\"')]").endswith("?") or ASK.search(sentence) is not None
+def is_ask(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Return True when text[start:end] asks something (a question or a request form)."""
+    stop = len(text) if end is None else end
+    if text[start:stop].rstrip("\"')]").endswith("?"):
+        return True
+    return ASK.search(text, start, stop) is not None
 
 
-def ask_has_context(sentence: str) -> bool:
+def ask_has_context(text: str, span: Span) -> bool:
     """Return True when an ask sentence carries its own bit of context."""
-    return _CONTEXT_IN_ASK.search(sentence) is not None
+    return _CONTEXT_IN_ASK.search(text, *span) is not None
 
 
 def find_parts(doc: Doc) -> dict[str, list[Span]]:
@@ -166,14 +169,14 @@ def find_parts(doc: Doc) -> dict[str, list[Span]]:
         found[name] = spans(pattern, text)
     marked = found["easy_out"] + found["thanks"]
     for i, (start, end) in enumerate(doc.sentences):
-        sentence = text[start:end]
-        if i == 0 and GREETING.match(sentence) and len(sentence) < 40 and not is_ask(sentence):
+        asks = is_ask(text, start, end)
+        if i == 0 and not asks and end - start < 40 and GREETING.match(text, start, end):
             found["greeting"].append((start, end))
-        elif is_ask(sentence):
+        elif asks:
             found["ask"].append((start, end))
         elif any(start <= m[0] < end for m in marked):
             continue
-        elif CHALLENGE.search(sentence):
+        elif CHALLENGE.search(text, start, end):
             found["challenge"].append((start, end))
         else:
             found["context"].append((start, end))

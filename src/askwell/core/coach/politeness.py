@@ -5,14 +5,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import Any
 
+from askwell.core.coach.lexicon import Lexicon
 from askwell.core.coach.text import Span, compile_words, spans
 
 _SENT_START = re.compile(r"(?:^|[.!?\n]\s*)([\"'(]*)(\w+(?:'\w+)?)", re.MULTILINE)
 
-STRATEGY_PATTERNS: dict[str, re.Pattern[str]] = {
+STRATEGY_PATTERNS: dict[str, Lexicon] = {
     "gratitude": compile_words(r"thanks?", r"thank-you", r"grateful", r"apprecia\w+", r"cheers"),
     "deference": compile_words(
         r"(?:great|good|nice|interesting|cool|excellent|awesome|fantastic|brilliant|wonderful)"
@@ -174,6 +175,10 @@ _START_WORDS: dict[str, frozenset[str]] = {
     "first_person_start": frozenset({"i", "my", "me", "i'm", "i've", "i'd", "i'll", "mine"}),
     "second_person_start": frozenset({"you", "your", "you're", "you've", "you'd", "you'll"}),
 }
+_START_INDEX: dict[str, tuple[str, ...]] = {
+    word: tuple(name for name, words in _START_WORDS.items() if word in words)
+    for word in set().union(*_START_WORDS.values())
+}
 STRATEGY_NAMES: tuple[str, ...] = tuple(STRATEGY_PATTERNS) + tuple(_START_WORDS)
 _TOKEN = re.compile(r"\w+(?:'\w+)?|[?!]")
 
@@ -198,10 +203,8 @@ def find_strategies(text: str) -> list[Strategy]:
         if hits:
             found[name] = hits
     for m in _SENT_START.finditer(text):
-        word = m.group(2).lower()
-        for name, words in _START_WORDS.items():
-            if word in words:
-                found.setdefault(name, []).append(m.span(2))
+        for name in _START_INDEX.get(m.group(2).lower(), ()):
+            found.setdefault(name, []).append(m.span(2))
     return [Strategy(name, tuple(found[name])) for name in STRATEGY_NAMES if name in found]
 
 
@@ -225,7 +228,7 @@ def sigmoid(z: float) -> float:
 def linear_score(feats: set[str], model: dict[str, Any]) -> float:
     """Return bias + the sum of weights of the features present."""
     weights: dict[str, float] = model["weights"]
-    return float(model["bias"]) + sum(weights.get(f, 0.0) for f in feats)
+    return float(model["bias"]) + sum(map(weights.get, feats, repeat(0.0, len(feats))))
 
 
 def estimate(text: str, strategies: list[Strategy]) -> float:

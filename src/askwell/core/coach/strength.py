@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from askwell.core.coach.lexicon import Lexicon
 from askwell.core.coach.politeness import linear_score, sigmoid
 from askwell.core.coach.text import compile_words
 
@@ -16,7 +17,7 @@ class Cue:
     """A cue that raises the chance of a yes, with advice for when it is missing."""
 
     name: str
-    pattern: re.Pattern[str]
+    pattern: Lexicon
     advice: str
 
 

@@ -6,23 +6,22 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from askwell.core.coach.lexicon import Lexicon
+
 Span = tuple[int, int]
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)|[.!?]+")
+_SENTENCE = re.compile(r"[^\s.!?][^.!?\n]*[.!?]*[\"')\]]*|[.!?]+")
 _WORD = re.compile(r"\w+(?:'\w+)?")
 
 
-def compile_words(*phrases: str) -> re.Pattern[str]:
+def compile_words(*phrases: str) -> Lexicon:
     """Compile phrases (regex fragments) into one case-insensitive whole-word pattern."""
-    return re.compile(r"(?<![\w'])(?:" + "|".join(phrases) + r")(?![\w'])", re.IGNORECASE)
+    return Lexicon(re.compile(r"(?<![\w'])(?:" + "|".join(phrases) + r")(?![\w'])", re.IGNORECASE))
 
 
-def spans(
-    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
-) -> list[Span]:
+def spans(pattern: Lexicon, text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Return the [start, end) spans of every match of `pattern` in text[start:end]."""
-    stop = len(text) if end is None else end
-    return [m.span() for m in pattern.finditer(text, start, stop) if m.end() > m.start()]
+    return pattern.spans(text, start, end)
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -30,12 +29,9 @@ def sentence_spans(text: str) -> list[Span]:
     out: list[Span] = []
     for m in _SENTENCE.finditer(text):
         start, end = m.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.append((start, end))
+        if text[end - 1].isspace():
+            end = start + len(text[start:end].rstrip())
+        out.append((start, end))
     return out
 
 

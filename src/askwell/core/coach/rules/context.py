@@ -47,7 +47,7 @@ def _no_context(doc: Doc) -> list[Hit]:
     asks = doc.parts["ask"]
     if not asks or doc.parts["context"] or doc.parts["challenge"] or doc.parts["reason"]:
         return []
-    if any(ask_has_context(doc.sentence(a)) for a in asks):
+    if any(ask_has_context(doc.text, a) for a in asks):
         return []
     return [Hit(tuple(asks))]
 

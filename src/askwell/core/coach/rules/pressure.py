@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from askwell.core.coach.lexicon import Lexicon
 from askwell.core.coach.registry import Hit, Rule, hits, register
 from askwell.core.coach.text import Doc, compile_words, spans
 
@@ -64,7 +64,7 @@ BLAME = compile_words(
 )
 
 
-def _finder(pattern: re.Pattern[str]) -> Callable[[Doc], list[Hit]]:
+def _finder(pattern: Lexicon) -> Callable[[Doc], list[Hit]]:
     def detect(doc: Doc) -> list[Hit]:
         return hits(spans(pattern, doc.text))
 

@@ -51,7 +51,7 @@ _NEGATED = re.compile(r"(?:\bnot|\bno|n't|\bnon-?)\s*(?:too |very |super |that |
 def _demanded(doc: Doc, start: int, end: int) -> bool:
     sentence = doc.sentence_of(start) or (start, end)
     before = doc.text[sentence[0] : start]
-    if _NEGATED.search(before) or _SELF.search(before):
+    if _NEGATED.search(before) or _SELF.search(doc.text, sentence[0], start):
         return False
     if _IMPERATIVE.match(doc.text, sentence[0]):
         return True
