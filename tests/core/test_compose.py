@@ -1,0 +1,118 @@
+"""The composer: drafts for every template and channel pass the coach with no problems."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from askwell.core import compose
+from askwell.core.coach import check
+from askwell.core.model import DomainError, Need, Person
+
+PAIRS = [(t, c) for t in compose.TEMPLATES for c in compose.COMPOSE_CHANNELS]
+PARTS = {
+    "name": "Priya",
+    "situation": "I'm preparing my first conference talk",
+    "challenge": "I'm unsure the opening lands",
+    "ask": "look at my first two slides",
+    "time": "10 minutes",
+    "deadline": "by Thursday",
+    "why": "you've given talks at PyCon",
+}
+
+
+@pytest.mark.parametrize(("template", "channel"), PAIRS)
+def test_compose_every_template_passes_its_checker(template: str, channel: str) -> None:
+    text = compose.draft({}, channel, template)
+    report = check(text, channel=channel)
+    assert report.crisis is False
+    assert report.problems == [], [(f.rule, f.spans) for f in report.problems]
+    assert "[" in text or compose.TEMPLATES[template].kind == "reply"
+
+
+def test_compose_templates_cover_spec_situations() -> None:
+    assert set(compose.TEMPLATES) == {
+        "workload",
+        "feedback",
+        "mentor-advice",
+        "emotional-support",
+        "short-call",
+        "handover",
+        "reply-to-no",
+        "thank-you",
+        "follow-up",
+    }
+    for tpl in compose.TEMPLATES.values():
+        assert tpl.title and tpl.description and tpl.fields
+
+
+def test_compose_draft_from_parts_has_every_part() -> None:
+    text = compose.draft(PARTS, "chat")
+    assert text.startswith("Hi Priya! I'm preparing my first conference talk.")
+    assert "Could you look at my first two slides by Thursday?" in text
+    assert "I thought of you because you've given talks at PyCon." in text
+    assert "It should take about 10 minutes." in text
+    assert compose.DEFAULT_EASY_OUT in text and compose.DEFAULT_THANKS in text
+    strengths = {f.rule for f in check(text).findings if f.kind == "strength"}
+    assert {"specific-ask", "time-boxed", "reason-for-them", "easy-out", "gratitude"} <= strengths
+
+
+def test_compose_keeps_an_ask_already_phrased_as_a_request() -> None:
+    text = compose.draft({"ask": "Would you read my cover letter?", "situation": "I'm applying"})
+    assert "Would you read my cover letter?" in text
+    assert "Could you would" not in text
+
+
+def test_compose_channels_change_the_shape() -> None:
+    email = compose.draft(PARTS, "email")
+    points = compose.draft(PARTS, "in-person")
+    assert email.startswith("Hi Priya,\n\n") and "\n\n" in email.strip()
+    assert points.startswith("Talking points for Priya:")
+    assert "\n- The ask: Could you look at my first two slides by Thursday?" in points
+
+
+def test_compose_template_parts_override_defaults() -> None:
+    text = compose.draft({"name": "Sam", "ask": "review the budget table"}, "chat", "feedback")
+    assert text.startswith("Hi Sam!") and "review the budget table" in text
+    assert "[the first two pages]" not in text
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: compose.draft(PARTS, "chat", "nope"), "unknown template"),
+        (lambda: compose.draft(PARTS, "pigeon"), "unknown channel"),
+        (lambda: compose.draft({"colour": "red", "ask": "x"}), "unknown part"),
+        (lambda: compose.draft({"situation": "I'm stuck"}), "needs an ask"),
+    ],
+)
+def test_compose_bad_input_is_a_domain_error(call: object, message: str) -> None:
+    with pytest.raises(DomainError, match=message):
+        call()  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("reply", [compose.reply_to_no, compose.thank_you, compose.follow_up])
+@pytest.mark.parametrize("channel", ["chat", "email"])
+def test_compose_replies_are_gracious_and_pass(reply: object, channel: str) -> None:
+    text = reply(name="Sam", need="the slide review", note="", channel=channel)  # type: ignore[operator]
+    assert "Sam" in text
+    report = check(text)
+    assert report.problems == []
+    assert any(f.rule == "gratitude" and f.kind == "strength" for f in report.findings)
+
+
+def test_compose_follow_up_is_one_gentle_ask() -> None:
+    text = compose.follow_up(name="Sam", need="the slide review")
+    assert text.count("?") == 1 and "No worries" in text
+
+
+def test_compose_draft_for_and_reply_for_use_person_and_need() -> None:
+    person = Person(name="Ana", topics=("pricing",), channel="email")
+    need = Need(summary="Pricing for the Q3 proposal", deadline=date(2026, 5, 7))
+    text = compose.draft_for(person, need)
+    assert text.startswith("Hi Ana,") and "pricing for the Q3 proposal by Thursday 07 May" in text
+    assert check(text).problems == []
+    assert "no problem at all" in compose.reply_for("no", person, need)
+    assert "following up once" in compose.reply_for("no-reply", person, need)
+    assert "Thank you so much" in compose.reply_for("yes", person, need)
