@@ -65,3 +65,11 @@ def test_empty_store_gives_insights_without_errors(tmp_path):
     ins = insights(store, tz="UTC", now=NOW)
     assert ins.activity.total_asks == 0 and ins.calibration.actual_rate is None
     store.close()
+
+
+def test_journal_is_counted_in_sql_with_the_same_since_rule(demo_store):
+    since = date(2026, 2, 1)
+    slim = insights(demo_store, tz="Asia/Tokyo", now=NOW, since=since)
+    full = compute(load_history(demo_store), NOW, "Asia/Tokyo", since)
+    assert slim.counts == full.counts
+    assert slim.to_dict() == full.to_dict()

@@ -54,3 +54,14 @@ def test_streak_sentence_invites_a_new_start_when_the_run_ended():
     assert by_key["streak"] == (
         "Your longest run of weeks with an ask is 1; one small ask this week starts a new one."
     )
+
+
+def test_docs_list_every_insight_with_its_minimum():
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "insights.md"
+    text = docs.read_text(encoding="utf-8")
+    for key, (minimum, what) in MINIMUMS.items():
+        row = next((line for line in text.splitlines() if line.startswith(f"| `{key}` |")), None)
+        assert row is not None, f"{key} missing from docs/insights.md"
+        assert row.rstrip(" |").endswith(f"{minimum} {what}"), row

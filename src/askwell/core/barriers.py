@@ -77,13 +77,20 @@ class Trend:
 def trend(flags: list[bool], window: int = RECENT_WINDOW, min_each: int = MIN_EACH_SIDE) -> Trend:
     """Compare the last `window` flags (oldest first) with the ones before them."""
     recent, earlier = flags[-window:] if window else [], flags[:-window] if window else flags
+    return trend_from_counts(sum(recent), len(recent), sum(earlier), len(earlier), min_each)
+
+
+def trend_from_counts(
+    recent: int, recent_of: int, earlier: int, earlier_of: int, min_each: int = MIN_EACH_SIDE
+) -> Trend:
+    """Name the direction from counts in the recent window and before it (None: too few)."""
     direction = None
-    if len(recent) >= min_each and len(earlier) >= min_each:
-        change = sum(recent) / len(recent) - sum(earlier) / len(earlier)
+    if recent_of >= min_each and earlier_of >= min_each:
+        change = recent / recent_of - earlier / earlier_of
         direction = (
             "rising" if change >= TREND_STEP else "falling" if change <= -TREND_STEP else "steady"
         )
-    return Trend(sum(recent), len(recent), sum(earlier), len(earlier), direction)
+    return Trend(recent, recent_of, earlier, earlier_of, direction)
 
 
 def felt(need: Need, barrier: str) -> bool:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, func, select, type_coerce
 
 from askwell.core.insights import Insights, compute
+from askwell.core.insights._common import zone
 from askwell.core.insights.sentences import Sentence, sentences
-from askwell.core.model import Answer, Ask, HelpGiven, History, JournalEntry, Need, Person, Thanks
+from askwell.core.model import Answer, Ask, HelpGiven, History, Need, Person, Thanks
 from askwell.core.practice import Suggestion, suggest
 from askwell.services import _rows
 from askwell.storage.store import Store
@@ -76,7 +77,8 @@ def _ask(
     urgency: str | None,
     *stamps: Any,
 ) -> Ask:
-    answered, sent, thanked, followed, created = (stamp(v) for v in stamps)
+    answered, sent, thanked, followed = (stamp(v) for v in stamps[:4])
+    created = stamp(stamps[4]) if sent is None else None  # only drafts need it (for --since)
     return Ask(
         need_id=need_id,
         person_id=person_id,
@@ -92,7 +94,11 @@ def _ask(
 
 
 def load_insight_history(store: Store) -> History:
-    """Load only the columns the insights read, as a read-only slim History (texts left out)."""
+    """Load only the columns the insights read, as a read-only slim History.
+
+    Texts are left out, JSON values are shared between rows, a sent ask's created_at is
+    not read, and journal entries are not loaded (`journal_count` counts them in SQL).
+    """
     o = store.owner_id
     js = _json_reader()
 
@@ -183,17 +189,23 @@ def load_insight_history(store: Store) -> History:
                 HelpGivenRow, HelpGivenRow.id, HelpGivenRow.person_id, HelpGivenRow.created_at
             )
         ]
-        journal = [
-            JournalEntry(text="", kind=kind, id=jid, created_at=stamp(at))
-            for jid, kind, at in rows(
-                JournalRow, JournalRow.id, JournalRow.kind, JournalRow.created_at
-            )
-        ]
         boundaries = [
             _rows.boundary(r)
             for r in s.scalars(select(BoundaryRow).where(BoundaryRow.owner_id == o))
         ]
-    return History(people, needs, asks, boundaries, thanks, given, journal)
+    return History(people, needs, asks, boundaries, thanks, given, [])
+
+
+def journal_count(store: Store, since: date | None = None, tz: str = "UTC") -> int:
+    """Count journal entries in SQL (on or after the local date `since`, when given)."""
+    query = (
+        select(func.count()).select_from(JournalRow).where(JournalRow.owner_id == store.owner_id)
+    )
+    if since is not None:
+        start = datetime.combine(since, time(), tzinfo=zone(tz)).astimezone(UTC)
+        query = query.where(JournalRow.created_at >= start)
+    with store.session() as s:
+        return int(s.execute(query).scalar_one())
 
 
 def insights(
@@ -204,7 +216,10 @@ def insights(
     now: datetime | None = None,
 ) -> Insights:
     """Compute every insight for the store's owner, with weeks in the zone `tz`."""
-    return compute(load_insight_history(store), now or datetime.now(UTC), tz or "UTC", since)
+    tz = tz or "UTC"
+    ins = compute(load_insight_history(store), now or datetime.now(UTC), tz, since)
+    ins.counts["journal"] = journal_count(store, since, tz)
+    return ins
 
 
 def insight_sentences(ins: Insights) -> list[Sentence]:

@@ -7,7 +7,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from askwell.core.insights import activity, barrier_stats, calibration, habits, spread, urgency
-from askwell.core.insights._common import local, zone
+from askwell.core.insights._common import local, prepare, zone
 from askwell.core.model import History
 
 
@@ -67,16 +67,17 @@ def compute(
     """Compute every insight for `history` as seen at `now`, with weeks in the zone `tz`."""
     zone_info = zone(tz)
     hist = since_filter(history, since, zone_info)
+    prep = prepare(hist, zone_info)
     return Insights(
         now=now,
         tz=str(getattr(zone_info, "key", None) or zone_info),
         since=since,
-        activity=activity.compute(hist, now, zone_info),
-        urgency=urgency.compute(hist, zone_info),
-        calibration=calibration.compute(hist),
-        barriers=barrier_stats.compute(hist),
-        spread=spread.compute(hist),
-        habits=habits.compute(hist, now, zone_info),
+        activity=activity.compute(hist, now, zone_info, prep),
+        urgency=urgency.compute(hist, zone_info, prep.sent),
+        calibration=calibration.compute(hist, prep.firsts),
+        barriers=barrier_stats.compute(hist, sent=prep.sent, facts=prep.facts),
+        spread=spread.compute(hist, prep.sent),
+        habits=habits.compute(hist, now, zone_info, prep),
         counts={
             "people": len(hist.people),
             "needs": len(hist.needs),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from statistics import median
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from askwell.core.model import Ask, DomainError, History
+from askwell.core.model import Ask, DomainError, History, Need
 
 Week = tuple[int, int]
 
@@ -82,16 +83,71 @@ def is_sent(ask: Ask) -> bool:
     return ask.sent_at is not None and ask.status != "draft"
 
 
+def sent_asks(history: History) -> list[Ask]:
+    """Return the asks that went out (drafts left out)."""
+    return [a for a in history.asks if is_sent(a)]
+
+
 def first_asks(history: History) -> dict[int, Ask]:
     """Return, for each need id, its earliest sent ask (ties broken by id)."""
+    return _firsts(sent_asks(history))
+
+
+def _firsts(sent: list[Ask]) -> dict[int, Ask]:
     first: dict[int, Ask] = {}
-    for ask in history.asks:
-        if not is_sent(ask):
-            continue
+    for ask in sent:
         seen = first.get(ask.need_id)
         if seen is None or _ask_key(ask) < _ask_key(seen):
             first[ask.need_id] = ask
     return first
+
+
+@dataclass
+class NeedFacts:
+    """Needs oldest first, with the (barrier, level) pairs felt and the lower-cased topics."""
+
+    needs: list[Need]
+    felt: list[frozenset[tuple[str, int]]]
+    topics: list[tuple[str, ...]]
+
+
+def _need_order(need: Need) -> tuple[datetime, int]:
+    created = aware(need.created_at) if need.created_at else datetime.min.replace(tzinfo=UTC)
+    return (created, need.id or 0)
+
+
+def need_facts(history: History) -> NeedFacts:
+    """Sort the needs and read each one's barriers felt and topics (shared values read once)."""
+    needs = sorted(history.needs, key=_need_order)
+    felt_by_map: dict[int, frozenset[tuple[str, int]]] = {}
+    lowered: dict[tuple[str, ...], tuple[str, ...]] = {}
+    felt, topics = [], []
+    for need in needs:
+        key = id(need.barriers)
+        if key not in felt_by_map:
+            felt_by_map[key] = frozenset((b, v) for b, v in need.barriers.items() if v > 0)
+        felt.append(felt_by_map[key])
+        if need.topics not in lowered:
+            lowered[need.topics] = tuple(dict.fromkeys(t.lower() for t in need.topics))
+        topics.append(lowered[need.topics])
+    return NeedFacts(needs, felt, topics)
+
+
+@dataclass
+class Prepared:
+    """What several insights share, worked out once: sent asks, first asks, weeks, needs."""
+
+    sent: list[Ask]
+    firsts: dict[int, Ask]
+    weeks: list[Week]
+    facts: NeedFacts
+
+
+def prepare(history: History, tz: tzinfo) -> Prepared:
+    """Work out the sent asks, each need's first ask and each sent ask's local ISO week."""
+    sent = sent_asks(history)
+    weeks = [iso_week(a.sent_at, tz) for a in sent if a.sent_at is not None]
+    return Prepared(sent, _firsts(sent), weeks, need_facts(history))
 
 
 def _ask_key(ask: Ask) -> tuple[datetime, int]:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
 
 from askwell.core.insights._common import (
+    Prepared,
     Week,
     aware,
-    first_asks,
-    is_sent,
     iso_week,
     median_or_none,
+    prepare,
     ratio,
     week_label,
     week_start,
@@ -66,10 +67,10 @@ class Activity:
 
 
 def weekly_counts(
-    stamps: list[datetime], tz: tzinfo, now: datetime, start: Week | None
+    weeks: list[Week], tz: tzinfo, now: datetime, start: Week | None
 ) -> list[WeekCount]:
-    """Count `stamps` per local ISO week from `start` (or the first stamp) to the week of `now`."""
-    counts = Counter(iso_week(s, tz) for s in stamps)
+    """Count asks per local ISO week from `start` (or the first one) to the week of `now`."""
+    counts = Counter(weeks)
     last = iso_week(now, tz)
     first = start if start is not None else (min(counts) if counts else None)
     if first is None:
@@ -99,50 +100,55 @@ class _Tally:
         )
 
 
-def _tally(tallies: list[_Tally], settled: bool, never: bool, wait: float | None) -> None:
+def _tally(tallies: list[_Tally], rows: list[tuple[bool, bool, float | None]]) -> None:
+    """Add rows of (settled, never asked, wait) to every tally in `tallies`."""
+    settled = sum(r[0] for r in rows)
+    never = sum(r[1] for r in rows)
+    waits = [r[2] for r in rows if r[2] is not None]
     for t in tallies:
-        t.needs += 1
+        t.needs += len(rows)
         t.settled += settled
         t.never += never
-        if wait is not None:
-            t.waits.append(wait)
+        t.waits.extend(waits)
 
 
-def compute(history: History, now: datetime, tz: tzinfo) -> Activity:
+def compute(history: History, now: datetime, tz: tzinfo, prep: Prepared | None = None) -> Activity:
     """Compute asking activity over the whole history."""
-    sent = [a for a in history.asks if is_sent(a)]
-    stamps = [a.sent_at for a in sent if a.sent_at is not None]
-    created = [aware(n.created_at) for n in history.needs if n.created_at is not None]
-    first_stamp = min([*(aware(s) for s in stamps), *created], default=None)
-    start = iso_week(first_stamp, tz) if first_stamp is not None else None
-    weeks = weekly_counts(stamps, tz, now, start)
+    prep = prep or prepare(history, tz)
+    sent, firsts, facts = prep.sent, prep.firsts, prep.facts
+    created = next((aware(n.created_at) for n in facts.needs if n.created_at), None)
+    starts = [*prep.weeks, *([iso_week(created, tz)] if created else [])]
+    weeks = weekly_counts(prep.weeks, tz, now, min(starts, default=None))
     recent = weeks[-RECENT_WEEKS:]
 
-    firsts = first_asks(history)
     cutoff = aware(now) - AVOIDANCE_GRACE
-    total = _Tally()
-    groups: dict[str, dict[str, _Tally]] = {kind: defaultdict(_Tally) for kind in GROUP_KINDS}
-    by_type, by_topic, by_barrier = (groups[k] for k in GROUP_KINDS)
-    for need in history.needs:
+    # Needs sharing a support type, topics and barriers go to the same tallies: group first.
+    combos: dict[tuple[str, tuple[str, ...], frozenset[tuple[str, int]]], list[Any]] = defaultdict(
+        list
+    )
+    for need, felt_here, need_topics in zip(facts.needs, facts.felt, facts.topics, strict=True):
         first = firsts.get(need.id) if need.id is not None else None
         created_at = aware(need.created_at) if need.created_at is not None else None
         wait = None
         if first is not None and first.sent_at is not None and created_at is not None:
             wait = max(0.0, (aware(first.sent_at) - created_at).total_seconds() / 86400)
         settled = first is not None or created_at is None or created_at <= cutoff
-        never = settled and first is None
-        topics = {t.lower() for t in need.topics} or {NO_TOPIC}
-        felt = [b for b, level in need.barriers.items() if level > 0] or [NO_BARRIER]
+        combos[(need.support_type, need_topics, felt_here)].append(
+            (settled, settled and first is None, wait)
+        )
+    total = _Tally()
+    groups: dict[str, dict[str, _Tally]] = {kind: defaultdict(_Tally) for kind in GROUP_KINDS}
+    by_type, by_topic, by_barrier = (groups[k] for k in GROUP_KINDS)
+    for (support_type, need_topics, felt_here), rows in combos.items():
         _tally(
             [
                 total,
-                by_type[need.support_type],
-                *(by_topic[t] for t in topics),
-                *(by_barrier[b] for b in felt),
+                by_type[support_type],
+                *(by_topic[t] for t in need_topics or (NO_TOPIC,)),
+                *(by_barrier[b] for b, _ in felt_here),
+                *((by_barrier[NO_BARRIER],) if not felt_here else ()),
             ],
-            settled,
-            never,
-            wait,
+            rows,
         )
     by = {
         kind: sorted(

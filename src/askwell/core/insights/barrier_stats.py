@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
-from askwell.core.barriers import LABELS, Trend, trend
-from askwell.core.insights._common import aware, is_sent, ratio
-from askwell.core.model import BARRIERS, History, Need
+from askwell.core.barriers import LABELS, Trend, trend_from_counts
+from askwell.core.insights._common import NeedFacts, need_facts, ratio, sent_asks
+from askwell.core.model import BARRIERS, Ask, History
 
 TOP_N = 3
 
@@ -45,13 +44,8 @@ class BarrierInsights:
     stats: list[BarrierStat] = field(default_factory=list)
 
 
-def _order(need: Need) -> tuple[datetime, int]:
-    created = aware(need.created_at) if need.created_at else datetime.min.replace(tzinfo=UTC)
-    return (created, need.id or 0)
-
-
 def _recent_topics(
-    topics: list[tuple[str, ...]], felt_sets: list[frozenset[str]], window: int
+    topics: list[tuple[str, ...]], felt_sets: list[frozenset[tuple[str, int]]], window: int
 ) -> dict[str, TopicLine]:
     """Per barrier, the topic where it came up most in the last `window` needs on that topic."""
     by_topic: dict[str, list[int]] = defaultdict(list)
@@ -61,7 +55,7 @@ def _recent_topics(
     best: dict[str, TopicLine] = {}
     for topic, items in sorted(by_topic.items()):
         recent = items[-window:]
-        counts = Counter(b for i in recent for b in felt_sets[i])
+        counts = Counter(b for i in recent for b, _ in felt_sets[i])
         for barrier, count in counts.items():
             seen = best.get(barrier)
             if seen is None or (count, len(recent)) > (seen.count, seen.of):
@@ -69,28 +63,41 @@ def _recent_topics(
     return best
 
 
-def compute(history: History, window: int = 10) -> BarrierInsights:
+def compute(
+    history: History,
+    window: int = 10,
+    sent: list[Ask] | None = None,
+    facts: NeedFacts | None = None,
+) -> BarrierInsights:
     """Count each barrier over all needs, with its topics, people and trend."""
-    needs = sorted(history.needs, key=_order)
-    felt_sets = [frozenset(b for b, level in n.barriers.items() if level > 0) for n in needs]
-    topics = [tuple(dict.fromkeys(t.lower() for t in n.topics)) for n in needs]
+    facts = facts or need_facts(history)
+    needs, felt_sets, topics = facts.needs, facts.felt, facts.topics
     names = {p.id: p.name for p in history.people if p.id is not None}
-    people_by_need: dict[int, set[str]] = defaultdict(set)
-    for ask in history.asks:
-        if is_sent(ask) and ask.person_id in names:
-            people_by_need[ask.need_id].add(names[ask.person_id])
-    hits: dict[str, int] = Counter()
-    intensity: dict[str, int] = Counter()
+    felt_by_need = {n.id: f for n, f in zip(needs, felt_sets, strict=True) if f}
+    asked = {
+        (ask.need_id, names[ask.person_id])
+        for ask in (sent_asks(history) if sent is None else sent)
+        if ask.need_id in felt_by_need and ask.person_id in names
+    }
+    # Count each distinct combination once, then spread it over its barriers.
+    hits: Counter[str] = Counter()
+    intensity: Counter[str] = Counter()
     by_topic: dict[str, Counter[str]] = defaultdict(Counter)
     by_person: dict[str, Counter[str]] = defaultdict(Counter)
-    for need, felt_here, need_topics in zip(needs, felt_sets, topics, strict=True):
-        asked = people_by_need.get(need.id or 0, ())
-        for barrier in felt_here:
-            hits[barrier] += 1
-            intensity[barrier] += need.barriers[barrier]
-            by_topic[barrier].update(need_topics)
-            by_person[barrier].update(asked)
+    for felt, count in Counter(felt_sets).items():
+        for barrier, level in felt:
+            hits[barrier] += count
+            intensity[barrier] += level * count
+    for (felt, need_topics), count in Counter(zip(felt_sets, topics, strict=True)).items():
+        for barrier, _ in felt:
+            for topic in need_topics:
+                by_topic[barrier][topic] += count
+    for (felt, name), count in Counter((felt_by_need[n], name) for n, name in asked).items():
+        for barrier, _ in felt:
+            by_person[barrier][name] += count
     recent_topics = _recent_topics(topics, felt_sets, window)
+    recent = Counter(b for f in felt_sets[-window:] for b, _ in f)
+    recent_of = len(felt_sets[-window:])
     stats = [
         BarrierStat(
             barrier=barrier,
@@ -100,7 +107,9 @@ def compute(history: History, window: int = 10) -> BarrierInsights:
             mean_intensity=ratio(intensity[barrier], hits[barrier]),
             top_topics=_top(by_topic[barrier]),
             top_people=_top(by_person[barrier]),
-            trend=trend([barrier in f for f in felt_sets], window),
+            trend=trend_from_counts(
+                recent[barrier], recent_of, hits[barrier] - recent[barrier], len(needs) - recent_of
+            ),
             recent_topic=recent_topics.get(barrier),
         )
         for barrier in BARRIERS

@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from askwell.core.insights._common import first_asks, ratio
-from askwell.core.model import History
+from askwell.core.model import Ask, History
 
 # How a first answer counts toward "said yes": an alternative offered is half a yes
 # (they were willing, in another form); a no-reply is not an answer and is left out.
@@ -42,9 +42,9 @@ class Calibration:
     bins: list[CalibrationBin] = field(default_factory=list)
 
 
-def compute(history: History) -> Calibration:
+def compute(history: History, firsts: dict[int, Ask] | None = None) -> Calibration:
     """Compare each prediction with the first ask's answer."""
-    firsts = first_asks(history)
+    firsts = first_asks(history) if firsts is None else firsts
     pairs: list[tuple[float, float]] = []
     out = Calibration()
     for need in history.needs:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from askwell.core.insights._common import Week, aware, is_sent, iso_week, ratio, shift_week
+from askwell.core.insights._common import (
+    Prepared,
+    Week,
+    aware,
+    iso_week,
+    prepare,
+    ratio,
+    shift_week,
+)
 from askwell.core.lifecycle import FOLLOWUP_AFTER
 from askwell.core.model import Ask, History
 
@@ -54,16 +62,13 @@ def streaks(weeks: set[Week], this_week: Week) -> tuple[int, int]:
     return current, longest
 
 
-def compute(history: History, now: datetime, tz: tzinfo) -> Habits:
+def compute(history: History, now: datetime, tz: tzinfo, prep: Prepared | None = None) -> Habits:
     """Compute thank-you and follow-up completion and asking streaks."""
+    prep = prep or prepare(history, tz)
     thanked_ids = {t.ask_id for t in history.thanks}
     out = Habits()
-    weeks: set[Week] = set()
-    for ask in history.asks:
-        if not is_sent(ask):
-            continue
-        if ask.sent_at is not None:
-            weeks.add(iso_week(ask.sent_at, tz))
+    weeks: set[Week] = set(prep.weeks)
+    for ask in prep.sent:
         if ask.answer is not None and ask.answer.kind != "no-reply":
             out.answered += 1
             out.thanked += (

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from askwell.core.insights._common import is_sent, ratio
-from askwell.core.model import History
+from askwell.core.insights._common import ratio, sent_asks
+from askwell.core.model import Ask, History
 
 RECEIVED_KINDS = ("yes", "alternative")
 
@@ -45,13 +45,11 @@ def herfindahl(counts: list[int]) -> float | None:
     return sum((c / total) ** 2 for c in counts)
 
 
-def compute(history: History) -> Spread:
+def compute(history: History, sent: list[Ask] | None = None) -> Spread:
     """Compute the spread of asks and the give-and-take with each person."""
     asks = Counter[int]()
     received = Counter[int]()
-    for ask in history.asks:
-        if not is_sent(ask):
-            continue
+    for ask in sent_asks(history) if sent is None else sent:
         asks[ask.person_id] += 1
         if ask.answer is not None and ask.answer.kind in RECEIVED_KINDS:
             received[ask.person_id] += 1

@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import tzinfo
 
-from askwell.core.insights._common import is_sent, local, ratio
-from askwell.core.model import URGENCIES, History
+from askwell.core.insights._common import local, ratio, sent_asks
+from askwell.core.model import URGENCIES, Ask, History
 
 DEADLINE_BUCKETS = ("no deadline", "over 7 days", "3-7 days", "under 3 days", "past deadline")
 CRISIS_DEADLINE = ("under 3 days", "past deadline")
@@ -43,15 +43,15 @@ def is_crisis(urgency: str, bucket: str) -> bool:
     return urgency == "high" or bucket in CRISIS_DEADLINE
 
 
-def compute(history: History, tz: tzinfo) -> Urgency:
+def compute(history: History, tz: tzinfo, sent: list[Ask] | None = None) -> Urgency:
     """Classify every sent ask as early or in a crisis."""
     needs = {n.id: n for n in history.needs if n.id is not None}
     by_urgency: Counter[str] = Counter()
     by_deadline: Counter[str] = Counter()
     crisis = 0
     asks = 0
-    for ask in history.asks:
-        if not is_sent(ask) or ask.sent_at is None:
+    for ask in sent_asks(history) if sent is None else sent:
+        if ask.sent_at is None:
             continue
         need = needs.get(ask.need_id)
         urgency = ask.urgency_at_ask or (need.urgency if need is not None else "medium")
