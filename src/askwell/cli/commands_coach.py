@@ -1,0 +1,257 @@
+"""`askwell check` (coach a request) and `askwell draft` (compose one from parts or a template)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from askwell.cli._common import JsonOpt, console, emit_json, err_console
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from askwell.core.coach import Report
+
+ChannelOpt = Annotated[
+    str | None, typer.Option("--channel", help="chat, email, call or in-person.")
+]
+STYLE = {"problem": "bold red underline", "strength": "green", "suggestion": "cyan"}
+
+
+def _error(message: str) -> Exception:
+    from askwell.errors import AskwellError
+
+    return AskwellError(message)
+
+
+def read_records(path: str) -> list[tuple[str, str]]:
+    """Read (id, text) records from a JSONL file ({"id", "text"}) or a CSV file (id,text)."""
+    import csv
+    import json
+
+    file = Path(path)
+    try:
+        raw = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise _error(f"file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _error(f"cannot read {path}: {exc}") from None
+    records: list[tuple[str, str]] = []
+    if file.suffix.lower() == ".csv" or (
+        file.suffix.lower() not in (".jsonl", ".json") and not raw.lstrip().startswith("{")
+    ):
+        rows = list(csv.reader(raw.splitlines(keepends=True)))
+        for n, row in enumerate(rows, 1):
+            if n == 1 and [c.strip().lower() for c in row] == ["id", "text"]:
+                continue
+            if len(row) != 2:
+                raise _error(f"{path} row {n}: expected 2 columns (id,text), found {len(row)}")
+            records.append((row[0], row[1]))
+        return records
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError:
+            raise _error(f"{path} line {n}: not valid JSON") from None
+        if not isinstance(obj, dict) or "text" not in obj or not isinstance(obj["text"], str):
+            raise _error(f'{path} line {n}: expected an object with "id" and a string "text"')
+        records.append((str(obj.get("id", n)), obj["text"]))
+    return records
+
+
+def highlight(text: str, report: Report) -> Text:
+    """Return the text with problem and strength spans styled."""
+    from rich.text import Text
+
+    out = Text(text)
+    for kind in ("strength", "problem"):
+        for finding in report.findings:
+            if finding.kind == kind:
+                for start, end in finding.spans:
+                    out.stylize(STYLE[kind], start, end)
+    return out
+
+
+def render(text: str, report: Report) -> None:
+    """Print a report for people: the highlighted text, the score and every finding."""
+    from rich.markup import escape
+
+    out = console()
+    if report.crisis:
+        out.print(f"[bold]{escape(report.crisis_message or '')}[/]")
+        return
+    out.print(highlight(text, report))
+    out.print(
+        f"\n[bold]Score {report.score}/100[/]  politeness {report.politeness:.0%}  "
+        f"strength {report.strength:.0%}"
+    )
+    marks = {"problem": "[red]✗[/]", "strength": "[green]✓[/]", "suggestion": "[cyan]→[/]"}
+    for f in sorted(
+        report.findings, key=lambda f: ("problem", "suggestion", "strength").index(f.kind)
+    ):
+        quoted = "; ".join(f'"{escape(text[s:e])}"' for s, e in f.spans[:3])
+        out.print(
+            f"{marks[f.kind]} [bold]{f.rule}[/] {escape(f.message)}"
+            + (f"  {quoted}" if quoted else "")
+        )
+        if f.kind == "problem":
+            out.print(f"    [dim]{escape(f.suggestion)}[/]")
+    tips = [c["advice"] for c in report.strength_cues if c["advice"]]
+    if tips:
+        out.print("[dim]To make a yes more likely: " + escape(" ".join(tips[:2])) + "[/]")
+
+
+def _check_file(path: str, channel: str | None, as_json: bool) -> None:
+    import json
+
+    from rich.progress import Progress
+
+    from askwell.core.coach import TextTooLong, check
+
+    records = read_records(path)
+    rows: list[dict[str, Any]] = []
+    with Progress(console=err_console(), transient=True) as progress:
+        task = progress.add_task("checking", total=len(records))
+        for rid, text in records:
+            try:
+                rows.append({"id": rid, **check(text, channel=channel).to_dict()})
+            except TextTooLong as exc:
+                rows.append({"id": rid, "error": str(exc)})
+            progress.advance(task)
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table("id", "score", "problems", "politeness", "strength")
+    for row in rows:
+        if "error" in row:
+            table.add_row(row["id"], "-", row["error"], "", "")
+            continue
+        problems = ", ".join(f["rule"] for f in row["findings"] if f["kind"] == "problem")
+        score = "crisis" if row["crisis"] else str(row["score"])
+        pol = "" if row["politeness"] is None else f"{row['politeness']:.0%}"
+        strong = "" if row["strength"] is None else f"{row['strength']:.0%}"
+        table.add_row(row["id"], score, problems or "-", pol, strong)
+    console().print(table)
+
+
+def check_cmd(
+    text: Annotated[
+        str | None, typer.Argument(help="The request to check; - reads it from stdin.")
+    ] = None,
+    file: Annotated[
+        str | None, typer.Option("--file", help="Check many: JSONL {id, text} or CSV id,text.")
+    ] = None,
+    channel: ChannelOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check a help request: a score, what works, what to change, with the spans."""
+    from askwell.core.coach import check
+
+    if file is not None:
+        if text is not None:
+            raise _error("give a text or --file, not both")
+        _check_file(file, channel, as_json)
+        return
+    if text is None:
+        raise _error("give the text to check, - for stdin, or --file")
+    body = sys.stdin.read() if text == "-" else text
+    report = check(body, channel=channel)
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        render(body, report)
+
+
+def _opt(help_text: str) -> Any:
+    return typer.Option(help=help_text)
+
+
+def draft_cmd(
+    to: Annotated[str | None, typer.Option("--to", help="Their name.")] = None,
+    situation: Annotated[str | None, _opt("Brief context.")] = None,
+    challenge: Annotated[str | None, _opt("What you're finding hard.")] = None,
+    ask: Annotated[str | None, _opt("One specific ask.")] = None,
+    time: Annotated[str | None, _opt("Time or effort needed, e.g. '15 minutes'.")] = None,
+    deadline: Annotated[str | None, _opt("By when, e.g. 'by Friday'.")] = None,
+    why: Annotated[str | None, _opt("Why them.")] = None,
+    easy_out: Annotated[str | None, typer.Option("--easy-out", help="An easy no.")] = None,
+    thanks: Annotated[str | None, _opt("Your thanks.")] = None,
+    need: Annotated[str | None, _opt("For replies: what the ask was about.")] = None,
+    note: Annotated[str | None, _opt("For replies: a personal line.")] = None,
+    template: Annotated[str | None, typer.Option("--template", help="A template id.")] = None,
+    channel: Annotated[
+        str, typer.Option("--channel", help="chat, email, in-person or call.")
+    ] = "chat",
+    list_templates: Annotated[
+        bool, typer.Option("--list-templates", help="List the templates and exit.")
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Compose a request from its parts (or a template) for a channel; replies too."""
+    from askwell.core import compose
+
+    if list_templates:
+        _list_templates(as_json)
+        return
+    given = {
+        "name": to,
+        "situation": situation,
+        "challenge": challenge,
+        "ask": ask,
+        "time": time,
+        "deadline": deadline,
+        "why": why,
+        "easy_out": easy_out,
+        "thanks": thanks,
+        "need": need,
+        "note": note,
+    }
+    parts = {k: v for k, v in given.items() if v is not None}
+    text = compose.draft(parts, channel, template)
+    if as_json:
+        from askwell.core.coach import check
+
+        emit_json(
+            {"template": template, "channel": channel, "text": text, "check": check(text).to_dict()}
+        )
+        return
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _list_templates(as_json: bool) -> None:
+    from askwell.core.compose import TEMPLATES
+
+    if as_json:
+        emit_json(
+            [
+                {
+                    "id": t.id,
+                    "title": t.title,
+                    "description": t.description,
+                    "kind": t.kind,
+                    "fields": list(t.fields),
+                }
+                for t in TEMPLATES.values()
+            ]
+        )
+        return
+    from rich.table import Table
+
+    table = Table("id", "title", "what it is for")
+    for t in TEMPLATES.values():
+        table.add_row(t.id, t.title, t.description)
+    console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach `check` and `draft`."""
+    app.command("check")(check_cmd)
+    app.command("draft")(draft_cmd)

@@ -1,0 +1,126 @@
+"""`askwell check` and `askwell draft` through the real CLI error boundary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+GOOD = (
+    "Hi Sam, I'm preparing my first talk. Could you take a quick look at two slides by "
+    "Thursday? No worries if you can't. Thank you!"
+)
+
+
+def test_cli_check_text_prints_score_and_findings(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("check", "URGENT!!! You never reply. Help me ASAP.")
+    assert r.code == 0
+    assert "Score" in r.out and "demands-immediacy" in r.out and "blaming-you" in r.out
+
+
+def test_cli_check_json_is_the_report(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("check", GOOD, "--json")
+    data = r.json()
+    assert r.code == 0 and isinstance(data, dict)
+    assert data["score"] >= 70 and {"findings", "parts", "politeness"} <= set(data)
+
+
+def test_cli_check_reads_stdin(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("check", "-", "--json", input="Can you help me?")
+    assert [f["rule"] for f in r.json()["findings"] if f["kind"] == "problem"] == [
+        "vague-ask",
+        "no-context",
+    ]
+
+
+def test_cli_check_crisis_shows_pointer_not_score(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("check", "I want to end my life.")
+    assert r.code == 0 and "emergency" in r.out and "Score" not in r.out
+
+
+def test_cli_check_file_jsonl_one_object_per_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "in.jsonl"
+    f.write_text(
+        json.dumps({"id": "a", "text": GOOD})
+        + "\n"
+        + json.dumps({"id": 7, "text": "help!!"})
+        + "\n",
+        encoding="utf-8",
+    )
+    r = cli("check", "--file", str(f), "--json")
+    lines = [json.loads(x) for x in r.out.splitlines()]
+    assert r.code == 0 and [x["id"] for x in lines] == ["a", "7"]
+    assert lines[1]["findings"][0]["rule"] == "vague-ask"
+
+
+def test_cli_check_file_csv_table(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "in.csv"
+    f.write_text(f'id,text\nr1,"{GOOD}"\nr2,Can you help me?\n', encoding="utf-8")
+    r = cli("check", "--file", str(f))
+    assert r.code == 0 and "r1" in r.out and "vague-ask" in r.out
+
+
+def test_cli_check_bad_input_is_one_line_error(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text": "ok"}\nnot json\n', encoding="utf-8")
+    for args, message in (
+        (("check", "--file", str(tmp_path / "missing.jsonl")), "file not found"),
+        (("check", "--file", str(bad)), "line 2: not valid JSON"),
+        (("check", "hi", "--channel", "pigeon"), "unknown channel"),
+        (("check",), "give the text"),
+    ):
+        r = cli(*args)
+        assert r.code == 1, args
+        assert message in r.err and len(r.err.strip().splitlines()) == 1
+        assert "Traceback" not in r.err
+
+
+def test_cli_draft_from_parts(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli(
+        "draft",
+        "--to",
+        "Priya",
+        "--situation",
+        "I'm preparing my first talk",
+        "--ask",
+        "look at two slides",
+        "--time",
+        "10 minutes",
+        "--deadline",
+        "by Thursday",
+        "--why",
+        "you've given talks before",
+        "--channel",
+        "email",
+    )
+    assert r.code == 0
+    assert (
+        r.out.startswith("Hi Priya,\n\n") and "Could you look at two slides by Thursday?" in r.out
+    )
+
+
+def test_cli_draft_template_json_passes_check(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("draft", "--template", "workload", "--json")
+    data = r.json()
+    assert data["template"] == "workload"
+    assert [f for f in data["check"]["findings"] if f["kind"] == "problem"] == []
+
+
+def test_cli_draft_reply_template(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("draft", "--template", "reply-to-no", "--to", "Sam", "--need", "the review")
+    assert r.code == 0 and "no problem at all" in r.out and "Sam" in r.out
+
+
+def test_cli_draft_list_templates(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("draft", "--list-templates", "--json")
+    assert {t["id"] for t in r.json()} >= {"workload", "feedback", "follow-up"}
+    assert "mentor-advice" in cli("draft", "--list-templates").out
+
+
+def test_cli_draft_bad_input_is_one_line_error(cli) -> None:  # type: ignore[no-untyped-def]
+    for args, message in (
+        (("draft", "--template", "nope"), "unknown template"),
+        (("draft", "--ask", "x", "--channel", "pigeon"), "unknown channel"),
+        (("draft", "--situation", "I'm stuck"), "needs an ask"),
+    ):
+        r = cli(*args)
+        assert r.code == 1 and message in r.err and "Traceback" not in r.err
