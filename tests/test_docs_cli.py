@@ -1,0 +1,55 @@
+"""docs/cli.md lists every command and every option of the CLI."""
+
+import re
+from pathlib import Path
+
+import typer.main
+
+from askwell.cli import app
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+
+
+def _commands():  # type: ignore[no-untyped-def]
+    def walk(command, path):  # type: ignore[no-untyped-def]
+        subs = getattr(command, "commands", None)
+        if subs:
+            for name, sub in subs.items():
+                yield from walk(sub, [*path, name])
+        else:
+            yield " ".join(path), command
+
+    yield from walk(typer.main.get_command(app), ["askwell"])
+
+
+def _sections() -> dict[str, str]:
+    """Map "askwell need add" to the text under its `### ` heading."""
+    sections: dict[str, str] = {}
+    for chunk in DOC.read_text(encoding="utf-8").split("\n### `")[1:]:
+        heading, _, body = chunk.partition("\n")
+        words = heading.split("`")[0].split()
+        command = []
+        for word in words:
+            if not re.fullmatch(r"[a-z]+", word):
+                break
+            command.append(word)
+        sections[" ".join(command)] = body
+    return sections
+
+
+def test_docs_cli_every_command_has_a_section() -> None:
+    sections = _sections()
+    missing = [path for path, _ in _commands() if path not in sections]
+    assert missing == []
+
+
+def test_docs_cli_every_option_is_documented_in_its_section() -> None:
+    sections = _sections()
+    missing = []
+    for path, command in _commands():
+        body = sections.get(path, "")
+        for param in command.params:
+            for opt in [*param.opts, *param.secondary_opts]:
+                if opt.startswith("--") and opt != "--help" and f"`{opt}" not in body:
+                    missing.append(f"{path} {opt}")
+    assert missing == []
