@@ -34,9 +34,7 @@ def add_person(store: Store, person: Person, *, now: datetime | None = None) -> 
     return add_people(store, [person], now=now)[0]
 
 
-def add_people(
-    store: Store, people: list[Person], *, now: datetime | None = None
-) -> list[Person]:
+def add_people(store: Store, people: list[Person], *, now: datetime | None = None) -> list[Person]:
     """Check and store several people in one transaction (all or nothing)."""
     checked = [validate.person(p) for p in people]
     stamp = now or _rows.now_utc()
