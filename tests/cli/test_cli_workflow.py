@@ -246,3 +246,20 @@ def test_cli_ask_at_bad_input_records_nothing(cli, tmp_path: Path) -> None:  # t
     bad_dir = cli("ask", str(nid), "--to", str(pid), "--at", "1", "--ics", "/nonexistent/x.ics")
     assert bad_dir.code == 1 and "folder does not exist" in bad_dir.err
     assert cli("need", "show", str(nid), "--json").json()["asks"] == []
+
+
+def test_cli_answers_come_with_a_reply_draft(cli) -> None:  # type: ignore[no-untyped-def]
+    pid, nid = _setup(cli)
+    first = cli("ask", str(nid), "--to", str(pid), "--json").json()["id"]
+    no = cli("answer", str(first), "no")
+    assert "A reply you could send" in no.out and "thanks for letting me know" in no.out
+    assert f"askwell thank {first}" in no.out
+    other = cli("people", "add", "Bo", "--json").json()["id"]
+    second = cli("ask", str(nid), "--to", str(other), "--json").json()["id"]
+    yes = cli("answer", str(second), "yes", "--json").json()
+    assert yes["reply_draft"].startswith("Hi Bo") and "thank you" in yes["reply_draft"].lower()
+    third = cli("ask", str(nid), "--to", str(other), "--json").json()["id"]
+    silent = cli("answer", str(third), "no-reply", "--json").json()
+    assert silent["reply_draft"] is None
+    nudge = cli("followup", str(third))
+    assert "gentle follow-up you could send" in nudge.out and "No worries" in nudge.out

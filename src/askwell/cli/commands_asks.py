@@ -340,16 +340,19 @@ def answer(
     """Record their answer; a no sets a gentle cooldown before asking them again."""
     from askwell import services
 
+    st = store()
     result = services.record_answer(
-        store(), ask_id, kind, note=note, offered=offered, cooldown_days=cooldown
+        st, ask_id, kind, note=note, offered=offered, cooldown_days=cooldown
     )
+    got = result.ask.answer.kind if result.ask.answer else kind
+    reply = services.reply_draft(st, ask_id) if got != "no-reply" else None
     if as_json:
         data = ask_public(result.ask)
         data["boundary"] = result.boundary
+        data["reply_draft"] = reply
         emit_json(data)
         return
     out = console()
-    got = result.ask.answer.kind if result.ask.answer else kind
     out.print(f"Recorded {got!r} for ask #{ask_id}.")
     if result.boundary is not None:
         out.print(
@@ -361,10 +364,12 @@ def answer(
             "They offered something else. To take it up with someone new: "
             f"askwell ask {result.ask.need_id} --to PERSON_ID --from {ask_id}"
         )
-    if got == "no-reply":
+    if reply is None:
         out.print("No reply yet. askwell due will tell you when one gentle follow-up is fair.")
     else:
-        out.print(f"Say thanks, whatever the answer: [bold]askwell thank {ask_id}[/]")
+        out.print("\n[dim]A reply you could send:[/]")
+        out.print(reply, markup=False, highlight=False)
+        out.print(f"\nWhen you have said thanks: [bold]askwell thank {ask_id}[/]")
 
 
 def thank(
@@ -390,11 +395,18 @@ def followup(
     """Record the one gentle follow-up of an ask that got no reply."""
     from askwell import services
 
-    a = services.follow_up(store(), ask_id, note=note)
+    st = store()
+    a = services.follow_up(st, ask_id, note=note)
     if as_json:
-        emit_json(ask_public(a))
-    else:
-        console().print(f"Follow-up recorded for ask #{a.id}. One is enough; let it rest now.")
+        data = ask_public(a)
+        data["draft"] = services.reply_draft(st, ask_id)
+        emit_json(data)
+        return
+    out = console()
+    out.print(f"Follow-up recorded for ask #{a.id}. One is enough; let it rest now.")
+    if not note:
+        out.print("[dim]A gentle follow-up you could send:[/]")
+        out.print(services.reply_draft(st, ask_id), markup=False, highlight=False)
 
 
 def close(ask_id: Annotated[int, typer.Argument(help="Ask id.")], as_json: JsonOpt = False) -> None:

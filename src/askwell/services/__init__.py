@@ -10,6 +10,7 @@ from askwell.services.asks import (
     get_ask,
     list_asks,
     record_answer,
+    reply_draft,
     send_ask,
     thank,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "list_people",
     "load_history",
     "record_answer",
+    "reply_draft",
     "send_ask",
     "set_need_status",
     "thank",

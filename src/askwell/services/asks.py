@@ -256,3 +256,16 @@ def due(store: Store, *, now: datetime | None = None) -> list[DueItem]:
             elif lifecycle.needs_thanks(ask):
                 thanks.append(DueItem(ask, name, summary, "thank"))
     return followups + thanks
+
+
+def reply_draft(store: Store, ask_id: int) -> str:
+    """Draft the next message for an ask: a thank-you, a gracious reply to a no, or a follow-up."""
+    from askwell.core import compose
+
+    with store.session() as s:
+        row = _rows.owned(s, store, AskRow, ask_id)
+        ask = _rows.ask(row)
+        person = _rows.person(_rows.owned(s, store, PersonRow, row.person_id))
+        need = _rows.need(_rows.owned(s, store, NeedRow, row.need_id))
+    kind = ask.answer.kind if ask.answer else "no-reply"
+    return compose.reply_for(kind, person, need, channel=ask.channel)
