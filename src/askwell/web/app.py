@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from askwell import __version__
 from askwell.errors import USER_ERRORS
+from askwell.web.cache import BumpOnWrite, PageCache
 from askwell.web.render import Pages, render
 from askwell.web.security import SecurityMiddleware
 from askwell.web.settings import WebSettings
@@ -82,10 +83,12 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
     app.state.settings = settings
     app.state.store = store
     app.state.pages = Pages(settings)
+    app.state.page_cache = cache = PageCache(store)
     for error_type in USER_ERRORS:
         app.add_exception_handler(error_type, user_error)
     app.mount("/static", StaticFiles(packages=[("askwell.web", "static")]), name="static")
     for name in ROUTE_MODULES:
         app.include_router(import_module(f"askwell.web.{name}").router)
+    app.add_middleware(BumpOnWrite, cache=cache)
     app.add_middleware(SecurityMiddleware, settings=settings)
     return app

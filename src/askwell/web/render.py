@@ -86,15 +86,19 @@ class Pages:
         """Return a rendered template as text."""
         return self.env.get_template(name).render(**context)
 
-    def response(
-        self, request: Request, name: str, *, status_code: int = 200, **context: Any
-    ) -> HTMLResponse:
-        """Return a rendered template as an HTML response."""
+    def page(self, request: Request, name: str, **context: Any) -> str:
+        """Return a page as text, with the context every page expects."""
         context.setdefault("section", "")
         context.setdefault("title", "")
         context["request"] = request
         context["htmx"] = "hx-request" in request.headers
-        return HTMLResponse(self.html(name, **context), status_code=status_code)
+        return self.html(name, **context)
+
+    def response(
+        self, request: Request, name: str, *, status_code: int = 200, **context: Any
+    ) -> HTMLResponse:
+        """Return a rendered page as an HTML response."""
+        return HTMLResponse(self.page(request, name, **context), status_code=status_code)
 
 
 def render(request: Request, name: str, *, status_code: int = 200, **context: Any) -> HTMLResponse:

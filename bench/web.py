@@ -1,0 +1,151 @@
+"""Load-test the web app on loopback with wrk: coach endpoint and home page vs a bare FastAPI "ok".
+
+Usage: .venv/bin/python bench/web.py [--seconds 20] [--connections 50]
+Needs wrk (`apt-get install wrk`). Each server runs alone in its own process (one uvicorn worker,
+no access log); wrk uses 2 threads. Prints requests/s, p50, p99, errors and the ratio to the bare
+endpoint measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TOKEN = "bench-token"
+COACH_TEXT = (
+    "Hi Priya, I am preparing the quarterly data review for Thursday and the SQL for the churn "
+    "table keeps timing out. Could you spend 15 minutes with me tomorrow afternoon looking at the "
+    "query plan? You rewrote the billing queries last month, so I thought of you first. No worries "
+    "if this week is full. Thank you!"
+)
+
+
+def serve(kind: str, port: int, db: str) -> None:
+    """Run one server in this process: the askwell app or a bare FastAPI app."""
+    import uvicorn
+    from fastapi import FastAPI
+
+    if kind == "bare":
+        app = FastAPI()
+
+        @app.get("/ok")
+        def ok() -> dict[str, str]:
+            return {"status": "ok"}
+
+        target = app
+    else:
+        from askwell.storage.store import open_store
+        from askwell.web import WebSettings, create_app
+
+        target = create_app(WebSettings(token=TOKEN, port=port), store=open_store(db))
+    uvicorn.run(target, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def free_port() -> int:
+    """Return a free loopback port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_up(port: int, timeout: float = 20.0) -> None:
+    """Wait until the port accepts connections."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"server on port {port} did not start")
+
+
+def _ms(value: str, unit: str) -> float:
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def parse_wrk(out: str) -> dict[str, float]:
+    """Read requests/s, p50, p99 and error counts from `wrk --latency` output."""
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])  # type: ignore[index]
+    lat = {
+        p: _ms(v, u) for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+    }
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors = (int(non2xx[1]) if non2xx else 0) + (sum(map(int, sock.groups())) if sock else 0)
+    total = int(re.search(r"(\d+) requests in", out)[1])  # type: ignore[index]
+    return {"rps": rps, "p50": lat["50"], "p99": lat["99"], "errors": errors, "requests": total}
+
+
+def run_wrk(url: str, seconds: int, connections: int, lua: Path | None) -> dict[str, float]:
+    """Run wrk against one URL with the launch token."""
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    cmd += ["-H", f"Authorization: Bearer {TOKEN}"]
+    if lua is not None:
+        cmd += ["-s", str(lua)]
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    return parse_wrk(out)
+
+
+def measure(kind: str, path: str, db: str, args: argparse.Namespace, lua: Path | None) -> dict:
+    """Start a server of `kind`, warm it up, load it with wrk, stop it."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, __file__, "--serve", kind, str(port), db])
+    try:
+        wait_up(port)
+        url = f"http://127.0.0.1:{port}{path}"
+        run_wrk(url, 2, 4, lua)  # warm-up: imports, first queries, caches
+        return run_wrk(url, args.seconds, args.connections, lua)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def main() -> None:
+    """Run the three loads and print a table plus JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--serve", nargs=3, metavar=("KIND", "PORT", "DB"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve[0], int(args.serve[1]), args.serve[2])
+        return
+    if shutil.which("wrk") is None:
+        raise SystemExit("bench/web.py needs wrk: apt-get install wrk")
+    from askwell.services.demo import build_demo
+
+    with tempfile.TemporaryDirectory(prefix="askwell-bench-") as folder:
+        db = build_demo(Path(folder) / "demo.db")["url"]
+        lua = Path(folder) / "coach.lua"
+        body = json.dumps({"text": COACH_TEXT, "channel": "chat"})
+        lua.write_text(
+            'wrk.method = "POST"\n'
+            f"wrk.body = {json.dumps(body)}\n"
+            'wrk.headers["Content-Type"] = "application/json"\n'
+        )
+        bare = measure("bare", "/ok", db, args, None)
+        coach = measure("askwell", "/api/coach/check", db, args, lua)
+        home = measure("askwell", "/", db, args, None)
+    print(f"{args.connections} connections, {args.seconds} s each, wrk -t2, loopback")
+    print(f"{'target':<22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}{'vs bare':>9}")
+    rows = {"bare FastAPI /ok": bare, "POST /api/coach/check": coach, "GET / (home)": home}
+    for name, r in rows.items():
+        ratio = r["rps"] / bare["rps"]
+        print(
+            f"{name:<22}{r['rps']:>10.0f}{r['p50']:>10.1f}{r['p99']:>10.1f}"
+            f"{int(r['errors']):>8}{ratio:>8.0%}"
+        )
+    print(json.dumps(rows))
+
+
+if __name__ == "__main__":
+    main()
