@@ -208,6 +208,11 @@ def find_strategies(text: str) -> list[Strategy]:
     return [Strategy(name, tuple(found[name])) for name in STRATEGY_NAMES if name in found]
 
 
+def tokens(text: str) -> list[str]:
+    """Return the model's tokens: a start marker, then lower-cased words, "?" and "!"."""
+    return ["<s>", *_TOKEN.findall(text.lower())]
+
+
 def features(text: str, strategies: list[Strategy]) -> set[str]:
     """Return the binary features of the politeness model (strategies + word uni/bigrams)."""
     tokens = ["<s>", *_TOKEN.findall(text.lower())]
@@ -233,7 +238,7 @@ def linear_score(feats: set[str], model: dict[str, Any]) -> float:
 
 def estimate(text: str, strategies: list[Strategy]) -> float:
     """Return the probability that `text` would be rated polite rather than impolite."""
-    from askwell.core.coach.weights import load_model
+    from askwell.core.coach.weights import load_linear
 
-    model = load_model("politeness")
-    return sigmoid(linear_score(features(text, strategies), model))
+    model = load_linear("politeness")
+    return sigmoid(model.score(tokens(text), ["s:" + s.name for s in strategies]))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from askwell.core.coach.lexicon import Lexicon
-from askwell.core.coach.politeness import linear_score, sigmoid
+from askwell.core.coach.politeness import sigmoid
 from askwell.core.coach.text import compile_words
 
 
@@ -97,23 +97,25 @@ def cues_found(text: str) -> dict[str, bool]:
     return {cue.name: cue.pattern.search(text) is not None for cue in CUES}
 
 
+def _named(found: dict[str, bool], n_tokens: int) -> list[str]:
+    names = ["c:" + name for name, present in found.items() if present]
+    names.extend(f"len>{b}" for b in _LENGTH_BINS if n_tokens > b)
+    return names
+
+
 def features(text: str, found: dict[str, bool]) -> set[str]:
     """Return the binary features of the strength model (cues, length bins, words)."""
     tokens = _TOKEN.findall(text.lower())
-    feats = {"c:" + name for name, present in found.items() if present}
-    n = len(tokens)
-    feats.update(f"len>{b}" for b in _LENGTH_BINS if n > b)
-    feats.update("w:" + t for t in tokens)
-    return feats
+    return {*_named(found, len(tokens)), *("w:" + t for t in tokens)}
 
 
 def estimate(text: str) -> tuple[float, list[dict[str, Any]]]:
     """Return the request-strength estimate in [0, 1] and the cues with advice."""
-    from askwell.core.coach.weights import load_model
+    from askwell.core.coach.weights import load_linear
 
     found = cues_found(text)
-    model = load_model("strength")
-    z = linear_score(features(text, found), model)
+    tokens = _TOKEN.findall(text.lower())
+    z = load_linear("strength").score(tokens, _named(found, len(tokens)))
     strength = sigmoid(z) if math.isfinite(z) else 0.5
     cues = [
         {

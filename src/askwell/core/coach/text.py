@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar, cast
 
 from askwell.core.coach.lexicon import Lexicon
 
 Span = tuple[int, int]
+T = TypeVar("T")
 
 _SENTENCE = re.compile(r"[^\s.!?][^.!?\n]*[.!?]*[\"')\]]*|[.!?]+")
 _WORD = re.compile(r"\w+(?:'\w+)?")
@@ -46,15 +49,12 @@ class Doc:
     def __post_init__(self) -> None:
         self.sentences = sentence_spans(self.text)
 
-    @cached_property
-    def words(self) -> list[Span]:
-        """Spans of the words in the text."""
-        return [m.span() for m in _WORD.finditer(self.text)]
+    memo: dict[str, Any] = field(init=False, default_factory=dict)
 
-    @property
+    @cached_property
     def n_words(self) -> int:
         """Number of words."""
-        return len(self.words)
+        return len(_WORD.findall(self.text))
 
     def sentence(self, span: Span) -> str:
         """Return the text of one span."""
@@ -68,8 +68,14 @@ class Doc:
         return None
 
     def words_between(self, start: int, end: int) -> int:
-        """Count words whose start lies in [start, end)."""
-        return sum(1 for w in self.words if start <= w[0] < end)
+        """Count the words in text[start:end]."""
+        return len(_WORD.findall(self.text, start, end))
+
+    def once(self, key: str, compute: Callable[[Doc], T]) -> T:
+        """Compute a per-text value once and share it between rules."""
+        if key not in self.memo:
+            self.memo[key] = compute(self)
+        return cast(T, self.memo[key])
 
     @cached_property
     def parts(self) -> dict[str, list[Span]]:

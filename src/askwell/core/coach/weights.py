@@ -1,10 +1,13 @@
-"""Lazy, cached loader for the coach's shipped model weights (package data, JSON)."""
+"""Lazy, cached loader for the coach's shipped linear models (package data, JSON)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise, repeat
 from typing import Any
 
 
@@ -14,3 +17,43 @@ def load_model(name: str) -> dict[str, Any]:
     path = resources.files("askwell").joinpath(f"models/coach/{name}.json")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A logistic model over binary features, split by feature family for fast scoring.
+
+    Families are the feature-name prefixes used in training: "s:" strategies, "c:" cues,
+    "w:" words, "b:" word bigrams (keyed by token pairs) and any other name as-is.
+    """
+
+    bias: float
+    words: dict[str, float]
+    bigrams: dict[tuple[str, str], float]
+    named: dict[str, float]
+
+    def score(self, tokens: list[str], names: Iterable[str]) -> float:
+        """Return bias + weights of the distinct words, bigrams and named features present."""
+        z = self.bias + sum(map(self.named.get, set(names), repeat(0.0)))
+        z += sum(map(self.words.get, set(tokens), repeat(0.0)))
+        if self.bigrams:
+            z += sum(map(self.bigrams.get, set(pairwise(tokens)), repeat(0.0)))
+        return z
+
+
+@cache
+def load_linear(name: str) -> LinearModel:
+    """Load a shipped linear model once, split for fast scoring."""
+    data = load_model(name)
+    words: dict[str, float] = {}
+    bigrams: dict[tuple[str, str], float] = {}
+    named: dict[str, float] = {}
+    for key, weight in data["weights"].items():
+        if key.startswith("w:"):
+            words[key[2:]] = weight
+        elif key.startswith("b:"):
+            first, _, second = key[2:].partition(" ")
+            bigrams[(first, second)] = weight
+        else:
+            named[key] = weight
+    return LinearModel(float(data["bias"]), words, bigrams, named)

@@ -49,6 +49,10 @@ def _situation_words(doc: Doc) -> int:
 
 
 def _vague(doc: Doc) -> list[Hit]:
+    return doc.once("vague-ask", _find_vague)
+
+
+def _find_vague(doc: Doc) -> list[Hit]:
     if not doc.text.strip():
         return [Hit(())]
     asks = _asks(doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from askwell.core.coach.lexicon import Lexicon
@@ -40,7 +41,6 @@ COMPARISON = compile_words(
     r"(?:everyone|everybody) else (?:has|have|did|would|already|helped|is|always)",
     r"why can't you be (?:more )?like",
     r"even (?-i:[A-Z][a-z]+) (?:helped|did|offered|managed|said yes|would)",
-    r"(?-i:[A-Z][a-z]+) would(?: have|'ve)? (?:helped|done|said yes) (?:already|by now|without)",
     r"(?:other|most) (?:people|friends|managers|colleagues|mentors|bosses|parents|sisters"
     r"|brothers) (?:would(?: have)?|already|always)"
     r" (?:help|helped|do|done|say|said|understand|get)",
@@ -64,6 +64,21 @@ BLAME = compile_words(
 )
 
 
+NAME_WOULD = compile_words(
+    r"would(?: have|'ve)? (?:helped|done|said yes) (?:already|by now|without)"
+)
+_NAME_BEFORE = re.compile(r"(?<![\w'])[A-Z][a-z]+ $")
+
+
+def _comparison(doc: Doc) -> list[Hit]:
+    found = spans(COMPARISON, doc.text)
+    for start, end in spans(NAME_WOULD, doc.text):
+        name = _NAME_BEFORE.search(doc.text, max(0, start - 30), start)
+        if name and name.group() != "I ":
+            found.append((name.start(), end))
+    return hits(sorted(found))
+
+
 def _finder(pattern: Lexicon) -> Callable[[Doc], list[Hit]]:
     def detect(doc: Doc) -> list[Hit]:
         return hits(spans(pattern, doc.text))
@@ -71,7 +86,13 @@ def _finder(pattern: Lexicon) -> Callable[[Doc], list[Hit]]:
     return detect
 
 
-blame = _finder(BLAME)
+_blame = _finder(BLAME)
+
+
+def blame(doc: Doc) -> list[Hit]:
+    """Return blaming "you" statements (computed once per text)."""
+    return doc.once("blaming-you", _blame)
+
 
 register(
     Rule(
@@ -113,7 +134,7 @@ register(
         doc='Compares them with other people ("everyone else already helped").',
         message="Comparisons with others feel like pressure, even when meant as praise.",
         suggestion="Say why you thought of them, without measuring them against anyone.",
-        detect=_finder(COMPARISON),
+        detect=_comparison,
         must_flag=(
             "You always handle this better than Sam.",
             "Everyone else already helped with the move.",
@@ -123,6 +144,7 @@ register(
             "Most managers would have said yes already.",
             "You're way nicer than the others, so could you cover for me?",
             "Other people would help without asking questions.",
+            "Sam would have helped already.",
         ),
         must_pass=(
             "You know the billing code well, so could you review my change?",
@@ -133,6 +155,7 @@ register(
             "Other people have reported this error too. Any idea why?",
             "This is better than the old layout. Could you sign it off?",
             "Would you be willing to mentor me for a few months?",
+            "I would have done it already, but I'm stuck. Could you pair on the test?",
         ),
     )
 )

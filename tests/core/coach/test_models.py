@@ -1,0 +1,47 @@
+"""The shipped models: the fast scorer equals the training features, and the files are small."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from askwell.core.coach import politeness, strength
+from askwell.core.coach.politeness import linear_score, sigmoid
+from askwell.core.coach.weights import load_model
+
+TEXTS = (
+    "Hi! Could you please take a look at my draft? Thanks so much.",
+    "Why did you revert my edit? It was obviously correct.",
+    "[Request] Broke until Friday, will pay it forward. Here's a photo: http://imgur.com/x",
+    "",
+    "?!",
+)
+MODELS = Path(__file__).resolve().parents[3] / "src" / "askwell" / "models" / "coach"
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_models_politeness_fast_path_matches_features(text: str) -> None:
+    found = politeness.find_strategies(text)
+    slow = sigmoid(linear_score(politeness.features(text, found), load_model("politeness")))
+    assert politeness.estimate(text, found) == pytest.approx(slow, abs=1e-9)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_models_strength_fast_path_matches_features(text: str) -> None:
+    slow = sigmoid(
+        linear_score(strength.features(text, strength.cues_found(text)), load_model("strength"))
+    )
+    assert strength.estimate(text)[0] == pytest.approx(slow, abs=1e-9)
+
+
+def test_models_are_small_json_without_pickles() -> None:
+    files = sorted(MODELS.iterdir())
+    assert {f.name for f in files} >= {"politeness.json", "strength.json"}
+    for f in files:
+        assert f.suffix == ".json" and f.stat().st_size < 1_000_000
+
+
+def test_models_record_their_dev_figures() -> None:
+    assert load_model("politeness")["meta"]["dev_accuracy"]["wikipedia"] > 0.75
+    assert load_model("strength")["meta"]["dev_roc_auc"] > 0.6
