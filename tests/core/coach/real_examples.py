@@ -39,7 +39,7 @@ REAL_EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "over-justified": (
-        (),
+        ("raop:t3_11tb71", "raop:t3_10bsxp"),
         (
             "politeness:se_stackoverflow_8359969",
             "politeness:se_askubuntu_5126",

@@ -36,6 +36,7 @@ PIECES = st.sampled_from(
         "ß",
         "ǅ",
         "\ud7ff",
+        "\ud800",
         "\U0010ffff",
         " ",
         "\n\n",

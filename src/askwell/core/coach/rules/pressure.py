@@ -38,7 +38,7 @@ COMPARISON = compile_words(
     r"|(?-i:[A-Z][a-z]+))",
     r"unlike (?:him|her|the others|some people|your (?:brother|sister|colleague)"
     r"|(?-i:[A-Z][a-z]+))(?:,| you)",
-    r"(?:everyone|everybody) else (?:has|have|did|would|already|helped|is|always)",
+    r"(?:everyone|everybody) else (?:has|have|did|would|already|helped|always)",
     r"why can't you be (?:more )?like",
     r"even (?-i:[A-Z][a-z]+) (?:helped|did|offered|managed|said yes|would)",
     r"(?:other|most) (?:people|friends|managers|colleagues|mentors|bosses|parents|sisters"
