@@ -137,3 +137,28 @@ async def test_api_openapi_and_docs_are_served(client: httpx.AsyncClient) -> Non
     docs = await client.get("/docs", headers={"Accept": "text/html"})
     assert "swagger-ui-bundle.js" in docs.text
     assert "cdn" not in docs.text.lower()
+
+
+async def test_api_coach_check_returns_spans(client: httpx.AsyncClient) -> None:
+    r = await client.post("/api/coach/check", json={"text": "Can you help me ASAP?"})
+    report = r.json()
+    assert r.status_code == 200 and 0 <= report["score"] <= 100
+    spans = [s for f in report["findings"] for s in f["spans"]]
+    assert any("Can you help me ASAP?"[a:b] == "ASAP" for a, b in spans)
+
+
+async def test_api_coach_never_scores_crisis_text(client: httpx.AsyncClient) -> None:
+    r = await client.post("/api/coach/check", json={"text": "I want to kill myself"})
+    assert r.json()["crisis"] is True and r.json()["score"] is None
+
+
+async def test_api_draft_from_template_and_unknown_template(client: httpx.AsyncClient) -> None:
+    ids = [t["id"] for t in (await client.get("/api/coach/templates")).json()]
+    assert "feedback" in ids
+    r = await client.post(
+        "/api/coach/draft",
+        json={"parts": {"name": "Ana"}, "template": "feedback", "channel": "email"},
+    )
+    assert "Ana" in r.json()["text"] and r.json()["report"]["score"] is not None
+    bad = await client.post("/api/coach/draft", json={"template": "nope"})
+    assert bad.status_code == 400 and "unknown template" in bad.json()["error"]

@@ -160,3 +160,41 @@ async def test_api_suggest_and_moments(client: httpx.AsyncClient, store: Store) 
     assert ranked[0]["factors"]["expertise"]["reason"]
     moments = (await client.get(f"/api/people/{person.id}/moments", params={"count": 2})).json()
     assert len(moments["slots"]) == 2 and moments["pre_ask"]
+
+
+async def test_pages_coach_partial_highlights_spans(
+    client: httpx.AsyncClient, settings: WebSettings
+) -> None:
+    r = await post_form(client, settings, "/ask/coach", {"text": "Help me <b>ASAP</b>!"})
+    assert '<mark class="hl' in r.text
+    assert "&lt;b&gt;" in r.text and "<b>" not in r.text
+
+
+async def test_pages_coach_partial_shows_crisis_pointer(
+    client: httpx.AsyncClient, settings: WebSettings
+) -> None:
+    r = await post_form(client, settings, "/ask/coach", {"text": "I want to end my life"})
+    assert 'class="crisis"' in r.text and "/ 100" not in r.text
+
+
+async def test_pages_compose_starts_from_a_template(
+    client: httpx.AsyncClient, store: Store
+) -> None:
+    person, need = add_person(store), add_need(store)
+    r = await client.get(
+        f"/ask/{need.id}/compose",
+        params={"person": person.id, "template": "workload"},
+        headers=HTML,
+    )
+    assert "capacity" in r.text
+
+
+async def test_pages_answer_no_shows_gracious_reply_and_cooldown(
+    client: httpx.AsyncClient, store: Store
+) -> None:
+    person, need = add_person(store), add_need(store)
+    ask = services.create_ask(store, need.id, person.id, "Could you?").ask  # type: ignore[arg-type]
+    services.record_answer(store, ask.id, "no")  # type: ignore[arg-type]
+    r = await client.get(f"/ask/a/{ask.id}/answer", headers=HTML)
+    assert "cooldown" in r.text
+    assert "I thanked them" in r.text

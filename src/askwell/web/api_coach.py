@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from askwell.web.schemas import ERRORS, Channel, InBody
 
@@ -32,3 +32,58 @@ def coach_report(text: str, channel: str | None) -> dict[str, Any]:
 async def check_text(body: CheckRequest) -> dict[str, Any]:
     """Score a draft 0-100 and explain each finding with its character spans and a suggestion."""
     return coach_report(body.text, body.channel)
+
+
+class DraftRequest(InBody):
+    """Parts of a request (or of a reply), a channel, and optionally a template to start from."""
+
+    parts: dict[Annotated[str, Field(max_length=40)], Annotated[str, Field(max_length=2000)]] = (
+        Field(default_factory=dict, description="name, situation, challenge, ask, time, ...")
+    )
+    channel: Channel = "chat"
+    template: Annotated[str, Field(max_length=40)] | None = None
+
+
+class DraftPublic(BaseModel):
+    """A drafted text, with the coach's report on it."""
+
+    text: str
+    report: dict[str, Any]
+
+
+class TemplatePublic(BaseModel):
+    """A ready frame for a common situation."""
+
+    id: str
+    title: str
+    description: str
+    kind: str
+    fields: list[str]
+    defaults: dict[str, str]
+
+
+@router.post("/draft")
+async def draft(body: DraftRequest) -> DraftPublic:
+    """Build a request from its parts (or a template) for a channel, and check it."""
+    from askwell.core import compose
+
+    text = compose.draft(body.parts, body.channel, body.template)
+    return DraftPublic(text=text, report=coach_report(text, body.channel))
+
+
+@router.get("/templates")
+async def templates() -> list[TemplatePublic]:
+    """List the ready frames: reprioritising workload, feedback, career advice, replies..."""
+    from askwell.core.compose_templates import TEMPLATES
+
+    return [
+        TemplatePublic(
+            id=t.id,
+            title=t.title,
+            description=t.description,
+            kind=t.kind,
+            fields=list(t.fields),
+            defaults=t.defaults,
+        )
+        for t in TEMPLATES.values()
+    ]

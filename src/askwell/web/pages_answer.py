@@ -11,7 +11,6 @@ from askwell import services
 from askwell.core import lifecycle
 from askwell.core.model import Ask
 from askwell.services import matching
-from askwell.storage.store import Store
 from askwell.web import forms
 from askwell.web.deps import PathId, StoreDep
 from askwell.web.pages_ask import wizard
@@ -28,17 +27,6 @@ ANSWERS = (
 
 def _at(ask: Ask) -> str | None:
     return ask.scheduled_for.isoformat() if ask.scheduled_for else None
-
-
-def _reply_draft(store: Store, ask: Ask, kind: str) -> str:
-    """Return the drafted thank-you (any answer) or the gentle follow-up (no reply)."""
-    try:
-        from askwell.core import compose  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:  # the composer has not landed yet
-        return ""
-    person = services.get_person(store, ask.person_id)
-    need = services.get_need(store, ask.need_id)
-    return str(compose.reply_for(kind, person, need))
 
 
 @router.get("/{ask_id}/send", response_class=HTMLResponse)
@@ -74,11 +62,8 @@ def answer_page(request: Request, store: StoreDep, ask_id: PathId) -> HTMLRespon
     ask = services.get_ask(store, ask_id)
     kind = ask.answer.kind if ask.answer else None
     can_follow_up = lifecycle.may_follow_up(ask, datetime.now(UTC))
-    reply = None
-    if lifecycle.needs_thanks(ask) and kind:
-        reply = _reply_draft(store, ask, kind)
-    elif can_follow_up or kind == "no-reply":
-        reply = _reply_draft(store, ask, "no-reply")
+    wants_reply = lifecycle.needs_thanks(ask) or can_follow_up or kind == "no-reply"
+    reply = services.reply_draft(store, ask_id) if wants_reply else None
     return wizard(
         request,
         "answer",

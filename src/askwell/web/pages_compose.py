@@ -24,20 +24,20 @@ PART_LABELS = {
     "context": "Context",
     "challenge": "The challenge",
     "ask": "One specific ask",
-    "why_you": "Why them",
-    "i_statement": "An “I” statement",
-    "out": "An easy no",
+    "time_box": "How long it takes",
+    "reason": "Why them",
+    "easy_out": "An easy no",
     "thanks": "Thanks",
 }
 
 
-def first_draft(person: Person, need: Need, channel: str) -> str:
-    """Return the composer's first draft for this person and need."""
-    try:
-        from askwell.core import compose  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:  # the composer has not landed yet: start from a blank page
-        return ""
-    return str(compose.draft_for(person, need, channel=channel))
+def first_draft(person: Person, need: Need, channel: str, template: str = "") -> str:
+    """Return the first draft: from a ready frame when one is picked, else from the need."""
+    from askwell.core import compose
+
+    if template:
+        return compose.draft({"name": person.name}, channel, template)
+    return compose.draft_for(person, need, channel=channel)
 
 
 def _when(at: str | None) -> datetime | None:
@@ -58,11 +58,14 @@ def compose_page(
     need_id: PathId,
     person: Annotated[int, Query(ge=1)],
     at: Annotated[str, Query(max_length=40)] = "",
+    template: Annotated[str, Query(max_length=40)] = "",
 ) -> HTMLResponse:
     """Step 5: a first draft from the parts of a good request, checked live as you edit."""
     need = services.get_need(store, need_id)
     who = services.get_person(store, person)
     channel = who.channel or "chat"
+    from askwell.core.compose_templates import TEMPLATES
+
     return wizard(
         request,
         "compose",
@@ -72,8 +75,10 @@ def compose_page(
         at=at,
         when=_when(at),
         channel=channel,
-        draft=first_draft(who, need, channel),
+        draft=first_draft(who, need, channel, template),
         parts=PART_LABELS,
+        templates=[t for t in TEMPLATES.values() if t.kind == "request"],
+        frame=template,
     )
 
 
