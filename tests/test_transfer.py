@@ -182,19 +182,11 @@ BAD = [
         _set("journal.0.kind", "k" * 40),
         "invalid at journal",
         id="overlong-kind",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="JournalDoc.kind is not checked: any string, even one over the "
-            "20-character column, is imported",
-        ),
     ),
     pytest.param(
         _set("journal.0.uid", "u" * 80),
         "invalid at journal",
         id="overlong-uid",
-        marks=pytest.mark.xfail(
-            strict=True, reason="_Doc.uid is not checked against the 36-character column"
-        ),
     ),
 ]
 

@@ -132,11 +132,6 @@ def test_vcard_broken_cards_are_reported_by_line_and_good_ones_kept(sqlite_store
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="vcard.parse_vcards passes on vobject's 'At line N' counted inside the card, "
-    "so a user sees two different line numbers for one problem",
-)
 def test_vcard_unreadable_card_message_names_only_file_lines(sqlite_store: Store):
     result = import_vcards(sqlite_store, CARDS / "broken_mixed.vcf")
     garbage = next(e for e in result.errors if e.line == 14)

@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -38,6 +38,9 @@ FORMAT: Final = "askwell-export"
 VERSION: Final = 1
 MAX_BYTES = 200_000_000
 
+UUID4Text = Annotated[
+    str, StringConstraints(pattern=r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
+]
 SupportType = Literal[
     "advice", "emotional", "task", "feedback", "information", "introduction", "resources"
 ]
@@ -46,7 +49,7 @@ Channel = Literal["chat", "email", "call", "in-person"]
 
 class _Doc(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    uid: str
+    uid: UUID4Text
     created_at: datetime
 
 
@@ -116,7 +119,7 @@ class BoundaryDoc(_Doc):
 
     person_uid: str
     need_uid: str | None = None
-    topic: str = ""
+    topic: Annotated[str, StringConstraints(max_length=200)] = ""
     until: date
     reason: str = ""
 
@@ -139,7 +142,7 @@ class JournalDoc(_Doc):
     """A journal entry in the export."""
 
     text: str
-    kind: str = "reflection"
+    kind: Literal["reflection", "follow-up"] = "reflection"
     need_uid: str | None = None
     person_uid: str | None = None
     ask_uid: str | None = None

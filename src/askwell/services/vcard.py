@@ -145,6 +145,20 @@ def card_to_person(card: Any) -> Person:
     )
 
 
+_AT_LINE = re.compile(r"^At line (\d+):\s*")
+
+
+def _unreadable(exc: Exception, start: int) -> str:
+    """Describe a vobject error with the line number in the file, not inside the card."""
+    text = str(exc).strip()
+    reason = text.splitlines()[0] if text else type(exc).__name__
+    match = _AT_LINE.match(reason)
+    if match:
+        reason = reason[match.end() :]
+        return f"unreadable card (line {start + int(match[1]) - 1}): {reason}"
+    return f"unreadable card: {reason}"
+
+
 def parse_vcards(text: str) -> tuple[list[Person], list[CardError]]:
     """Parse every card in `text`; return the people and the errors by line."""
     import vobject
@@ -162,8 +176,7 @@ def parse_vcards(text: str) -> tuple[list[Person], list[CardError]]:
         except DomainError as exc:
             errors.append(CardError(line, str(exc)))
         except Exception as exc:  # vobject raises many types for malformed input
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            errors.append(CardError(line, f"unreadable card: {reason}"))
+            errors.append(CardError(line, _unreadable(exc, line)))
     errors.sort(key=lambda e: e.line)
     return people, errors
 
