@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Any, Final, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 from sqlalchemy import select
@@ -41,6 +41,7 @@ MAX_BYTES = 200_000_000
 UUID4Text = Annotated[
     str, StringConstraints(pattern=r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
 ]
+JournalKind = Literal["reflection", "follow-up"]
 SupportType = Literal[
     "advice", "emotional", "task", "feedback", "information", "introduction", "resources"
 ]
@@ -142,7 +143,7 @@ class JournalDoc(_Doc):
     """A journal entry in the export."""
 
     text: str
-    kind: Literal["reflection", "follow-up"] = "reflection"
+    kind: JournalKind = "reflection"
     need_uid: str | None = None
     person_uid: str | None = None
     ask_uid: str | None = None
@@ -258,7 +259,7 @@ def export_data(store: Store, *, now: datetime | None = None) -> dict[str, Any]:
                 uid=str(j.uid),
                 created_at=_stamp(j.created_at),
                 text=j.text,
-                kind=j.kind,
+                kind=cast(JournalKind, j.kind),
                 need_uid=needs.get(j.need_id) if j.need_id else None,
                 person_uid=people.get(j.person_id) if j.person_id else None,
                 ask_uid=asks.get(j.ask_id) if j.ask_id else None,
@@ -459,7 +460,7 @@ def import_data(store: Store, data: Any) -> ImportReport:
             doc.journal,
             lambda j: JournalRow(
                 text=j.text,
-                kind=j.kind,
+                kind=cast(JournalKind, j.kind),
                 need_id=nid(j.need_uid),
                 person_id=pid(j.person_uid),
                 ask_id=aid(j.ask_uid),
