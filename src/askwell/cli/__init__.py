@@ -1,61 +1,38 @@
-"""The `askwell` command line: parse, call services, render. Heavy imports stay inside commands."""
+"""The `askwell` command line: parse, call services, render. Heavy imports stay inside commands.
+
+This module stays light: `askwell` and `askwell --help` are answered from a pre-rendered help
+text (kept in step with the live commands by a test), so they start without importing Typer.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from typing import Any
 
-import typer
-
-from askwell.cli import _common
-
-app = typer.Typer(
-    name="askwell",
-    help="Ask for help well: define the need, pick the person and moment, ask kindly, learn.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-
-@app.callback()
-def _root(
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            envvar="ASKWELL_DATABASE_URL",
-            help="Database URL (default: SQLite in your user data folder).",
-        ),
-    ] = None,
-) -> None:
-    """Ask for help well: define the need, pick the person and moment, ask kindly, learn."""
-    _common.STATE.db_url = db
-
-
-def _register() -> None:
-    from askwell.cli import commands_asks, commands_data, commands_people
-
-    for module in (commands_people, commands_asks, commands_data):
-        module.register(app)
-    # Feature front doors register the same way (coach, matching, insights, web).
-    import importlib
-
-    for name in ("commands_coach", "commands_match", "commands_insights", "commands_web"):
-        try:
-            module = importlib.import_module(f"askwell.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"askwell.cli.{name}":
-                raise
-            continue
-        module.register(app)
-
-
-_register()
+_HELP_ARGS = ([], ["--help"])
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI with the one error boundary: user errors -> one-line message + exit 1."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    if args in _HELP_ARGS:
+        from askwell.cli._help_text import TEXT
+
+        sys.stdout.write(TEXT)
+        raise SystemExit(0)
+    from askwell.cli import _common
+    from askwell.cli.application import app
+
     try:
-        app(args=argv, prog_name="askwell")
+        app(args=args, prog_name="askwell")
     except _common.handled_errors() as exc:
         _common.fail(str(exc))
+
+
+def __getattr__(name: str) -> Any:
+    """Build the Typer `app` only when someone asks for it (tests, embedding)."""
+    if name == "app":
+        from askwell.cli.application import app
+
+        return app
+    raise AttributeError(f"module 'askwell.cli' has no attribute {name!r}")
