@@ -21,6 +21,7 @@ from askwell.core.model import (
 )
 from askwell.errors import AskwellError
 from askwell.services import _rows
+from askwell.services._files import read_user_file
 from askwell.services.history import load_history
 from askwell.storage.store import Store
 from askwell.storage.tables import (
@@ -488,18 +489,11 @@ def _parents_first(asks: list[AskDoc]) -> list[AskDoc]:
 def import_file(store: Store, path: str | Path) -> ImportReport:
     """Read an export file and merge it into the store."""
     file = Path(path)
+    raw = read_user_file(file, max_bytes=MAX_BYTES, what="an askwell export")
     try:
-        if file.stat().st_size > MAX_BYTES:
-            raise AskwellError(f"{file} is too large to be an askwell export")
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AskwellError(f"file not found: {file}") from None
-    except IsADirectoryError:
-        raise AskwellError(f"{file} is a folder, not an export file") from None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise AskwellError(f"{file} is not UTF-8 text; is it an askwell export?") from None
-    except OSError as exc:
-        raise AskwellError(f"cannot read {file}: {exc.strerror or exc}") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -9,7 +9,7 @@ from typing import Any
 
 from askwell.core import validate
 from askwell.core.model import RELATIONSHIPS, DomainError, Person
-from askwell.errors import AskwellError
+from askwell.services._files import read_user_file
 from askwell.services.people import add_people, list_people
 from askwell.storage.store import Store
 
@@ -183,17 +183,7 @@ def parse_vcards(text: str) -> tuple[list[Person], list[CardError]]:
 
 def import_vcards(store: Store, path: str | Path) -> ImportResult:
     """Import the cards of a .vcf file, skipping people already present (same name and e-mail)."""
-    file = Path(path)
-    try:
-        if file.stat().st_size > MAX_BYTES:
-            raise AskwellError(f"{file} is larger than {MAX_BYTES // 1_000_000} MB")
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise AskwellError(f"file not found: {file}") from None
-    except IsADirectoryError:
-        raise AskwellError(f"{file} is a folder, not a .vcf file") from None
-    except OSError as exc:
-        raise AskwellError(f"cannot read {file}: {exc.strerror}") from None
+    raw = read_user_file(path, max_bytes=MAX_BYTES, what="a vCard (.vcf) file")
     text = raw.decode("utf-8-sig", errors="replace")
     text = re.sub(r"\r\n?", "\n", text)
     people, errors = parse_vcards(text)
