@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-_HELP_ARGS = ([], ["--help"])
+_HELP_ARGS: tuple[list[str], ...] = ([], ["--help"])
 
 
 def main(argv: list[str] | None = None) -> None:
