@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -132,18 +131,3 @@ def cli(db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
         return Result(code, out, err)
 
     return run
-
-
-def run_askwell(
-    *args: str, db_url: str, input: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run the installed `askwell` console script in a subprocess."""
-    exe = Path(sys.executable).with_name("askwell")
-    return subprocess.run(
-        [str(exe), *args],
-        input=input,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "ASKWELL_DATABASE_URL": db_url},
-        timeout=120,
-    )

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, event, given, settings
 from askwell.errors import AskwellError
 from askwell.services.transfer import export_data, import_data
 from askwell.storage.store import Store, open_store
-from conftest import run_askwell
 from histories import Plan, Stores, plans, populate, small_plan, snapshot
+from support import run_askwell
 
 Fresh = Callable[[], AbstractContextManager[Stores]]
 
