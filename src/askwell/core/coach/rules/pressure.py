@@ -31,6 +31,9 @@ PRESSURE = compile_words(
     r"you(?:'re| are) going to regret",
     r"(?:everything|my whole life) depends on (?:you|this)",
     r"(?:I|we) have no one else",
+    r"(?:or|otherwise|else) I(?:'m| am| will be|'ll be) (?:totally |so )?(?:screwed|doomed|done for"
+    r"|finished|dead)",
+    r"or else\b",
 )
 COMPARISON = compile_words(
     r"you(?:'re| are| do| did| always| usually)? (?:\w+ ){0,4}?(?:better|faster|nicer|kinder"
@@ -45,6 +48,7 @@ COMPARISON = compile_words(
     r"|brothers) (?:would(?: have)?|already|always)"
     r" (?:help|helped|do|done|say|said|understand|get)",
     r"you're not as \w+ as",
+    r"why not (?:me|for me)\b",
 )
 BLAME = compile_words(
     r"(?<!did )(?<!have )(?<!had )you never \w+",
@@ -112,6 +116,7 @@ register(
             "I'm desperate, can you look at my code?",
             "Don't let me down on this one.",
             "If you were a real friend you'd drive me to the airport.",
+            "Send me the numbers today or I'm screwed.",
         ),
         must_pass=(
             "Could you help me move on Saturday? No worries if you can't.",
@@ -138,6 +143,7 @@ register(
         must_flag=(
             "You always handle this better than Sam.",
             "Everyone else already helped with the move.",
+            "You always help Tom, why not me?",
             "Why can't you be more like your sister?",
             "Even Priya helped me last time.",
             "Unlike Tom, you actually know the codebase.",
