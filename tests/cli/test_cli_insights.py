@@ -93,6 +93,7 @@ def test_cli_insights_user_errors_are_one_line(run, demo_url, args, message):
 def test_cli_insights_on_an_empty_store_says_not_enough_data(run, tmp_path):
     code, out, _ = run("--db", f"sqlite:///{tmp_path / 'empty.db'}", "insights", "--tz", "UTC")
     assert code == 0 and "Not enough data yet" in out
+    assert "your yes-guesses versus real answers: needs at least 5" in out
 
 
 def test_cli_practice_and_barriers_json(run, demo_url):

@@ -137,3 +137,12 @@ def test_moment_pre_ask_is_light_named_and_easy_to_decline() -> None:
     urgent = moment.pre_ask(ana, Need("Talk", support_type="emotional", urgency="high"))
     assert "later today" in urgent and "share something" in urgent
     assert moment.pre_ask(ana, None).startswith("Hi Ana,")
+
+
+def test_moment_first_name_keeps_a_title_with_the_surname() -> None:
+    from askwell.core.model import Person
+    from askwell.core.moment import first_name
+
+    assert first_name(Person(name="Dr. Anika Patel")) == "Dr. Patel"
+    assert first_name(Person(name="Ana Lima")) == "Ana"
+    assert first_name(Person(name="Prince")) == "Prince"

@@ -77,13 +77,21 @@ def _esc(text: str) -> str:
 def _print_insights(ins: Insights) -> None:
     from rich.table import Table
 
-    from askwell.core.insights.sentences import sentences
+    from askwell.core.insights.sentences import MINIMUMS, TITLES, sentences
 
     out = console()
     since = f", since {ins.since}" if ins.since else ""
     out.print(f"[bold]Your asking, in numbers[/] [dim](weeks in {_esc(ins.tz)}{since})[/]")
-    for s in sentences(ins):
-        out.print(f"  • {_esc(s.text)}" if s.enough else f"  [dim]• {_esc(s.text)}[/]")
+    said = sentences(ins)
+    for s in said:
+        if s.enough:
+            out.print(f"  • {_esc(s.text)}")
+    waiting = [s for s in said if not s.enough]
+    if waiting:
+        out.print("[dim]Not enough data yet for these; each appears once there is enough:[/]")
+        for s in waiting:
+            minimum, what = MINIMUMS[s.key]
+            out.print(f"[dim]  • {_esc(TITLES[s.key])}: needs at least {minimum} {_esc(what)}[/]")
     groups = ins.activity.by["support_type"]
     if groups:
         table = Table(title="Needs by support type", title_justify="left")

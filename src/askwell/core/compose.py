@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from askwell.core.compose_templates import REQUEST_FIELDS, TEMPLATES, Template
 from askwell.core.model import DomainError, check_choice
+from askwell.core.moment import first_name
 
 if TYPE_CHECKING:
     from askwell.core.model import Need, Person
@@ -214,7 +215,7 @@ _REPLIES = {"reply-to-no": reply_to_no, "thank-you": thank_you, "follow-up": fol
 def draft_for(person: Person, need: Need, *, channel: str | None = None) -> str:
     """Return a first draft for asking `person` about `need` (blanks in [brackets])."""
     parts = {
-        "name": person.name,
+        "name": first_name(person),
         "situation": need.details.split("\n")[0] if need.details else "",
         "ask": f"help me with {need.summary[:1].lower()}{need.summary[1:]}",
         "deadline": f"by {need.deadline:%A %d %B}" if need.deadline else "",
@@ -232,8 +233,9 @@ def reply_for(kind: str, person: Person, need: Need, *, channel: str | None = No
     if how not in COMPOSE_CHANNELS:
         how = "chat"
     summary = need.summary[:1].lower() + need.summary[1:]
+    name = first_name(person)
     if kind == "no-reply":
-        return follow_up(name=person.name, need=summary, channel=how)
+        return follow_up(name=name, need=summary, channel=how)
     if kind == "no":
-        return reply_to_no(name=person.name, need=summary, channel=how)
-    return thank_you(name=person.name, need=f"your help with {summary}", channel=how)
+        return reply_to_no(name=name, need=summary, channel=how)
+    return thank_you(name=name, need=f"your help with {summary}", channel=how)

@@ -176,9 +176,17 @@ def suggest(person: Person, need: Need | None, now: datetime, n: int = 3) -> lis
     )
 
 
+_TITLES = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx."}
+
+
 def first_name(person: Person) -> str:
-    """Return the first word of the person's name (the whole name if it has one word)."""
-    return person.name.split()[0] if person.name.split() else person.name
+    """Return how to greet the person: the first word of the name, keeping a title's surname."""
+    words = person.name.split()
+    if not words:
+        return person.name
+    if words[0].lower() in _TITLES and len(words) > 1:
+        return f"{words[0]} {words[-1]}"
+    return words[0]
 
 
 _PRE_ASK = {

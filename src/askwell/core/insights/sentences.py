@@ -12,6 +12,23 @@ from askwell.core.insights._common import pct
 
 NOT_ENOUGH: Final = "Not enough data yet"
 
+# A short name for each insight, for lists of what is still gathering data.
+TITLES: Final = {
+    "asks_per_week": "asks per week",
+    "avoidance": "needs not asked yet",
+    "wait": "how long needs wait",
+    "urgency": "asking early or in a crisis",
+    "calibration": "your yes-guesses versus real answers",
+    "barriers": "which barriers come up",
+    "barrier_topic": "barriers by topic",
+    "barrier_trend": "how barriers change",
+    "spread": "who you lean on",
+    "reciprocity": "give and take",
+    "thanks": "thank-yous",
+    "follow_up": "follow-ups",
+    "streak": "weekly streak",
+}
+
 # Each insight's minimum count, and what is counted (documented in docs/insights.md).
 MINIMUMS: Final = {
     "asks_per_week": (2, "weeks of history"),
