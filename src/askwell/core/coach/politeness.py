@@ -9,6 +9,7 @@ from itertools import pairwise, repeat
 from typing import Any
 
 from askwell.core.coach.lexicon import Lexicon
+from askwell.core.coach.pieces import wordpieces
 from askwell.core.coach.text import Span, compile_words, spans
 
 _SENT_START = re.compile(r"(?:^|[.!?\n]\s*)([\"'(]*)(\w+(?:'\w+)?)", re.MULTILINE)
@@ -230,15 +231,23 @@ def sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-def linear_score(feats: set[str], model: dict[str, Any]) -> float:
-    """Return bias + the sum of weights of the features present."""
+def linear_score(
+    feats: set[str], model: dict[str, Any], piece_tokens: list[str] | None = None
+) -> float:
+    """Return bias + the sum of weights of the features present (+ the mean piece score)."""
     weights: dict[str, float] = model["weights"]
-    return float(model["bias"]) + sum(map(weights.get, feats, repeat(0.0, len(feats))))
+    z = float(model["bias"]) + sum(map(weights.get, feats, repeat(0.0, len(feats))))
+    table: dict[str, float] | None = model.get("pieces")
+    if table and piece_tokens is not None:
+        found = [p for t in piece_tokens for p in wordpieces(t, table)]
+        z += sum(table[p] for p in found) / len(found) if found else 0.0
+    return z
 
 
 def estimate(text: str, strategies: list[Strategy]) -> float:
     """Return the probability that `text` would be rated polite rather than impolite."""
     from askwell.core.coach.weights import load_linear
 
-    model = load_linear("politeness")
-    return sigmoid(model.score(tokens(text), ["s:" + s.name for s in strategies]))
+    toks = tokens(text)
+    names = ["s:" + s.name for s in strategies]
+    return sigmoid(load_linear("politeness").score(toks, names, toks[1:]))

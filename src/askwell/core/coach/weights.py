@@ -10,6 +10,8 @@ from importlib import resources
 from itertools import pairwise, repeat
 from typing import Any
 
+from askwell.core.coach.pieces import PieceScorer
+
 
 @cache
 def load_model(name: str) -> dict[str, Any]:
@@ -24,20 +26,32 @@ class LinearModel:
     """A logistic model over binary features, split by feature family for fast scoring.
 
     Families are the feature-name prefixes used in training: "s:" strategies, "c:" cues,
-    "w:" words, "b:" word bigrams (keyed by token pairs) and any other name as-is.
+    "w:" words, "b:" word bigrams (keyed by token pairs) and any other name as-is; `pieces`, when
+    present, scores the mean-pooled static embedding of the tokens (core/coach/pieces.py).
     """
 
     bias: float
     words: dict[str, float]
     bigrams: dict[tuple[str, str], float]
     named: dict[str, float]
+    pieces: PieceScorer | None = None
 
-    def score(self, tokens: list[str], names: Iterable[str]) -> float:
-        """Return bias + weights of the distinct words, bigrams and named features present."""
+    def score(
+        self,
+        tokens: list[str],
+        names: Iterable[str],
+        piece_tokens: list[str] | None = None,
+    ) -> float:
+        """Return bias + weights of the distinct words, bigrams and named features present.
+
+        With a piece table, add the mean piece score of `piece_tokens` (default `tokens`).
+        """
         z = self.bias + sum(map(self.named.get, set(names), repeat(0.0)))
         z += sum(map(self.words.get, set(tokens), repeat(0.0)))
         if self.bigrams:
             z += sum(map(self.bigrams.get, set(pairwise(tokens)), repeat(0.0)))
+        if self.pieces is not None:
+            z += self.pieces.mean(tokens if piece_tokens is None else piece_tokens)
         return z
 
 
@@ -56,4 +70,5 @@ def load_linear(name: str) -> LinearModel:
             bigrams[(first, second)] = weight
         else:
             named[key] = weight
-    return LinearModel(float(data["bias"]), words, bigrams, named)
+    pieces = PieceScorer(data["pieces"]) if data.get("pieces") else None
+    return LinearModel(float(data["bias"]), words, bigrams, named, pieces)
