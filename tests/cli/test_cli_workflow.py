@@ -138,7 +138,8 @@ def test_cli_need_list_and_vague_flag(cli) -> None:  # type: ignore[no-untyped-d
     assert [n["id"] for n in cli("need", "list", "--status", "resolved", "--json").json()] == [
         data["id"]
     ]
-    assert cli("need", "drop", str(data["id"])).code == 0
+    dropped = cli("need", "drop", str(data["id"]), "--json")
+    assert dropped.code == 0 and dropped.json()["status"] == "dropped"
 
 
 def test_cli_gave_and_journal(cli) -> None:  # type: ignore[no-untyped-def]

@@ -210,22 +210,30 @@ def need_show(
         out.print(f"  ask #{a.id} to {_esc(names.get(a.person_id, '?'))}: {a.status} ({answer})")
 
 
-@need_app.command("resolve")
-def need_resolve(need_id: Annotated[int, typer.Argument(help="Need id.")]) -> None:
-    """Mark a need as resolved."""
+def _set_status(need_id: int, status: str, as_json: bool, message: str) -> None:
     from askwell import services
 
-    need = services.set_need_status(store(), need_id, "resolved")
-    console().print(f"Need #{need.id} is resolved. Well done for asking.")
+    need = services.set_need_status(store(), need_id, status)
+    if as_json:
+        emit_json(need_public(need))
+    else:
+        console().print(message.format(id=need.id))
+
+
+@need_app.command("resolve")
+def need_resolve(
+    need_id: Annotated[int, typer.Argument(help="Need id.")], as_json: JsonOpt = False
+) -> None:
+    """Mark a need as resolved."""
+    _set_status(need_id, "resolved", as_json, "Need #{id} is resolved. Well done for asking.")
 
 
 @need_app.command("drop")
-def need_drop(need_id: Annotated[int, typer.Argument(help="Need id.")]) -> None:
+def need_drop(
+    need_id: Annotated[int, typer.Argument(help="Need id.")], as_json: JsonOpt = False
+) -> None:
     """Mark a need as dropped (no longer needed)."""
-    from askwell import services
-
-    need = services.set_need_status(store(), need_id, "dropped")
-    console().print(f"Need #{need.id} is dropped.")
+    _set_status(need_id, "dropped", as_json, "Need #{id} is dropped.")
 
 
 def ask(
