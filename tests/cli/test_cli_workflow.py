@@ -264,3 +264,27 @@ def test_cli_answers_come_with_a_reply_draft(cli) -> None:  # type: ignore[no-un
     assert silent["reply_draft"] is None
     nudge = cli("followup", str(third))
     assert "gentle follow-up you could send" in nudge.out and "No worries" in nudge.out
+
+
+def test_cli_people_boundary_blocks_asks_until_the_date(cli) -> None:  # type: ignore[no-untyped-def]
+    pid, nid = _setup(cli)
+    until = (datetime.now(UTC).date() + timedelta(days=20)).isoformat()
+    b = cli("people", "boundary", str(pid), "--until", until, "--topic", "career", "--json")
+    assert b.code == 0 and b.json()["until"] == until and b.json()["topic"] == "career"
+    assert cli("people", "show", str(pid), "--json").json()["boundaries"][0]["until"] == until
+    assert f"no asks about career before {until}" in cli("people", "show", str(pid)).out
+    refused = cli("ask", str(nid), "--to", str(pid))
+    assert refused.code == 1 and f"the cooldown ends on {until}" in refused.err
+    ranked = cli("suggest", str(nid), "--json").json()
+    assert until in str(ranked)
+    other = cli("need", "add", "Lend me a ladder", "--json").json()["id"]
+    assert cli("ask", str(other), "--to", str(pid)).code == 0  # a different topic is fine
+
+
+def test_cli_people_boundary_rejects_past_dates_and_unknown_people(cli) -> None:  # type: ignore[no-untyped-def]
+    pid, _ = _setup(cli)
+    past = cli("people", "boundary", str(pid), "--until", "2020-01-01")
+    assert past.code == 1 and "has passed" in past.err
+    assert cli("people", "boundary", "99", "--until", "2099-01-01").code == 1
+    bad = cli("people", "boundary", str(pid), "--until", "soon")
+    assert bad.code == 1 and "bad date 'soon'" in bad.err

@@ -9,7 +9,7 @@ import typer
 from askwell.cli._common import JsonOpt, console, emit_json, store
 
 if TYPE_CHECKING:
-    from askwell.core.model import Person
+    from askwell.core.model import Boundary, Person
 
 people_app = typer.Typer(help="The people you might ask (your supporters).", no_args_is_help=True)
 
@@ -60,12 +60,14 @@ def person_public(p: Person) -> dict[str, Any]:
     return data
 
 
-def _show(p: Person) -> None:
+def _show(p: Person, boundaries: list[Boundary]) -> None:
     from rich.table import Table
 
     from askwell.core.model import render_hours
 
-    table = Table(show_header=False, box=None, title=f"#{p.id} {p.name}", title_justify="left")
+    table = Table(
+        show_header=False, box=None, title=f"#{p.id} {_esc(p.name)}", title_justify="left"
+    )
     rows = {
         "relationship": p.relationship,
         "topics": ", ".join(p.topics) or "-",
@@ -80,7 +82,11 @@ def _show(p: Person) -> None:
     }
     for key, value in rows.items():
         table.add_row(f"[dim]{key}[/]", _esc(value))
-    console().print(table)
+    out = console()
+    out.print(table)
+    for b in boundaries:
+        about = f"about {b.topic}" if b.topic else "about anything"
+        out.print(f"[dim]boundary:[/] no asks {_esc(about)} before {b.until:%Y-%m-%d}")
 
 
 @people_app.command("add")
@@ -163,11 +169,13 @@ def show(
     """Show one person."""
     from askwell import services
 
-    person = services.get_person(store(), person_id)
+    st = store()
+    person = services.get_person(st, person_id)
+    boundaries = services.list_boundaries(st, person_id)
     if as_json:
-        emit_json(person_public(person))
+        emit_json({**person_public(person), "boundaries": boundaries})
     else:
-        _show(person)
+        _show(person, boundaries)
 
 
 @people_app.command("edit")
@@ -212,6 +220,32 @@ def edit(
         emit_json(person_public(person))
     else:
         console().print(f"Updated #{person.id} {_esc(person.name)}.")
+
+
+@people_app.command("boundary")
+def boundary(
+    person_id: Annotated[int, typer.Argument(help="Person id.")],
+    until: Annotated[
+        str, typer.Option("--until", help="Do not ask before this date (YYYY-MM-DD).")
+    ],
+    topic: Annotated[
+        str, typer.Option("--topic", help="Only about this topic (default: anything).")
+    ] = "",
+    reason: Annotated[str, typer.Option("--reason", help="Why, in a few words.")] = "",
+    as_json: JsonOpt = False,
+) -> None:
+    """Respect a boundary: askwell will not suggest asking them (about a topic) before a date."""
+    from askwell import services
+    from askwell.cli.commands_asks import parse_date
+
+    b = services.add_boundary(
+        store(), person_id, parse_date(until, "date"), topic=topic, reason=reason
+    )
+    if as_json:
+        emit_json(b)
+    else:
+        about = f" about {_esc(b.topic)}" if b.topic else ""
+        console().print(f"Noted: no asks{about} before {b.until:%Y-%m-%d}.")
 
 
 @people_app.command("import")

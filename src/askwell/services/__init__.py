@@ -18,9 +18,11 @@ from askwell.services.history import load_history
 from askwell.services.journal import add_entry, give_help, list_entries
 from askwell.services.needs import add_need, get_need, list_needs, set_need_status
 from askwell.services.people import (
+    add_boundary,
     add_people,
     add_person,
     get_person,
+    list_boundaries,
     list_people,
     update_person,
 )
@@ -28,6 +30,7 @@ from askwell.services.people import (
 __all__ = [
     "AskResult",
     "DueItem",
+    "add_boundary",
     "add_entry",
     "add_need",
     "add_people",
@@ -41,6 +44,7 @@ __all__ = [
     "get_person",
     "give_help",
     "list_asks",
+    "list_boundaries",
     "list_entries",
     "list_needs",
     "list_people",

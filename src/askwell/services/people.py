@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 
 from askwell.core import validate
-from askwell.core.model import Person
+from askwell.core.model import TEXT_MAX, Boundary, DomainError, Person, check_text
 from askwell.services import _rows
 from askwell.storage.store import Store
-from askwell.storage.tables import PersonRow
+from askwell.storage.tables import BoundaryRow, PersonRow
 
 EDITABLE = (
     "name",
@@ -80,3 +80,44 @@ def update_person(store: Store, person_id: int, **changes: Any) -> Person:
             setattr(row, key, value)
         s.flush()
         return _rows.person(row)
+
+
+def add_boundary(
+    store: Store,
+    person_id: int,
+    until: date,
+    *,
+    topic: str = "",
+    reason: str = "",
+    now: datetime | None = None,
+) -> Boundary:
+    """Record a boundary: do not ask this person (about `topic`, or at all) before `until`."""
+    stamp = now or _rows.now_utc()
+    if until <= stamp.date():
+        raise DomainError(f"the date {until:%Y-%m-%d} has passed; give a date in the future")
+    topic = check_text(topic, "the topic", 200, required=False)
+    reason = check_text(reason, "the reason", TEXT_MAX, required=False)
+    with store.session() as s:
+        _rows.owned(s, store, PersonRow, person_id)
+        row = BoundaryRow(
+            uid=_rows.new_uid(),
+            owner_id=store.owner_id,
+            created_at=stamp,
+            person_id=person_id,
+            topic=topic,
+            until=until,
+            reason=reason,
+        )
+        s.add(row)
+        s.flush()
+        return _rows.boundary(row)
+
+
+def list_boundaries(store: Store, person_id: int | None = None) -> list[Boundary]:
+    """Return boundaries (all, or one person's), latest end first."""
+    query = select(BoundaryRow).where(BoundaryRow.owner_id == store.owner_id)
+    if person_id is not None:
+        query = query.where(BoundaryRow.person_id == person_id)
+    with store.session() as s:
+        rows = s.scalars(query.order_by(BoundaryRow.until.desc(), BoundaryRow.id.desc()))
+        return [_rows.boundary(r) for r in rows]
