@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from askwell.core.coach.text import Span, compile_words, spans
+from askwell.core.coach.text import Span, compile_words
 
 CRISIS = compile_words(
     r"(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|poison|poisoning) myself",
@@ -32,7 +32,7 @@ CRISIS_MESSAGE = (
 
 def crisis_spans(text: str) -> list[Span]:
     """Return spans of crisis language (empty when none)."""
-    return spans(CRISIS, text)
+    return CRISIS.spans(text)
 
 
 def is_crisis(text: str) -> bool:

@@ -83,8 +83,9 @@ def check(text: str, *, channel: str | None = None) -> Report:
     doc = Doc(text, channel)
     findings = [f for rule in RULES.values() for f in rule.run(doc)]
     strategies = politeness.find_strategies(text)
-    polite = politeness.estimate(text, strategies)
-    strong, cues = strength.estimate(text)
+    words = strength.tokens(text)
+    polite = politeness.estimate(text, strategies, words=words)
+    strong, cues = strength.estimate(text, words=words)
     return Report(
         score=score(findings, polite),
         findings=tuple(findings),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from askwell.core.coach.text import Span, compile_words, spans
+from askwell.core.coach.text import Span, compile_words
 
 if TYPE_CHECKING:
     from askwell.core.coach.text import Doc
@@ -166,7 +166,7 @@ def find_parts(doc: Doc) -> dict[str, list[Span]]:
         ("easy_out", EASY_OUT),
         ("thanks", THANKS),
     ):
-        found[name] = spans(pattern, text)
+        found[name] = pattern.spans(text)
     marked = found["easy_out"] + found["thanks"]
     for i, (start, end) in enumerate(doc.sentences):
         asks = is_ask(text, start, end)

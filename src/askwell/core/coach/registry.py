@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from askwell.core.coach.text import Doc, Span
@@ -81,8 +82,13 @@ class Rule:
             merged = tuple(sorted({s for h in hits for s in h.spans}))
             return [Finding(self.id, "strength", "info", merged, self.message, self.suggestion)]
         if self.missing and self.suggest_when(doc):
-            return [Finding(self.id, "suggestion", "info", (), self.missing, self.suggestion)]
+            return [self._tip]
         return []
+
+    @cached_property
+    def _tip(self) -> Finding:
+        """The suggestion finding (the same for every text, so built once)."""
+        return Finding(self.id, "suggestion", "info", (), self.missing or "", self.suggestion)
 
     def flags(self, text: str) -> bool:
         """Return True when the rule matches `text` (a problem found or a strength credited)."""

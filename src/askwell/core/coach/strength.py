@@ -109,12 +109,20 @@ def features(text: str, found: dict[str, bool]) -> set[str]:
     return {*_named(found, len(tokens)), *("w:" + t for t in tokens)}
 
 
-def estimate(text: str) -> tuple[float, list[dict[str, Any]]]:
-    """Return the request-strength estimate in [0, 1] and the cues with advice."""
+def tokens(text: str) -> list[str]:
+    """Return the model's tokens: lower-cased words, "?", "!" and "$"."""
+    return _TOKEN.findall(text.lower())
+
+
+def estimate(text: str, *, words: list[str] | None = None) -> tuple[float, list[dict[str, Any]]]:
+    """Return the request-strength estimate in [0, 1] and the cues with advice.
+
+    `words`, when given, are `tokens(text)`, computed once and shared with politeness.
+    """
     from askwell.core.coach.weights import load_linear
 
     found = cues_found(text)
-    tokens = _TOKEN.findall(text.lower())
+    tokens = _TOKEN.findall(text.lower()) if words is None else words
     z = load_linear("strength").score(tokens, _named(found, len(tokens)))
     strength = sigmoid(z) if math.isfinite(z) else 0.5
     cues = [

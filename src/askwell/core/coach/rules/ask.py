@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
+from string import ascii_lowercase
 
 from askwell.core.coach.registry import Hit, Rule, one_hit, register
 from askwell.core.coach.text import Doc, Span
@@ -22,11 +24,21 @@ job issue issues problem problems matter favour favor sure ok okay what how why 
 where which anyone someone somebody anybody one guys folks all
 """
 _FILLER = frozenset(_FILLER_WORDS.split())
+_SKIP = _FILLER | frozenset(ascii_lowercase)  # filler and one-letter words (words are a-z led)
 
 
 def content_words(text: str) -> int:
     """Count words that carry a concrete object (not filler or request words)."""
-    return sum(1 for w in _WORD.findall(text.lower()) if w not in _FILLER and len(w) > 1)
+    return len(list(filterfalse(_SKIP.__contains__, _WORD.findall(text.lower()))))
+
+
+def _content_words(doc: Doc, span: Span) -> int:
+    """`content_words` of one sentence, computed once per text."""
+    counts: dict[Span, int] = doc.once("content-words", lambda doc: {})
+    found = counts.get(span)
+    if found is None:
+        found = counts[span] = content_words(doc.sentence(span))
+    return found
 
 
 def _asks(doc: Doc) -> list[Span]:
@@ -35,7 +47,7 @@ def _asks(doc: Doc) -> list[Span]:
 
 def is_specific(doc: Doc, ask: Span) -> bool:
     """Return True when an ask names a concrete object or a bound on the effort."""
-    if content_words(doc.sentence(ask)) >= 3:
+    if _content_words(doc, ask) >= 3:
         return True
     bounds = doc.parts["time_box"] + doc.parts["deadline"]
     return any(ask[0] <= b[0] < ask[1] for b in bounds)
@@ -43,7 +55,7 @@ def is_specific(doc: Doc, ask: Span) -> bool:
 
 def _situation_words(doc: Doc) -> int:
     return max(
-        (content_words(doc.sentence(s)) for s in doc.parts["context"] + doc.parts["challenge"]),
+        (_content_words(doc, s) for s in doc.parts["context"] + doc.parts["challenge"]),
         default=0,
     )
 
@@ -62,7 +74,7 @@ def _find_vague(doc: Doc) -> list[Hit]:
         return [Hit((doc.sentences[-1],))] if doc.sentences else []
     if any(is_specific(doc, a) for a in asks):
         return []
-    named = max(content_words(doc.sentence(a)) for a in asks)
+    named = max(_content_words(doc, a) for a in asks)
     if named >= 2 or _situation_words(doc) >= (4 if named == 0 else 2):
         return []
     return one_hit(asks)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from askwell.core.coach.parts import ask_has_context
 from askwell.core.coach.registry import Hit, Rule, register
-from askwell.core.coach.text import Doc, compile_words, spans
+from askwell.core.coach.text import Doc, compile_words
 
 ASSUMED = compile_words(
     r"as you know",
@@ -41,7 +41,7 @@ PREAMBLE_WORDS = {"chat": 60, None: 120}
 
 
 def _no_context(doc: Doc) -> list[Hit]:
-    assumed = spans(ASSUMED, doc.text)
+    assumed = ASSUMED.spans(doc.text)
     if assumed:
         return [Hit(tuple(assumed))]
     asks = doc.parts["ask"]
@@ -53,15 +53,16 @@ def _no_context(doc: Doc) -> list[Hit]:
 
 
 def _over_justified(doc: Doc) -> list[Hit]:
-    found = sorted(spans(APOLOGY, doc.text) + spans(JUSTIFY, doc.text))
+    found = sorted(APOLOGY.spans(doc.text) + JUSTIFY.spans(doc.text))
     out: list[Hit] = []
     if len(found) >= MANY:
         out.append(Hit(tuple(found)))
     asks = doc.parts["ask"]
-    if asks and doc.sentences:
+    limit = PREAMBLE_WORDS.get(doc.channel, PREAMBLE_WORDS[None])
+    # n words need at least 2n - 1 characters, so a short lead-in needs no counting
+    if asks and doc.sentences and asks[0][0] >= 2 * limit - 1:
         first = asks[0][0]
         before = doc.words_between(0, first)
-        limit = PREAMBLE_WORDS.get(doc.channel, PREAMBLE_WORDS[None])
         if before >= limit and before >= 0.75 * doc.n_words:
             out.append(Hit(((doc.sentences[0][0], first),)))
     return out

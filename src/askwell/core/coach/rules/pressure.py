@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from askwell.core.coach.lexicon import Lexicon
 from askwell.core.coach.registry import Hit, Rule, hits, register
-from askwell.core.coach.text import Doc, compile_words, spans
+from askwell.core.coach.text import Doc, compile_words
 
 PRESSURE = compile_words(
     r"(?:you(?:'re| are) )?my (?:only|last) (?:hope|chance|option|resort)",
@@ -75,8 +75,8 @@ _NAME_BEFORE = re.compile(r"(?<![\w'])[A-Z][a-z]+ $")
 
 
 def _comparison(doc: Doc) -> list[Hit]:
-    found = spans(COMPARISON, doc.text)
-    for start, end in spans(NAME_WOULD, doc.text):
+    found = COMPARISON.spans(doc.text)
+    for start, end in NAME_WOULD.spans(doc.text):
         name = _NAME_BEFORE.search(doc.text, max(0, start - 30), start)
         if name and name.group() != "I ":
             found.append((name.start(), end))
@@ -85,7 +85,7 @@ def _comparison(doc: Doc) -> list[Hit]:
 
 def _finder(pattern: Lexicon) -> Callable[[Doc], list[Hit]]:
     def detect(doc: Doc) -> list[Hit]:
-        return hits(spans(pattern, doc.text))
+        return hits(pattern.spans(doc.text))
 
     return detect
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from askwell.core.coach.registry import Hit, Rule, one_hit, register
 from askwell.core.coach.rules.pressure import blame
-from askwell.core.coach.text import Doc, compile_words, spans
+from askwell.core.coach.text import Doc, compile_words
 
 I_STATEMENT = compile_words(
     r"I(?:'m| am) (?:feeling|finding|struggling|worried|stuck|hoping|trying|unsure|not sure"
@@ -31,11 +31,11 @@ def _has_ask(doc: Doc) -> bool:
 
 
 def _i_statement(doc: Doc) -> list[Hit]:
-    return one_hit(spans(I_STATEMENT, doc.text))
+    return one_hit(I_STATEMENT.spans(doc.text))
 
 
 def _needs_i(doc: Doc) -> bool:
-    return bool(blame(doc)) or (doc.n_words >= 8 and not _I.search(doc.text))
+    return bool(blame(doc)) or (not _I.search(doc.text) and doc.n_words >= 8)
 
 
 register(
