@@ -7,7 +7,8 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from askwell.core.insights import activity, barrier_stats, calibration, habits, spread, urgency
-from askwell.core.insights._common import local, prepare, zone
+from askwell.core.insights._common import local_dates, prepare, zone
+from askwell.core.insights._table import Tables, from_history, take
 from askwell.core.model import History
 
 
@@ -43,21 +44,26 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def since_filter(history: History, since: date | None, tz: tzinfo) -> History:
-    """Keep what happened on or after the local date `since` (people and boundaries stay)."""
+def _since_rows(stamps: list[datetime | None], since: date, tz: tzinfo) -> list[int]:
+    """Return the rows whose stamp falls on or after the local date `since`."""
+    known = [(i, stamp) for i, stamp in enumerate(stamps) if stamp is not None]
+    days = local_dates([stamp for _, stamp in known], tz)
+    return [i for (i, _), day in zip(known, days, strict=True) if day >= since]
+
+
+def since_filter(data: Tables, since: date | None, tz: tzinfo) -> Tables:
+    """Keep what happened on or after the local date `since` (people stay)."""
     if since is None:
-        return history
-
-    def keep(stamp: datetime | None) -> bool:
-        return stamp is not None and local(stamp, tz).date() >= since
-
+        return data
+    asks = data.asks
+    happened = [s if s is not None else c for s, c in zip(asks.sent, asks.created, strict=True)]
     return replace(
-        history,
-        needs=[n for n in history.needs if keep(n.created_at)],
-        asks=[a for a in history.asks if keep(a.sent_at or a.created_at)],
-        thanks=[t for t in history.thanks if keep(t.created_at)],
-        help_given=[h for h in history.help_given if keep(h.created_at)],
-        journal=[j for j in history.journal if keep(j.created_at)],
+        data,
+        needs=take(data.needs, _since_rows(data.needs.created, since, tz)),
+        asks=take(asks, _since_rows(happened, since, tz)),
+        thanks=take(data.thanks, _since_rows(data.thanks.created, since, tz)),
+        help_given=take(data.help_given, _since_rows(data.help_given.created, since, tz)),
+        journal=take(data.journal, _since_rows(data.journal.created, since, tz)),
     )
 
 
@@ -65,28 +71,27 @@ def compute(
     history: History, now: datetime, tz: tzinfo | str | None = None, since: date | None = None
 ) -> Insights:
     """Compute every insight for `history` as seen at `now`, with weeks in the zone `tz`."""
+    return compute_tables(from_history(history), now, tz, since)
+
+
+def compute_tables(
+    data: Tables, now: datetime, tz: tzinfo | str | None = None, since: date | None = None
+) -> Insights:
+    """Compute every insight from column tables (see `_table`), as `compute` does."""
     zone_info = zone(tz)
-    hist = since_filter(history, since, zone_info)
-    prep = prepare(hist, zone_info)
+    prep = prepare(since_filter(data, since, zone_info), zone_info)
     return Insights(
         now=now,
         tz=str(getattr(zone_info, "key", None) or zone_info),
         since=since,
-        activity=activity.compute(hist, now, zone_info, prep),
-        urgency=urgency.compute(hist, zone_info, prep.sent),
-        calibration=calibration.compute(hist, prep.firsts),
-        barriers=barrier_stats.compute(hist, sent=prep.sent, facts=prep.facts),
-        spread=spread.compute(hist, prep.sent),
-        habits=habits.compute(hist, now, zone_info, prep),
-        counts={
-            "people": len(hist.people),
-            "needs": len(hist.needs),
-            "asks": len(hist.asks),
-            "thanks": len(hist.thanks),
-            "help_given": len(hist.help_given),
-            "journal": len(hist.journal),
-        },
+        activity=activity.compute(prep, now, zone_info),
+        urgency=urgency.compute(prep),
+        calibration=calibration.compute(prep),
+        barriers=barrier_stats.of_prepared(prep),
+        spread=spread.compute(prep),
+        habits=habits.compute(prep, now, zone_info),
+        counts=prep.data.counts(),
     )
 
 
-__all__ = ["Insights", "compute", "since_filter"]
+__all__ = ["Insights", "Tables", "compute", "compute_tables", "from_history", "since_filter"]

@@ -1,14 +1,17 @@
-"""Shared helpers of the insights: local weeks, safe ratios, grouping and the first ask."""
+"""Shared helpers of the insights: local dates and weeks, safe ratios, the first ask."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from statistics import median
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from askwell.core.model import Ask, DomainError, History, Need
+from askwell.core.insights._table import Asks, Needs, Tables, take
+from askwell.core.model import Ask, DomainError, History
 
 Week = tuple[int, int]
 
@@ -90,70 +93,137 @@ def sent_asks(history: History) -> list[Ask]:
 
 def first_asks(history: History) -> dict[int, Ask]:
     """Return, for each need id, its earliest sent ask (ties broken by id)."""
-    return _firsts(sent_asks(history))
-
-
-def _firsts(sent: list[Ask]) -> dict[int, Ask]:
-    first: dict[int, Ask] = {}
-    for ask in sent:
-        seen = first.get(ask.need_id)
-        if seen is None or _ask_key(ask) < _ask_key(seen):
-            first[ask.need_id] = ask
-    return first
-
-
-@dataclass
-class NeedFacts:
-    """Needs oldest first, with the (barrier, level) pairs felt and the lower-cased topics."""
-
-    needs: list[Need]
-    felt: list[frozenset[tuple[str, int]]]
-    topics: list[tuple[str, ...]]
-
-
-def _need_order(need: Need) -> tuple[datetime, int]:
-    created = aware(need.created_at) if need.created_at else datetime.min.replace(tzinfo=UTC)
-    return (created, need.id or 0)
-
-
-def need_facts(history: History) -> NeedFacts:
-    """Sort the needs and read each one's barriers felt and topics (shared values read once)."""
-    needs = sorted(history.needs, key=_need_order)
-    felt_by_map: dict[int, frozenset[tuple[str, int]]] = {}
-    lowered: dict[tuple[str, ...], tuple[str, ...]] = {}
-    felt, topics = [], []
-    for need in needs:
-        key = id(need.barriers)
-        if key not in felt_by_map:
-            felt_by_map[key] = frozenset((b, v) for b, v in need.barriers.items() if v > 0)
-        felt.append(felt_by_map[key])
-        if need.topics not in lowered:
-            lowered[need.topics] = tuple(dict.fromkeys(t.lower() for t in need.topics))
-        topics.append(lowered[need.topics])
-    return NeedFacts(needs, felt, topics)
-
-
-@dataclass
-class Prepared:
-    """What several insights share, worked out once: sent asks, first asks, weeks, needs."""
-
-    sent: list[Ask]
-    firsts: dict[int, Ask]
-    weeks: list[Week]
-    facts: NeedFacts
-
-
-def prepare(history: History, tz: tzinfo) -> Prepared:
-    """Work out the sent asks, each need's first ask and each sent ask's local ISO week."""
     sent = sent_asks(history)
-    weeks = [iso_week(a.sent_at, tz) for a in sent if a.sent_at is not None]
-    return Prepared(sent, _firsts(sent), weeks, need_facts(history))
+    firsts = earliest((a.need_id for a in sent), map(_ask_key, sent))
+    return {need_id: sent[row] for need_id, row in firsts.items()}
+
+
+def earliest(groups: Iterable[Hashable], keys: Iterable[Any]) -> dict[Any, int]:
+    """Return, for each group, the position of its smallest key (the first one on ties)."""
+    best: dict[Any, tuple[Any, int]] = {}
+    for row, (group, key) in enumerate(zip(groups, keys, strict=True)):
+        seen = best.get(group)
+        if seen is None or key < seen[0]:
+            best[group] = (key, row)
+    return {group: row for group, (_, row) in best.items()}
 
 
 def _ask_key(ask: Ask) -> tuple[datetime, int]:
     assert ask.sent_at is not None
-    sent = ask.sent_at if ask.sent_at.tzinfo else ask.sent_at.replace(tzinfo=UTC)
-    return (sent, ask.id if ask.id is not None else 0)
+    return (aware(ask.sent_at), ask.id if ask.id is not None else 0)
+
+
+def _day_offset(day: date, tz: tzinfo) -> timedelta | None:
+    """Return the UTC offset of `tz` throughout the UTC day `day`, or None if it changes."""
+    start = datetime.combine(day, time(), UTC)
+    try:
+        first = start.astimezone(tz).utcoffset()
+        last = (start + timedelta(days=1, microseconds=-1)).astimezone(tz).utcoffset()
+    except OverflowError:
+        return None
+    return first if first == last else None
+
+
+def local_dates(stamps: Sequence[datetime], tz: tzinfo) -> list[date]:
+    """Return each stamp's date on the local calendar of `tz`, as `local(dt, tz).date()` does.
+
+    The zone's offset is worked out once per UTC day. On a day when it changes (the zone
+    database never changes it twice within 24 hours) each stamp is converted on its own.
+    """
+    offsets: dict[date, timedelta | None] = {}
+    out: list[date] = []
+    for dt in stamps:
+        if dt.tzinfo is not None:
+            out.append(local(dt, tz).date())
+            continue
+        day = dt.date()
+        if day in offsets:
+            offset = offsets[day]
+        else:
+            offset = offsets[day] = _day_offset(day, tz)
+        out.append((dt + offset).date() if offset is not None else local(dt, tz).date())
+    return out
+
+
+def week_counts(dates: Iterable[date]) -> Counter[Week]:
+    """Count local dates per ISO week."""
+    weeks: Counter[Week] = Counter()
+    for day, count in Counter(dates).items():
+        year, week, _ = day.isocalendar()
+        weeks[(year, week)] += count
+    return weeks
+
+
+@dataclass
+class NeedFacts:
+    """Needs oldest first: ids, support types, creation times, barriers felt, lower-cased topics."""
+
+    id: list[int | None]
+    support_type: list[str]
+    created: list[datetime | None]
+    felt: list[frozenset[tuple[str, int]]]
+    topics: list[tuple[str, ...]]
+
+
+def need_facts(needs: Needs) -> NeedFacts:
+    """Sort the needs and read each one's barriers felt and topics (shared values read once)."""
+    ids = [i if i is not None else 0 for i in needs.id]
+    created = [c if c is not None else datetime.min for c in needs.created]
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    order.sort(key=created.__getitem__)  # stable: oldest first, ties by id
+    felt_by_map: dict[int, frozenset[tuple[str, int]]] = {}
+    lowered: dict[tuple[str, ...], tuple[str, ...]] = {}
+    felt, topics = [], []
+    for i in order:
+        barriers, need_topics = needs.barriers[i], needs.topics[i]
+        key = id(barriers)
+        if key not in felt_by_map:
+            felt_by_map[key] = frozenset((b, v) for b, v in barriers.items() if v > 0)
+        felt.append(felt_by_map[key])
+        if need_topics not in lowered:
+            lowered[need_topics] = tuple(dict.fromkeys(t.lower() for t in need_topics))
+        topics.append(lowered[need_topics])
+    return NeedFacts(
+        id=[needs.id[i] for i in order],
+        support_type=[needs.support_type[i] for i in order],
+        created=[needs.created[i] for i in order],
+        felt=felt,
+        topics=topics,
+    )
+
+
+@dataclass
+class Prepared:
+    """What several insights share, worked out once from the tables."""
+
+    data: Tables
+    sent: Asks  # the asks that went out (drafts left out)
+    firsts: dict[int, int]  # need id -> row in `sent` of its first ask
+    dates: list[date]  # local date of each sent ask
+    weeks: Counter[Week]  # sent asks per local ISO week
+    facts: NeedFacts
+
+
+def prepare(data: Tables, tz: tzinfo) -> Prepared:
+    """Work out the sent asks, each need's first ask, local dates and weeks, sorted needs."""
+    asks = data.asks
+    rows = [
+        i
+        for i, (at, status) in enumerate(zip(asks.sent, asks.status, strict=True))
+        if at is not None and status != "draft"
+    ]
+    sent = asks if len(rows) == len(asks.id) else take(asks, rows)
+    stamps = cast(list[datetime], sent.sent)
+    ids = [i if i is not None else 0 for i in sent.id]
+    dates = local_dates(stamps, tz)
+    return Prepared(
+        data=data,
+        sent=sent,
+        firsts=earliest(sent.need_id, zip(stamps, ids, strict=True)),
+        dates=dates,
+        weeks=week_counts(dates),
+        facts=need_facts(data.needs),
+    )
 
 
 def aware(dt: datetime) -> datetime:

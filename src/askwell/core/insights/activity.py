@@ -13,13 +13,12 @@ from askwell.core.insights._common import (
     aware,
     iso_week,
     median_or_none,
-    prepare,
     ratio,
     week_label,
     week_start,
     weeks_between,
 )
-from askwell.core.model import History
+from askwell.core.insights._table import utc_naive
 
 AVOIDANCE_GRACE = timedelta(days=7)
 RECENT_WEEKS = 4
@@ -67,18 +66,16 @@ class Activity:
 
 
 def weekly_counts(
-    weeks: list[Week], tz: tzinfo, now: datetime, start: Week | None
+    weeks: Counter[Week], tz: tzinfo, now: datetime, start: Week | None
 ) -> list[WeekCount]:
-    """Count asks per local ISO week from `start` (or the first one) to the week of `now`."""
-    counts = Counter(weeks)
+    """List asks per local ISO week from `start` (or the first one) to the week of `now`."""
     last = iso_week(now, tz)
-    first = start if start is not None else (min(counts) if counts else None)
+    first = start if start is not None else (min(weeks) if weeks else None)
     if first is None:
         return []
     first = min(first, last)
     return [
-        WeekCount(week_label(w), week_start(w), counts.get(w, 0))
-        for w in weeks_between(first, last)
+        WeekCount(week_label(w), week_start(w), weeks.get(w, 0)) for w in weeks_between(first, last)
     ]
 
 
@@ -88,6 +85,12 @@ class _Tally:
     settled: int = 0
     never: int = 0
     waits: list[float] = field(default_factory=list)
+
+    def add(self, other: _Tally) -> None:
+        self.needs += other.needs
+        self.settled += other.settled
+        self.never += other.never
+        self.waits.extend(other.waits)
 
     def stat(self, group: str) -> GroupStat:
         return GroupStat(
@@ -100,66 +103,62 @@ class _Tally:
         )
 
 
-def _tally(tallies: list[_Tally], rows: list[tuple[bool, bool, float | None]]) -> None:
-    """Add rows of (settled, never asked, wait) to every tally in `tallies`."""
-    settled = sum(r[0] for r in rows)
-    never = sum(r[1] for r in rows)
-    waits = [r[2] for r in rows if r[2] is not None]
-    for t in tallies:
-        t.needs += len(rows)
-        t.settled += settled
-        t.never += never
-        t.waits.extend(waits)
+def _combos(prep: Prepared, now: datetime) -> dict[tuple[Any, ...], _Tally]:
+    """Tally the needs per (support type, topics, barriers felt), oldest need first."""
+    facts, firsts, sent_at = prep.facts, prep.firsts, prep.sent.sent
+    cutoff = utc_naive(aware(now)) - AVOIDANCE_GRACE
+    combos: dict[tuple[Any, ...], _Tally] = {}
+    for need_id, support_type, created, felt, topics in zip(
+        facts.id, facts.support_type, facts.created, facts.felt, facts.topics, strict=True
+    ):
+        row = firsts.get(need_id) if need_id is not None else None
+        key = (support_type, topics, felt)
+        tally = combos.get(key)
+        if tally is None:
+            tally = combos[key] = _Tally()
+        tally.needs += 1
+        if row is None:
+            if created is None or created <= cutoff:
+                tally.settled += 1
+                tally.never += 1
+            continue
+        tally.settled += 1
+        first = sent_at[row]
+        if first is not None and created is not None:
+            tally.waits.append(max(0.0, (first - created).total_seconds() / 86400))
+    return combos
 
 
-def compute(history: History, now: datetime, tz: tzinfo, prep: Prepared | None = None) -> Activity:
-    """Compute asking activity over the whole history."""
-    prep = prep or prepare(history, tz)
-    sent, firsts, facts = prep.sent, prep.firsts, prep.facts
-    created = next((aware(n.created_at) for n in facts.needs if n.created_at), None)
+def compute(prep: Prepared, now: datetime, tz: tzinfo) -> Activity:
+    """Compute asking activity over the prepared history."""
+    created = next((c for c in prep.facts.created if c is not None), None)
     starts = [*prep.weeks, *([iso_week(created, tz)] if created else [])]
     weeks = weekly_counts(prep.weeks, tz, now, min(starts, default=None))
     recent = weeks[-RECENT_WEEKS:]
-
-    cutoff = aware(now) - AVOIDANCE_GRACE
-    # Needs sharing a support type, topics and barriers go to the same tallies: group first.
-    combos: dict[tuple[str, tuple[str, ...], frozenset[tuple[str, int]]], list[Any]] = defaultdict(
-        list
-    )
-    for need, felt_here, need_topics in zip(facts.needs, facts.felt, facts.topics, strict=True):
-        first = firsts.get(need.id) if need.id is not None else None
-        created_at = aware(need.created_at) if need.created_at is not None else None
-        wait = None
-        if first is not None and first.sent_at is not None and created_at is not None:
-            wait = max(0.0, (aware(first.sent_at) - created_at).total_seconds() / 86400)
-        settled = first is not None or created_at is None or created_at <= cutoff
-        combos[(need.support_type, need_topics, felt_here)].append(
-            (settled, settled and first is None, wait)
-        )
     total = _Tally()
     groups: dict[str, dict[str, _Tally]] = {kind: defaultdict(_Tally) for kind in GROUP_KINDS}
     by_type, by_topic, by_barrier = (groups[k] for k in GROUP_KINDS)
-    for (support_type, need_topics, felt_here), rows in combos.items():
-        _tally(
-            [
-                total,
-                by_type[support_type],
-                *(by_topic[t] for t in need_topics or (NO_TOPIC,)),
-                *(by_barrier[b] for b, _ in felt_here),
-                *((by_barrier[NO_BARRIER],) if not felt_here else ()),
-            ],
-            rows,
-        )
+    # Needs sharing a support type, topics and barriers go to the same tallies: group first.
+    for (support_type, need_topics, felt_here), combo in _combos(prep, now).items():
+        for tally in (
+            total,
+            by_type[support_type],
+            *(by_topic[topic] for topic in need_topics or (NO_TOPIC,)),
+            *(by_barrier[b] for b, _ in felt_here),
+            *((by_barrier[NO_BARRIER],) if not felt_here else ()),
+        ):
+            tally.add(combo)
     by = {
         kind: sorted(
             (t.stat(g) for g, t in groups[kind].items()), key=lambda s: (-s.needs, s.group)
         )
         for kind in GROUP_KINDS
     }
+    sent = len(prep.sent.id)
     return Activity(
         weeks=weeks,
-        total_asks=len(sent),
-        asks_per_week=ratio(len(sent), len(weeks)),
+        total_asks=sent,
+        asks_per_week=ratio(sent, len(weeks)),
         recent_asks_per_week=ratio(sum(w.asks for w in recent), len(recent)),
         settled_needs=total.settled,
         never_asked=total.never,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC
 
 from askwell.core.barriers import LABELS, Trend, trend_from_counts
-from askwell.core.insights._common import NeedFacts, need_facts, ratio, sent_asks
-from askwell.core.model import BARRIERS, Ask, History
+from askwell.core.insights._common import Prepared, prepare, ratio
+from askwell.core.insights._table import from_history
+from askwell.core.model import BARRIERS, History
 
 TOP_N = 3
 
@@ -63,21 +65,21 @@ def _recent_topics(
     return best
 
 
-def compute(
-    history: History,
-    window: int = 10,
-    sent: list[Ask] | None = None,
-    facts: NeedFacts | None = None,
-) -> BarrierInsights:
+def compute(history: History, window: int = 10) -> BarrierInsights:
     """Count each barrier over all needs, with its topics, people and trend."""
-    facts = facts or need_facts(history)
-    needs, felt_sets, topics = facts.needs, facts.felt, facts.topics
-    names = {p.id: p.name for p in history.people if p.id is not None}
-    felt_by_need = {n.id: f for n, f in zip(needs, felt_sets, strict=True) if f}
+    return of_prepared(prepare(from_history(history), UTC), window)
+
+
+def of_prepared(prep: Prepared, window: int = 10) -> BarrierInsights:
+    """Count each barrier over the prepared needs, with its topics, people and trend."""
+    facts, sent = prep.facts, prep.sent
+    felt_sets, topics = facts.felt, facts.topics
+    names = prep.data.people.names()
+    felt_by_need = {n: f for n, f in zip(facts.id, felt_sets, strict=True) if f}
     asked = {
-        (ask.need_id, names[ask.person_id])
-        for ask in (sent_asks(history) if sent is None else sent)
-        if ask.need_id in felt_by_need and ask.person_id in names
+        (need_id, names[person_id])
+        for need_id, person_id in zip(sent.need_id, sent.person_id, strict=True)
+        if need_id in felt_by_need and person_id in names
     }
     # Count each distinct combination once, then spread it over its barriers.
     hits: Counter[str] = Counter()
@@ -103,19 +105,22 @@ def compute(
             barrier=barrier,
             label=LABELS[barrier],
             needs=hits[barrier],
-            share=ratio(hits[barrier], len(needs)),
+            share=ratio(hits[barrier], len(felt_sets)),
             mean_intensity=ratio(intensity[barrier], hits[barrier]),
             top_topics=_top(by_topic[barrier]),
             top_people=_top(by_person[barrier]),
             trend=trend_from_counts(
-                recent[barrier], recent_of, hits[barrier] - recent[barrier], len(needs) - recent_of
+                recent[barrier],
+                recent_of,
+                hits[barrier] - recent[barrier],
+                len(felt_sets) - recent_of,
             ),
             recent_topic=recent_topics.get(barrier),
         )
         for barrier in BARRIERS
     ]
     stats.sort(key=lambda s: (-s.needs, BARRIERS.index(s.barrier)))
-    return BarrierInsights(needs=len(needs), stats=stats)
+    return BarrierInsights(needs=len(felt_sets), stats=stats)
 
 
 def _top(counts: Counter[str]) -> list[tuple[str, int]]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
-from askwell.core.insights._common import first_asks, ratio
-from askwell.core.model import Ask, History
+from askwell.core.insights._common import Prepared, ratio
 
 # How a first answer counts toward "said yes": an alternative offered is half a yes
 # (they were willing, in another form); a no-reply is not an answer and is left out.
@@ -42,31 +43,32 @@ class Calibration:
     bins: list[CalibrationBin] = field(default_factory=list)
 
 
-def compute(history: History, firsts: dict[int, Ask] | None = None) -> Calibration:
+def compute(prep: Prepared) -> Calibration:
     """Compare each prediction with the first ask's answer."""
-    firsts = first_asks(history) if firsts is None else firsts
+    firsts, kinds, needs = prep.firsts, prep.sent.kind, prep.data.needs
     pairs: list[tuple[float, float]] = []
-    out = Calibration()
-    for need in history.needs:
-        if need.expect is None or need.id is None or need.id not in firsts:
+    answers: Counter[str | None] = Counter()
+    for need_id, expect in zip(needs.id, needs.expect, strict=True):
+        if expect is None or need_id is None or need_id not in firsts:
             continue
-        answer = firsts[need.id].answer
-        if answer is None:
-            out.pending += 1
-            continue
-        if answer.kind not in ANSWER_VALUE:
-            out.no_reply += 1
-            continue
-        setattr(out, answer.kind, getattr(out, answer.kind) + 1)
-        pairs.append((max(0, min(100, need.expect)) / 100, ANSWER_VALUE[answer.kind]))
+        kind = kinds[firsts[need_id]]
+        answers[kind] += 1
+        if kind in ANSWER_VALUE:
+            pairs.append((max(0, min(100, expect)) / 100, ANSWER_VALUE[kind]))
+    out = Calibration(pending=answers.pop(None, 0))
+    for kind in ANSWER_VALUE:
+        setattr(out, kind, answers.pop(kind, 0))
+    out.no_reply = sum(answers.values())
     out.n = len(pairs)
     out.mean_expected = ratio(sum(p for p, _ in pairs), len(pairs))
     out.actual_rate = ratio(sum(a for _, a in pairs), len(pairs))
     if out.mean_expected is not None and out.actual_rate is not None:
         out.underestimate_points = round((out.actual_rate - out.mean_expected) * 100, 1)
         out.actual_over_expected = ratio(out.actual_rate, out.mean_expected)
-    for low, high in itertools.pairwise(BIN_EDGES):
-        inside = [(p, a) for p, a in pairs if low <= p * 100 < high]
+    binned: list[list[tuple[float, float]]] = [[] for _ in BIN_EDGES[1:]]
+    for p, a in pairs:
+        binned[bisect_right(BIN_EDGES, p * 100) - 1].append((p, a))  # low <= p * 100 < high
+    for (low, high), inside in zip(itertools.pairwise(BIN_EDGES), binned, strict=True):
         out.bins.append(
             CalibrationBin(
                 low=low,

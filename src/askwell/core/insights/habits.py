@@ -5,17 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from askwell.core.insights._common import (
-    Prepared,
-    Week,
-    aware,
-    iso_week,
-    prepare,
-    ratio,
-    shift_week,
-)
+from askwell.core.insights._common import Prepared, Week, aware, iso_week, ratio, shift_week
+from askwell.core.insights._table import utc_naive
 from askwell.core.lifecycle import FOLLOWUP_AFTER
-from askwell.core.model import Ask, History
 
 
 @dataclass
@@ -31,16 +23,6 @@ class Habits:
     weeks_with_asks: int = 0
     current_streak: int = 0
     longest_streak: int = 0
-
-
-def _waiting_reply(ask: Ask, now: datetime) -> bool:
-    if ask.answer is not None:
-        return ask.answer.kind == "no-reply"
-    return (
-        ask.status == "sent"
-        and ask.sent_at is not None
-        and aware(now) - aware(ask.sent_at) >= FOLLOWUP_AFTER
-    )
 
 
 def streaks(weeks: set[Week], this_week: Week) -> tuple[int, int]:
@@ -62,23 +44,26 @@ def streaks(weeks: set[Week], this_week: Week) -> tuple[int, int]:
     return current, longest
 
 
-def compute(history: History, now: datetime, tz: tzinfo, prep: Prepared | None = None) -> Habits:
+def compute(prep: Prepared, now: datetime, tz: tzinfo) -> Habits:
     """Compute thank-you and follow-up completion and asking streaks."""
-    prep = prep or prepare(history, tz)
-    thanked_ids = {t.ask_id for t in history.thanks}
+    sent = prep.sent
+    thanked_ids = set(prep.data.thanks.ref)
+    due = utc_naive(aware(now)) - FOLLOWUP_AFTER  # a sent ask before this waits for a reply
     out = Habits()
-    weeks: set[Week] = set(prep.weeks)
-    for ask in prep.sent:
-        if ask.answer is not None and ask.answer.kind != "no-reply":
+    for kind, status, at, ask_id, thanked, followed in zip(
+        sent.kind, sent.status, sent.sent, sent.id, sent.thanked, sent.followed, strict=True
+    ):
+        if kind is not None and kind != "no-reply":
             out.answered += 1
-            out.thanked += (
-                ask.thanked_at is not None or ask.status == "thanked" or ask.id in thanked_ids
-            )
-        elif _waiting_reply(ask, now):
+            out.thanked += thanked or status == "thanked" or ask_id in thanked_ids
+        elif kind == "no-reply" or (
+            kind is None and status == "sent" and at is not None and at <= due
+        ):
             out.no_reply += 1
-            out.followed_up += ask.followed_up_at is not None
+            out.followed_up += followed
     out.thanks_share = ratio(out.thanked, out.answered)
     out.follow_up_share = ratio(out.followed_up, out.no_reply)
+    weeks = set(prep.weeks)
     out.weeks_with_asks = len(weeks)
     out.current_streak, out.longest_streak = streaks(weeks, iso_week(now, tz))
     return out

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from askwell.core.insights._common import ratio, sent_asks
-from askwell.core.model import Ask, History
+from askwell.core.insights._common import Prepared, ratio
 
 RECEIVED_KINDS = ("yes", "alternative")
 
@@ -45,17 +44,16 @@ def herfindahl(counts: list[int]) -> float | None:
     return sum((c / total) ** 2 for c in counts)
 
 
-def compute(history: History, sent: list[Ask] | None = None) -> Spread:
+def compute(prep: Prepared) -> Spread:
     """Compute the spread of asks and the give-and-take with each person."""
-    asks = Counter[int]()
-    received = Counter[int]()
-    for ask in sent_asks(history) if sent is None else sent:
-        asks[ask.person_id] += 1
-        if ask.answer is not None and ask.answer.kind in RECEIVED_KINDS:
-            received[ask.person_id] += 1
-    given = Counter(h.person_id for h in history.help_given)
+    sent, data = prep.sent, prep.data
+    asks = Counter(sent.person_id)
+    received = Counter(
+        p for p, kind in zip(sent.person_id, sent.kind, strict=True) if kind in RECEIVED_KINDS
+    )
+    given = Counter(data.help_given.ref)
     total = sum(asks.values())
-    names = {p.id: p.name for p in history.people if p.id is not None}
+    names = data.people.names()
     ids = set(asks) | set(given)
     people = [
         PersonStat(

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import tzinfo
 
-from askwell.core.insights._common import local, ratio, sent_asks
-from askwell.core.model import URGENCIES, Ask, History
+from askwell.core.insights._common import Prepared, ratio
+from askwell.core.model import URGENCIES
 
 DEADLINE_BUCKETS = ("no deadline", "over 7 days", "3-7 days", "under 3 days", "past deadline")
 CRISIS_DEADLINE = ("under 3 days", "past deadline")
@@ -43,26 +42,35 @@ def is_crisis(urgency: str, bucket: str) -> bool:
     return urgency == "high" or bucket in CRISIS_DEADLINE
 
 
-def compute(history: History, tz: tzinfo, sent: list[Ask] | None = None) -> Urgency:
+def compute(prep: Prepared) -> Urgency:
     """Classify every sent ask as early or in a crisis."""
-    needs = {n.id: n for n in history.needs if n.id is not None}
+    needs = prep.data.needs
+    info = {
+        need_id: (urgency, deadline)
+        for need_id, urgency, deadline in zip(needs.id, needs.urgency, needs.deadline, strict=True)
+        if need_id is not None
+    }
+    # Count asks per (urgency, days left), then classify each distinct pair once.
+    pairs: Counter[tuple[str, int | None]] = Counter()
+    sent = prep.sent
+    for asked_urgency, need_id, day in zip(sent.urgency, sent.need_id, prep.dates, strict=True):
+        need = info.get(need_id)
+        if need is None:
+            pairs[(asked_urgency or "medium", None)] += 1
+        else:
+            deadline = need[1]
+            pairs[
+                (asked_urgency or need[0], None if deadline is None else (deadline - day).days)
+            ] += 1
     by_urgency: Counter[str] = Counter()
     by_deadline: Counter[str] = Counter()
     crisis = 0
-    asks = 0
-    for ask in sent_asks(history) if sent is None else sent:
-        if ask.sent_at is None:
-            continue
-        need = needs.get(ask.need_id)
-        urgency = ask.urgency_at_ask or (need.urgency if need is not None else "medium")
-        days_left = None
-        if need is not None and need.deadline is not None:
-            days_left = (need.deadline - local(ask.sent_at, tz).date()).days
+    for (urgency, days_left), count in pairs.items():
         bucket = deadline_bucket(days_left)
-        asks += 1
-        by_urgency[urgency] += 1
-        by_deadline[bucket] += 1
-        crisis += is_crisis(urgency, bucket)
+        by_urgency[urgency] += count
+        by_deadline[bucket] += count
+        crisis += count * is_crisis(urgency, bucket)
+    asks = len(prep.dates)
     return Urgency(
         asks=asks,
         by_urgency={u: by_urgency.get(u, 0) for u in URGENCIES},
