@@ -98,6 +98,7 @@ def test_cli_followup_once_for_no_reply(cli) -> None:  # type: ignore[no-untyped
     assert cli("due", "--json").json() == []
     notes = cli("journal", "list", "--json").json()
     assert notes[0]["kind"] == "follow-up"
+    assert notes[0]["text"] == "Followed up once with Ana Lima: Just checking in, no pressure"
 
 
 def test_cli_text_file_and_stdin(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -153,7 +154,29 @@ def test_cli_gave_and_journal(cli) -> None:  # type: ignore[no-untyped-def]
     literal = cli("journal", "list", "--search", "100%", "--json").json()
     assert len(literal) == 1
     assert cli("journal", "list", "--search", "_", "--json").json()[0]["text"].startswith("100%")
-    assert "No entries match" in cli("journal", "list", "--search", "zebra").out
+    assert "Nothing matches" in cli("journal", "list", "--search", "zebra").out
+
+
+def test_cli_journal_is_one_timeline_of_every_event(cli) -> None:  # type: ignore[no-untyped-def]
+    pid, nid = _setup(cli)
+    aid = cli("ask", str(nid), "--to", str(pid), "--json").json()["id"]
+    cli("answer", str(aid), "alternative", "--offered", "a call next month")
+    cli("thank", str(aid))
+    cli("gave", str(pid), "Proofread her newsletter")
+    cli("journal", "add", "Asking was easier than I feared")
+    items = cli("journal", "list", "--json").json()
+    kinds = {item["kind"] for item in items}
+    assert kinds == {"need", "ask", "answer", "thanks", "help", "reflection"}
+    answer = next(i for i in items if i["kind"] == "answer")
+    assert answer["text"].endswith(
+        "offered something else about “Career advice on moving "
+        "into data engineering”: a call next month"
+    )
+    assert answer["ask_id"] == aid and answer["person_id"] == pid
+    only = cli("journal", "list", "--kind", "help", "--kind", "thanks", "--json").json()
+    assert [i["kind"] for i in only] == ["help", "thanks"]
+    bad = cli("journal", "list", "--kind", "gossip")
+    assert bad.code == 1 and "unknown journal kind 'gossip'" in bad.err
 
 
 @pytest.mark.parametrize(

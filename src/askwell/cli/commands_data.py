@@ -53,22 +53,28 @@ def journal_add(
 @journal_app.command("list")
 def journal_list(
     search: Annotated[str | None, typer.Option("--search", "-s", help="Words to look for.")] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            help="Only these (repeatable): need, ask, answer, thanks, follow-up, help, reflection.",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """List journal entries, newest first."""
+    """Your journal, newest first: needs, asks, answers, thanks, help given and reflections."""
     from askwell import services
 
-    entries = services.list_entries(store(), search=search)
+    items = services.timeline(store(), search=search, kinds=kind)
     if as_json:
-        emit_json(entries)
+        emit_json(items)
         return
-    if not entries:
-        console().print("No entries match." if search else "Your journal is empty so far.")
+    if not items:
+        console().print("Nothing matches." if (search or kind) else "Your journal is empty so far.")
         return
     out = console()
-    for e in entries:
-        stamp = f"{e.created_at:%Y-%m-%d}" if e.created_at else ""
-        out.print(f"[dim]#{e.id} {stamp} {e.kind}[/]  {_esc(e.text)}")
+    for item in items:
+        out.print(f"[dim]{item.at:%Y-%m-%d} {item.kind:<10}[/] {_esc(item.text)}")
 
 
 def export(

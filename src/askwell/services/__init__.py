@@ -15,7 +15,7 @@ from askwell.services.asks import (
     thank,
 )
 from askwell.services.history import load_history
-from askwell.services.journal import add_entry, give_help, list_entries
+from askwell.services.journal import add_entry, give_help, list_entries, timeline
 from askwell.services.needs import add_need, get_need, list_needs, set_need_status
 from askwell.services.people import (
     add_boundary,
@@ -54,5 +54,6 @@ __all__ = [
     "send_ask",
     "set_need_status",
     "thank",
+    "timeline",
     "update_person",
 ]

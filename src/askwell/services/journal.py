@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from askwell.core.journal import TimelineItem
 from askwell.core.model import TEXT_MAX, HelpGiven, JournalEntry, check_text
 from askwell.errors import AskwellError
 from askwell.services import _rows
@@ -74,6 +75,21 @@ def list_entries(
     with store.session() as s:
         rows = s.scalars(query.order_by(JournalRow.created_at.desc(), JournalRow.id.desc()))
         return [_rows.journal(r) for r in rows]
+
+
+def timeline(
+    store: Store, *, search: str | None = None, kinds: list[str] | None = None
+) -> list[TimelineItem]:
+    """Return the journal as one timeline (events and reflections), newest first."""
+    from askwell.core import journal
+    from askwell.core.model import check_choice
+    from askwell.services.history import load_history
+
+    if search is not None and len(search) > SEARCH_MAX:
+        raise AskwellError(f"the search is too long (limit {SEARCH_MAX} characters)")
+    wanted = {check_choice(k, journal.TIMELINE_KINDS, "journal kind") for k in kinds or ()}
+    items = journal.timeline(load_history(store))
+    return journal.search(items, search, wanted or None)
 
 
 def give_help(

@@ -21,6 +21,7 @@ KIND_LABELS = {
     "ask": "Ask",
     "answer": "Answer",
     "thanks": "Thank-you",
+    "help": "Help given",
 }
 
 
@@ -28,8 +29,8 @@ KIND_LABELS = {
 def journal_page(
     request: Request, store: StoreDep, q: Annotated[str, Query(max_length=200)] = ""
 ) -> HTMLResponse:
-    """Show reflections, newest first, filtered by the search words."""
-    entries = services.list_entries(store, search=q.strip() or None)
+    """Show the whole journal (events and reflections), newest first, filtered by search words."""
+    entries = services.timeline(store, search=q.strip() or None)
     return render(
         request,
         "journal.html",
