@@ -14,6 +14,7 @@ from askwell.web.render import render
 
 router = APIRouter(prefix="/journal", include_in_schema=False)
 
+PAGE = 40
 KIND_LABELS = {
     "reflection": "Reflection",
     "follow-up": "Follow-up",
@@ -27,16 +28,21 @@ KIND_LABELS = {
 
 @router.get("", response_class=HTMLResponse)
 def journal_page(
-    request: Request, store: StoreDep, q: Annotated[str, Query(max_length=200)] = ""
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=200)] = "",
+    n: Annotated[int, Query(ge=1, le=100_000)] = PAGE,
 ) -> HTMLResponse:
-    """Show the whole journal (events and reflections), newest first, filtered by search words."""
+    """Show the journal (events and reflections), newest first, filtered by search words."""
     entries = services.timeline(store, search=q.strip() or None)
     return render(
         request,
         "journal.html",
         section="journal",
         title="Journal",
-        entries=entries,
+        entries=entries[:n],
+        total=len(entries),
+        more=n + PAGE if len(entries) > n else None,
         q=q,
         kinds=KIND_LABELS,
     )
