@@ -9,14 +9,18 @@ cannot be worked out (a leading digit class, say) fall back to a normal scan.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from re import _constants as sc  # type: ignore[attr-defined]
 from re import _parser as sp  # type: ignore[attr-defined]
 from typing import Any
 
-_TOKEN = re.compile(r"(?<![\w'])\w[\w']*")
+# Runs of word characters and apostrophes: a run that starts with a word character is a place
+# where a whole-word pattern can start (one that starts with "'" indexes nothing, see _ids_for).
+_TOKEN = re.compile(r"[\w']+")
 _MAX_STATES = 4096
 
 
@@ -119,25 +123,30 @@ _PREFIXES: dict[str, list[int]] = {}
 _PREFIX_LENGTHS: list[int] = []
 _ANCHORS: dict[str, list[int]] = {}
 
+Matcher = Callable[[str, int, int], "re.Match[str] | None"]
+# Matchers are referred to by their index here, so that the cached tuples below hold only ints
+# (the garbage collector stops tracking those, which keeps collections cheap).
+_MATCHERS: list[Matcher] = []
+_LOCK = threading.Lock()
+# One candidate place of a lexicon: (start, end of the word there, index of the matcher to try).
+Candidate = tuple[int, int, int]
+_START = itemgetter(0)
 
-_WORD_CACHE: dict[str, tuple[int, ...]] = {}
+_WORD_CACHE: dict[str, tuple[tuple[int, int], ...]] = {}
 _WORD_CACHE_MAX = 100_000
+_CACHED_FOR = [0]  # how many lexicons were registered when _WORD_CACHE was filled
 
 
-def _ids_for(word: str) -> tuple[int, ...]:
-    """Return the ids of the lexicons that may match at a word (memoised per word)."""
-    ids = _WORD_CACHE.get(word)
-    if ids is None:
-        found = list(_WORDS.get(word, ()))
-        for k in _PREFIX_LENGTHS:
-            if k > len(word):
-                break
-            found.extend(i for i in _PREFIXES.get(word[:k], ()) if i not in found)
-        ids = tuple(found)
-        if len(_WORD_CACHE) >= _WORD_CACHE_MAX:
-            _WORD_CACHE.clear()
-        _WORD_CACHE[word] = ids
-    return ids
+def _entries_for(word: str) -> tuple[tuple[int, int], ...]:
+    """Return (lexicon id, matcher index) of each lexicon that may match where `word` starts."""
+    if word.startswith("'"):  # no pattern (they start with (?<![\w'])) starts inside this run
+        return ()
+    found = list(_WORDS.get(word, ()))
+    for k in _PREFIX_LENGTHS:
+        if k > len(word):
+            break
+        found.extend(i for i in _PREFIXES.get(word[:k], ()) if i not in found)
+    return tuple((i, _LEXICONS[i].matcher_for(word)) for i in found)
 
 
 def _char_positions(text: str, ch: str) -> list[int]:
@@ -150,46 +159,73 @@ def _char_positions(text: str, ch: str) -> list[int]:
     return out
 
 
-@lru_cache(maxsize=256)
-def _candidates(text: str, registered: int) -> dict[int, list[int]]:
-    """Map lexicon id -> sorted start positions of its first words in `text`."""
-    out: dict[int, list[int]] = {}
-    if len(_WORD_CACHE) and registered != _WORD_CACHE.get("\0registered", (registered,))[0]:
-        _WORD_CACHE.clear()
-    _WORD_CACHE["\0registered"] = (registered,)
+@lru_cache(maxsize=32)
+def _candidates(text: str, registered: int) -> dict[int, list[Candidate]]:
+    """Map lexicon id -> its candidate places in `text`, in order."""
+    out: dict[int, list[Candidate]] = {}
+    cache = _WORD_CACHE
+    if registered != _CACHED_FOR[0] or len(cache) >= _WORD_CACHE_MAX:
+        cache.clear()
+        _CACHED_FOR[0] = registered
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare character that changes length when lower-cased
         lowered = text
-    get = _WORD_CACHE.get
+    get = cache.get
     add = out.setdefault
     for m in _TOKEN.finditer(lowered):
-        ids = get(m[0])
-        if ids is None:
+        entries = get(m[0])
+        if entries is None:
             word = m[0]
-            ids = _WORD_CACHE[word] = _ids_for(word.lower())
-        if ids:
-            pos = m.start()
-            if len(ids) == 1:
-                add(ids[0], []).append(pos)
-            else:
-                for i in ids:
-                    add(i, []).append(pos)
+            entries = cache[word] = _entries_for(word.lower())
+        if entries:
+            start, stop = m.span()
+            for i, matcher in entries:
+                add(i, []).append((start, stop, matcher))
     for ch, owners in _ANCHORS.items():
         if ch in text:
             at = _char_positions(text, ch)
             for i in owners:
-                out[i] = sorted(out.get(i, []) + at)
+                full = _LEXICONS[i].full
+                extra = [(a, a + 1, full) for a in at]
+                out[i] = sorted(out.get(i, []) + extra, key=_START)
     return out
 
 
-class Lexicon:
-    """A compiled whole-word pattern with a fast `finditer`/`search` over first-word positions."""
+def _phrase_heads(
+    pattern: re.Pattern[str], phrases: Sequence[str]
+) -> list[tuple[frozenset[str], frozenset[str]]] | None:
+    """Return the first words and prefixes of each phrase, or None if they don't add up."""
+    out: list[tuple[frozenset[str], frozenset[str]]] = []
+    for phrase in phrases:
+        found = heads(re.compile(_WHOLE.format(phrase), pattern.flags))
+        if found is None:
+            return None
+        out.append((found[0], found[1]))
+    return out
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+
+_WHOLE = r"(?<![\w'])(?:{})(?![\w'])"
+
+
+class Lexicon:
+    """A compiled whole-word pattern with a fast `finditer`/`search` over first-word positions.
+
+    Given the phrases the pattern was joined from (`compile_words`), a place where a word
+    starts is tried only with the phrases that can start with that word (same matches, fewer
+    alternatives to fail on).
+    """
+
+    def __init__(self, pattern: re.Pattern[str], phrases: Sequence[str] = ()) -> None:
         self.pattern = pattern
         self.id = len(_LEXICONS)
         found = heads(pattern)
         self.indexed = found is not None
+        self._phrases = tuple(phrases)
+        self._heads: list[tuple[frozenset[str], frozenset[str]]] | None = None
+        self._matchers: dict[tuple[int, ...], int] = {}
+        with _LOCK:
+            _MATCHERS.append(pattern.match)
+            self.full = len(_MATCHERS) - 1  # index of pattern.match in _MATCHERS
         if found is not None:
             whole, prefixes, anchors = found
             for w in whole:
@@ -201,7 +237,41 @@ class Lexicon:
                     _PREFIX_LENGTHS.sort()
             for ch in anchors:
                 _ANCHORS.setdefault(ch, []).append(self.id)
+            if len(self._phrases) > 1:
+                each = _phrase_heads(pattern, self._phrases)
+                if each is not None and (
+                    frozenset().union(*(w for w, _ in each)) == whole
+                    and frozenset().union(*(p for _, p in each)) == prefixes
+                ):
+                    self._heads = each
         _LEXICONS.append(self)
+
+    def matcher_for(self, word: str) -> int:
+        """Return the index of the `match` to try where `word` (lower-cased) starts a word."""
+        if self._heads is None:
+            return self.full
+        picked = tuple(
+            i
+            for i, (whole, prefixes) in enumerate(self._heads)
+            if word in whole or any(word.startswith(p) for p in prefixes)
+        )
+        if not picked or len(picked) == len(self._phrases):
+            return self.full
+        index = self._matchers.get(picked)
+        if index is None:
+            joined = "|".join(self._phrases[i] for i in picked)
+            matcher = re.compile(_WHOLE.format(joined), self.pattern.flags).match
+            with _LOCK:  # another thread may be appending too
+                _MATCHERS.append(matcher)
+                index = self._matchers[picked] = len(_MATCHERS) - 1
+        return index
+
+    def _places(self, text: str, pos: int) -> list[Candidate]:
+        """Return the candidate places at or after `pos`."""
+        found = _candidates(text, len(_LEXICONS)).get(self.id)
+        if not found:
+            return []
+        return found[bisect_left(found, pos, key=_START) :] if pos else found
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
@@ -211,17 +281,15 @@ class Lexicon:
         if not self.indexed:
             yield from self.pattern.finditer(text, pos, end)
             return
-        starts = _candidates(text, len(_LEXICONS)).get(self.id)
-        if not starts:
-            return
         last = pos
-        match = self.pattern.match
-        for start in starts[bisect_left(starts, pos) :] if pos else starts:
+        full = self.pattern.match
+        matchers = _MATCHERS
+        for start, stop, k in self._places(text, pos):
             if start < last:
                 continue
             if start >= end:
                 break
-            m = match(text, start, end)
+            m = (matchers[k] if stop <= end else full)(text, start, end)
             if m is not None:
                 yield m
                 last = max(m.end(), start + 1)
@@ -234,19 +302,20 @@ class Lexicon:
                 for m in self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
                 if m.end() > m.start()
             ]
-        starts = _candidates(text, len(_LEXICONS)).get(self.id)
-        if not starts:
+        places = self._places(text, pos)
+        if not places:
             return []
         end = len(text) if endpos is None else endpos
         out: list[tuple[int, int]] = []
         last = pos
-        match = self.pattern.match
-        for start in starts[bisect_left(starts, pos) :] if pos else starts:
+        full = self.pattern.match
+        matchers = _MATCHERS
+        for start, stop, k in places:
             if start < last:
                 continue
             if start >= end:
                 break
-            m = match(text, start, end)
+            m = (matchers[k] if stop <= end else full)(text, start, end)
             if m is not None and m.end() > start:
                 out.append((start, m.end()))
                 last = m.end()
@@ -257,14 +326,12 @@ class Lexicon:
         end = len(text) if endpos is None else endpos
         if not self.indexed:
             return self.pattern.search(text, pos, end)
-        starts = _candidates(text, len(_LEXICONS)).get(self.id)
-        if not starts:
-            return None
-        match = self.pattern.match
-        for start in starts[bisect_left(starts, pos) :] if pos else starts:
+        full = self.pattern.match
+        matchers = _MATCHERS
+        for start, stop, k in self._places(text, pos):
             if start >= end:
                 return None
-            m = match(text, start, end)
+            m = (matchers[k] if stop <= end else full)(text, start, end)
             if m is not None:
                 return m
         return None

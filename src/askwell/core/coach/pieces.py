@@ -55,8 +55,14 @@ class PieceScorer:
     def __init__(self, scores: Mapping[str, float]) -> None:
         """Keep the piece -> score table (its keys are the piece vocabulary)."""
         self.scores = dict(scores)
-        self._sum: dict[str, float] = {}
-        self._count: dict[str, int] = {}
+        # word -> complex(sum of its piece scores, number of pieces): one lookup per token, and
+        # the built-in sum adds real and imaginary parts separately (the counts stay exact)
+        self._cache: dict[str, complex] = {}
+
+    @property
+    def _count(self) -> dict[str, complex]:
+        """The per-word cache (at most `_CACHE_LIMIT` words)."""
+        return self._cache
 
     def _total(self, word: str) -> tuple[float, int]:
         found = wordpieces(word, self.scores)
@@ -64,17 +70,17 @@ class PieceScorer:
 
     def mean(self, tokens: list[str]) -> float:
         """Return the mean score over all pieces of `tokens` (0.0 when there are none)."""
-        sums, counts = self._sum, self._count
+        cache = self._cache
         try:  # fast path: every word seen before
-            count = sum(map(counts.__getitem__, tokens))
+            both = sum(map(cache.__getitem__, tokens), 0j)
         except KeyError:
-            missing = {t for t in tokens if t not in counts}
-            if len(counts) + len(missing) > _CACHE_LIMIT:
+            missing = {t for t in tokens if t not in cache}
+            if len(cache) + len(missing) > _CACHE_LIMIT:
                 pairs = [self._total(t) for t in tokens]
                 total, count = sum(s for s, _ in pairs), sum(n for _, n in pairs)
                 return total / count if count else 0.0
-            for word in missing:  # sum first: readers test membership in `counts`
-                sums[word], n = self._total(word)
-                counts[word] = n
-            count = sum(map(counts.__getitem__, tokens))
-        return sum(map(sums.__getitem__, tokens)) / count if count else 0.0
+            for word in missing:
+                total, n = self._total(word)
+                cache[word] = complex(total, n)
+            both = sum(map(cache.__getitem__, tokens), 0j)
+        return both.real / both.imag if both.imag else 0.0

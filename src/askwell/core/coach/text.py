@@ -19,7 +19,8 @@ _WORD = re.compile(r"\w+(?:'\w+)?")
 
 def compile_words(*phrases: str) -> Lexicon:
     """Compile phrases (regex fragments) into one case-insensitive whole-word pattern."""
-    return Lexicon(re.compile(r"(?<![\w'])(?:" + "|".join(phrases) + r")(?![\w'])", re.IGNORECASE))
+    pattern = re.compile(r"(?<![\w'])(?:" + "|".join(phrases) + r")(?![\w'])", re.IGNORECASE)
+    return Lexicon(pattern, phrases)
 
 
 def spans(pattern: Lexicon, text: str, start: int = 0, end: int | None = None) -> list[Span]:
