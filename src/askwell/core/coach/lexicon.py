@@ -19,8 +19,11 @@ from re import _parser as sp  # type: ignore[attr-defined]
 from typing import Any
 
 # Runs of word characters and apostrophes: a run that starts with a word character is a place
-# where a whole-word pattern can start (one that starts with "'" indexes nothing, see _ids_for).
-_TOKEN = re.compile(r"[\w']+")
+# where a whole-word pattern can start (one that starts with "'" indexes nothing, see
+# _entries_for). The same pass collects the marks "?", "!" and "$" for `words`.
+_TOKEN = re.compile(r"[\w']+|[?!$]")
+_WORD_PARTS = re.compile(r"\w+(?:'\w+)?")
+_WORDS_AND_MARKS = re.compile(r"\w+(?:'\w+)?|[?!$]")
 _MAX_STATES = 4096
 
 
@@ -160,35 +163,53 @@ def _char_positions(text: str, ch: str) -> list[int]:
 
 
 @lru_cache(maxsize=32)
-def _candidates(text: str, registered: int) -> dict[int, list[Candidate]]:
-    """Map lexicon id -> its candidate places in `text`, in order."""
+def _scan(text: str, registered: int) -> tuple[dict[int, list[Candidate]], list[str]]:
+    """Return {lexicon id: its candidate places in `text`, in order} and `words(text)`."""
     out: dict[int, list[Candidate]] = {}
+    found: list[str] = []
+    keep = found.append
     cache = _WORD_CACHE
     if registered != _CACHED_FOR[0] or len(cache) >= _WORD_CACHE_MAX:
         cache.clear()
         _CACHED_FOR[0] = registered
     lowered = text.lower()
-    if len(lowered) != len(text):  # a rare character that changes length when lower-cased
+    exact = len(lowered) == len(text)
+    if not exact:  # a rare character that changes length when lower-cased: index the text as is
         lowered = text
     get = cache.get
     add = out.setdefault
     for m in _TOKEN.finditer(lowered):
-        entries = get(m[0])
+        word = m[0]
+        entries = get(word)
         if entries is None:
-            word = m[0]
             entries = cache[word] = _entries_for(word.lower())
         if entries:
             start, stop = m.span()
             for i, matcher in entries:
                 add(i, []).append((start, stop, matcher))
+        if "'" in word:  # a run like "don't" or "'tis" holds words with one inner apostrophe
+            found.extend(_WORD_PARTS.findall(word))
+        else:
+            keep(word)
+    if not exact:  # the words above are not lower-cased
+        found = _WORDS_AND_MARKS.findall(text.lower())
     for ch, owners in _ANCHORS.items():
         if ch in text:
             at = _char_positions(text, ch)
             for i in owners:
-                full = _LEXICONS[i].full
+                full = _LEXICONS[i]._match_index
                 extra = [(a, a + 1, full) for a in at]
                 out[i] = sorted(out.get(i, []) + extra, key=_START)
-    return out
+    return out, found
+
+
+def words(text: str) -> list[str]:
+    """Return the lower-cased words (at most one inner apostrophe) and "?", "!", "$" of `text`.
+
+    The same as `re.findall(r"\\w+(?:'\\w+)?|[?!$]", text.lower())`, from the pass that indexes
+    the text (shared, so do not modify the list).
+    """
+    return _scan(text, len(_LEXICONS))[1]
 
 
 def _phrase_heads(
@@ -223,9 +244,10 @@ class Lexicon:
         self._phrases = tuple(phrases)
         self._heads: list[tuple[frozenset[str], frozenset[str]]] | None = None
         self._matchers: dict[tuple[int, ...], int] = {}
+        self._match = pattern.match
         with _LOCK:
-            _MATCHERS.append(pattern.match)
-            self.full = len(_MATCHERS) - 1  # index of pattern.match in _MATCHERS
+            _MATCHERS.append(self._match)
+            self._match_index = len(_MATCHERS) - 1  # pattern.match, by index
         if found is not None:
             whole, prefixes, anchors = found
             for w in whole:
@@ -249,14 +271,14 @@ class Lexicon:
     def matcher_for(self, word: str) -> int:
         """Return the index of the `match` to try where `word` (lower-cased) starts a word."""
         if self._heads is None:
-            return self.full
+            return self._match_index
         picked = tuple(
             i
             for i, (whole, prefixes) in enumerate(self._heads)
             if word in whole or any(word.startswith(p) for p in prefixes)
         )
         if not picked or len(picked) == len(self._phrases):
-            return self.full
+            return self._match_index
         index = self._matchers.get(picked)
         if index is None:
             joined = "|".join(self._phrases[i] for i in picked)
@@ -268,7 +290,7 @@ class Lexicon:
 
     def _places(self, text: str, pos: int) -> list[Candidate]:
         """Return the candidate places at or after `pos`."""
-        found = _candidates(text, len(_LEXICONS)).get(self.id)
+        found = _scan(text, len(_LEXICONS))[0].get(self.id)
         if not found:
             return []
         return found[bisect_left(found, pos, key=_START) :] if pos else found
@@ -302,13 +324,15 @@ class Lexicon:
                 for m in self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
                 if m.end() > m.start()
             ]
-        places = self._places(text, pos)
+        places = _scan(text, len(_LEXICONS))[0].get(self.id)  # inlined _places: hot
         if not places:
             return []
+        if pos:
+            places = places[bisect_left(places, pos, key=_START) :]
         end = len(text) if endpos is None else endpos
         out: list[tuple[int, int]] = []
         last = pos
-        full = self.pattern.match
+        full = self._match
         matchers = _MATCHERS
         for start, stop, k in places:
             if start < last:
@@ -326,9 +350,14 @@ class Lexicon:
         end = len(text) if endpos is None else endpos
         if not self.indexed:
             return self.pattern.search(text, pos, end)
-        full = self.pattern.match
+        places = _scan(text, len(_LEXICONS))[0].get(self.id)  # inlined _places: hot
+        if not places:
+            return None
+        if pos:
+            places = places[bisect_left(places, pos, key=_START) :]
+        full = self._match
         matchers = _MATCHERS
-        for start, stop, k in self._places(text, pos):
+        for start, stop, k in places:
             if start >= end:
                 return None
             m = (matchers[k] if stop <= end else full)(text, start, end)

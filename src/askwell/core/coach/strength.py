@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from askwell.core.coach import lexicon
 from askwell.core.coach.lexicon import Lexicon
 from askwell.core.coach.politeness import sigmoid
 from askwell.core.coach.text import compile_words
@@ -110,8 +111,8 @@ def features(text: str, found: dict[str, bool]) -> set[str]:
 
 
 def tokens(text: str) -> list[str]:
-    """Return the model's tokens: lower-cased words, "?", "!" and "$"."""
-    return _TOKEN.findall(text.lower())
+    """Return the model's tokens: lower-cased words, "?", "!" and "$" (as `_TOKEN` finds them)."""
+    return list(lexicon.words(text))  # from the pass that indexes the text for the lexicons
 
 
 def estimate(text: str, *, words: list[str] | None = None) -> tuple[float, list[dict[str, Any]]]:

@@ -53,11 +53,10 @@ def is_specific(doc: Doc, ask: Span) -> bool:
     return any(ask[0] <= b[0] < ask[1] for b in bounds)
 
 
-def _situation_words(doc: Doc) -> int:
-    return max(
-        (_content_words(doc, s) for s in doc.parts["context"] + doc.parts["challenge"]),
-        default=0,
-    )
+def _has_situation(doc: Doc, least: int) -> bool:
+    """Return True when a context or challenge sentence names `least` content words."""
+    sentences = doc.parts["context"] + doc.parts["challenge"]
+    return any(_content_words(doc, s) >= least for s in sentences)
 
 
 def _vague(doc: Doc) -> list[Hit]:
@@ -65,7 +64,7 @@ def _vague(doc: Doc) -> list[Hit]:
 
 
 def _find_vague(doc: Doc) -> list[Hit]:
-    if not doc.text.strip():
+    if not doc.text or doc.text.isspace():
         return [Hit(())]
     asks = _asks(doc)
     if not asks:
@@ -75,7 +74,7 @@ def _find_vague(doc: Doc) -> list[Hit]:
     if any(is_specific(doc, a) for a in asks):
         return []
     named = max(_content_words(doc, a) for a in asks)
-    if named >= 2 or _situation_words(doc) >= (4 if named == 0 else 2):
+    if named >= 2 or _has_situation(doc, 4 if named == 0 else 2):
         return []
     return one_hit(asks)
 
