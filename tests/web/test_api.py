@@ -162,3 +162,16 @@ async def test_api_draft_from_template_and_unknown_template(client: httpx.AsyncC
     assert "Ana" in r.json()["text"] and r.json()["report"]["score"] is not None
     bad = await client.post("/api/coach/draft", json={"template": "nope"})
     assert bad.status_code == 400 and "unknown template" in bad.json()["error"]
+
+
+async def test_api_people_boundaries_add_list_and_refuse_past(client: httpx.AsyncClient) -> None:
+    pid = (await client.post("/api/people", json={"name": "Cy"})).json()["id"]
+    r = await client.post(
+        f"/api/people/{pid}/boundaries", json={"until": "2099-01-01", "topic": "money"}
+    )
+    assert r.status_code == 201 and r.json()["topic"] == "money"
+    listed = (await client.get(f"/api/people/{pid}/boundaries")).json()
+    assert [b["until"] for b in listed] == ["2099-01-01"]
+    past = await client.post(f"/api/people/{pid}/boundaries", json={"until": "2001-01-01"})
+    assert past.status_code == 400 and "has passed" in past.json()["error"]
+    assert (await client.get("/api/people/999/boundaries")).status_code == 404

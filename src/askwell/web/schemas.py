@@ -288,6 +288,14 @@ class BoundaryPublic(OutModel):
         return cls.model_validate(boundary)
 
 
+class BoundaryCreate(InBody):
+    """A boundary a person set: no asks (about `topic`, or at all) before `until`."""
+
+    until: date
+    topic: Short = ""
+    reason: LongText = ""
+
+
 class AskResultPublic(BaseModel):
     """An ask plus anything worth telling the user about it."""
 
