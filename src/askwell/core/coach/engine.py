@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from askwell.core.coach import crisis, politeness, strength
+from askwell.core.coach import crisis, lexicon, politeness, strength
 from askwell.core.coach.politeness import Strategy
 from askwell.core.coach.registry import RULES, Finding
 from askwell.core.coach.rules import ask as _rules  # noqa: F401  (registers the built-in rules)
 from askwell.core.coach.text import Doc, Span
+from askwell.core.coach.weights import word_totals
 from askwell.core.model import CHANNELS, DomainError, check_choice
 
 MAX_CHARS = 200_000
@@ -83,9 +84,10 @@ def check(text: str, *, channel: str | None = None) -> Report:
     doc = Doc(text, channel)
     findings = [f for rule in RULES.values() for f in rule.run(doc)]
     strategies = politeness.find_strategies(text)
-    words = strength.tokens(text)
-    polite = politeness.estimate(text, strategies, words=words)
-    strong, cues = strength.estimate(text, words=words)
+    words = lexicon.words(text)  # shared and read-only: strength.tokens(text) without the copy
+    polite_words, strong_words = word_totals("politeness", "strength", words)
+    polite = politeness.estimate(text, strategies, words=words, word_total=polite_words)
+    strong, cues = strength.estimate(text, words=words, word_total=strong_words)
     return Report(
         score=score(findings, polite),
         findings=tuple(findings),

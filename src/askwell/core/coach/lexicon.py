@@ -203,6 +203,20 @@ def _scan(text: str, registered: int) -> tuple[dict[int, list[Candidate]], list[
     return out, found
 
 
+# The last text scanned, for the lexicons' queries on one text (one check) in a row: cheaper
+# than the lru_cache call. Replaced as a whole, so threads see a consistent triple.
+_last: tuple[str | None, int, dict[int, list[Candidate]]] = (None, 0, {})
+
+
+def _index(text: str) -> dict[int, list[Candidate]]:
+    """Return the candidate places of every lexicon in `text` (and remember them)."""
+    global _last
+    registered = len(_LEXICONS)
+    found = _scan(text, registered)[0]
+    _last = (text, registered, found)
+    return found
+
+
 def words(text: str) -> list[str]:
     """Return the lower-cased words (at most one inner apostrophe) and "?", "!", "$" of `text`.
 
@@ -290,7 +304,7 @@ class Lexicon:
 
     def _places(self, text: str, pos: int) -> list[Candidate]:
         """Return the candidate places at or after `pos`."""
-        found = _scan(text, len(_LEXICONS))[0].get(self.id)
+        found = _index(text).get(self.id)
         if not found:
             return []
         return found[bisect_left(found, pos, key=_START) :] if pos else found
@@ -324,7 +338,9 @@ class Lexicon:
                 for m in self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
                 if m.end() > m.start()
             ]
-        places = _scan(text, len(_LEXICONS))[0].get(self.id)  # inlined _places: hot
+        memo = _last  # inlined _index: this is the hot path
+        index = memo[2] if memo[0] is text and memo[1] == len(_LEXICONS) else _index(text)
+        places = index.get(self.id)
         if not places:
             return []
         if pos:
@@ -350,7 +366,9 @@ class Lexicon:
         end = len(text) if endpos is None else endpos
         if not self.indexed:
             return self.pattern.search(text, pos, end)
-        places = _scan(text, len(_LEXICONS))[0].get(self.id)  # inlined _places: hot
+        memo = _last  # inlined _index: this is the hot path
+        index = memo[2] if memo[0] is text and memo[1] == len(_LEXICONS) else _index(text)
+        places = index.get(self.id)
         if not places:
             return None
         if pos:

@@ -254,16 +254,28 @@ def linear_score(
     return z
 
 
-def estimate(text: str, strategies: list[Strategy], *, words: list[str] | None = None) -> float:
+def estimate(
+    text: str,
+    strategies: list[Strategy],
+    *,
+    words: list[str] | None = None,
+    word_total: float | None = None,
+) -> float:
     """Return the probability that `text` would be rated polite rather than impolite.
 
-    `words`, when given, are `strength.tokens(text)` (the same tokens plus "$"), shared.
+    `words`, when given, are `strength.tokens(text)` (the same tokens plus "$"), shared, and
+    `word_total` the sum of this model's weights of the distinct `words` (`weights.word_totals`).
     """
     from askwell.core.coach.weights import load_linear
 
+    model = load_linear("politeness")
     if words is None:
         words = _TOKEN.findall(text.lower())
     elif "$" in text:
         words = [w for w in words if w != "$"]
+        if word_total is not None:
+            word_total -= model.words.get("$", 0.0)
+    if word_total is not None:
+        word_total += model.words.get("<s>", 0.0)
     names = ["s:" + s.name for s in strategies]
-    return sigmoid(load_linear("politeness").score(["<s>", *words], names, words))
+    return sigmoid(model.score(["<s>", *words], names, words, word_total=word_total))

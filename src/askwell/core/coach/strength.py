@@ -115,16 +115,19 @@ def tokens(text: str) -> list[str]:
     return list(lexicon.words(text))  # from the pass that indexes the text for the lexicons
 
 
-def estimate(text: str, *, words: list[str] | None = None) -> tuple[float, list[dict[str, Any]]]:
+def estimate(
+    text: str, *, words: list[str] | None = None, word_total: float | None = None
+) -> tuple[float, list[dict[str, Any]]]:
     """Return the request-strength estimate in [0, 1] and the cues with advice.
 
-    `words`, when given, are `tokens(text)`, computed once and shared with politeness.
+    `words`, when given, are `tokens(text)`, computed once and shared with politeness, and
+    `word_total` the sum of this model's weights of the distinct `words` (`weights.word_totals`).
     """
     from askwell.core.coach.weights import load_linear
 
     found = cues_found(text)
     tokens = _TOKEN.findall(text.lower()) if words is None else words
-    z = load_linear("strength").score(tokens, _named(found, len(tokens)))
+    z = load_linear("strength").score(tokens, _named(found, len(tokens)), word_total=word_total)
     strength = sigmoid(z) if math.isfinite(z) else 0.5
     cues = [
         {

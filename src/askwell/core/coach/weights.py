@@ -41,13 +41,18 @@ class LinearModel:
         tokens: list[str],
         names: Iterable[str],
         piece_tokens: list[str] | None = None,
+        *,
+        word_total: float | None = None,
     ) -> float:
         """Return bias + weights of the distinct words, bigrams and named features present.
 
         With a piece table, add the mean piece score of `piece_tokens` (default `tokens`).
+        `word_total`, when given, is the sum of the distinct words' weights (`word_totals`).
         """
         z = self.bias + sum(map(self.named.get, set(names), repeat(0.0)))
-        z += sum(map(self.words.get, set(tokens), repeat(0.0)))
+        if word_total is None:
+            word_total = sum(map(self.words.get, set(tokens), repeat(0.0)))
+        z += word_total
         if self.bigrams:
             z += self._bigram_total(tokens)
         if self.pieces is not None:
@@ -91,3 +96,16 @@ def load_linear(name: str) -> LinearModel:
             named[key] = weight
     pieces = PieceScorer(data["pieces"]) if data.get("pieces") else None
     return LinearModel(float(data["bias"]), words, bigrams, named, pieces)
+
+
+@cache
+def _paired_words(first: str, second: str) -> dict[str, complex]:
+    """Return complex(word weight in model `first`, in model `second`) for each word of either."""
+    one, two = load_linear(first).words, load_linear(second).words
+    return {w: complex(one.get(w, 0.0), two.get(w, 0.0)) for w in one.keys() | two.keys()}
+
+
+def word_totals(first: str, second: str, words: Iterable[str]) -> tuple[float, float]:
+    """Return the summed weights of the distinct `words` in two shipped models, in one pass."""
+    both = sum(map(_paired_words(first, second).get, set(words), repeat(0j)), 0j)
+    return both.real, both.imag
