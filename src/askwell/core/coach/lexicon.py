@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from operator import itemgetter
@@ -165,7 +166,7 @@ def _char_positions(text: str, ch: str) -> list[int]:
 @lru_cache(maxsize=32)
 def _scan(text: str, registered: int) -> tuple[dict[int, list[Candidate]], list[str]]:
     """Return {lexicon id: its candidate places in `text`, in order} and `words(text)`."""
-    out: dict[int, list[Candidate]] = {}
+    out: defaultdict[int, list[Candidate]] = defaultdict(list)  # read with .get only
     found: list[str] = []
     keep = found.append
     cache = _WORD_CACHE
@@ -177,7 +178,6 @@ def _scan(text: str, registered: int) -> tuple[dict[int, list[Candidate]], list[
     if not exact:  # a rare character that changes length when lower-cased: index the text as is
         lowered = text
     get = cache.get
-    add = out.setdefault
     for m in _TOKEN.finditer(lowered):
         word = m[0]
         entries = get(word)
@@ -186,7 +186,7 @@ def _scan(text: str, registered: int) -> tuple[dict[int, list[Candidate]], list[
         if entries:
             start, stop = m.span()
             for i, matcher in entries:
-                add(i, []).append((start, stop, matcher))
+                out[i].append((start, stop, matcher))
         if "'" in word:  # a run like "don't" or "'tis" holds words with one inner apostrophe
             found.extend(_WORD_PARTS.findall(word))
         else:
@@ -212,6 +212,9 @@ def _index(text: str) -> dict[int, list[Candidate]]:
     """Return the candidate places of every lexicon in `text` (and remember them)."""
     global _last
     registered = len(_LEXICONS)
+    memo = _last
+    if memo[0] is text and memo[1] == registered:
+        return memo[2]
     found = _scan(text, registered)[0]
     _last = (text, registered, found)
     return found

@@ -32,9 +32,13 @@ def content_words(text: str) -> int:
     return len(list(filterfalse(_SKIP.__contains__, _WORD.findall(text.lower()))))
 
 
+def _no_counts(doc: Doc) -> dict[Span, int]:
+    return {}
+
+
 def _content_words(doc: Doc, span: Span) -> int:
     """`content_words` of one sentence, computed once per text."""
-    counts: dict[Span, int] = doc.once("content-words", lambda doc: {})
+    counts: dict[Span, int] = doc.once("content-words", _no_counts)
     found = counts.get(span)
     if found is None:
         found = counts[span] = content_words(doc.sentence(span))
