@@ -346,13 +346,22 @@ class Lexicon:
         places = index.get(self.id)
         if not places:
             return []
+        out: list[tuple[int, int]] = []
+        matchers = _MATCHERS
+        if not pos and endpos is None:  # the whole text: the common case, kept lean
+            last, end = 0, len(text)
+            for start, _, k in places:
+                if start >= last:
+                    m = matchers[k](text, start, end)
+                    if m is not None and m.end() > start:
+                        last = m.end()
+                        out.append((start, last))
+            return out
         if pos:
             places = places[bisect_left(places, pos, key=_START) :]
         end = len(text) if endpos is None else endpos
-        out: list[tuple[int, int]] = []
         last = pos
         full = self._match
-        matchers = _MATCHERS
         for start, stop, k in places:
             if start < last:
                 continue
@@ -374,10 +383,16 @@ class Lexicon:
         places = index.get(self.id)
         if not places:
             return None
+        matchers = _MATCHERS
+        if not pos and endpos is None:  # the whole text: the common case, kept lean
+            for start, _, k in places:
+                m = matchers[k](text, start, end)
+                if m is not None:
+                    return m
+            return None
         if pos:
             places = places[bisect_left(places, pos, key=_START) :]
         full = self._match
-        matchers = _MATCHERS
         for start, stop, k in places:
             if start >= end:
                 return None

@@ -174,7 +174,7 @@ def find_parts(doc: Doc) -> dict[str, list[Span]]:
             found["greeting"].append((start, end))
         elif asks:
             found["ask"].append((start, end))
-        elif any(start <= m[0] < end for m in marked):
+        elif marked and any(start <= m[0] < end for m in marked):
             continue
         elif CHALLENGE.search(text, start, end):
             found["challenge"].append((start, end))
