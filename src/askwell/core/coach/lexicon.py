@@ -96,15 +96,21 @@ def _walk(
     return states
 
 
-def heads(
-    pattern: re.Pattern[str],
-) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+Heads = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def heads(pattern: re.Pattern[str]) -> Heads | None:
     """Return (whole first words, first-word prefixes, first non-word characters) or None."""
+    return _heads(pattern.pattern, pattern.flags)
+
+
+def _heads(source: str, flags: int) -> Heads | None:
+    """`heads` of a pattern's source (parsed only, not compiled)."""
     done: set[str] = set()
     prefixes: set[str] = set()
     anchors: set[str] = set()
     try:
-        left = _walk(list(sp.parse(pattern.pattern, pattern.flags)), {""}, done, prefixes, anchors)
+        left = _walk(list(sp.parse(source, flags)), {""}, done, prefixes, anchors)
     except _Unknown:
         return None
     done |= left
@@ -230,15 +236,22 @@ def words(text: str) -> list[str]:
 
 
 def _phrase_heads(
-    pattern: re.Pattern[str], phrases: Sequence[str]
+    pattern: re.Pattern[str],
+    phrases: Sequence[str],
+    whole: frozenset[str],
+    prefixes: frozenset[str],
 ) -> list[tuple[frozenset[str], frozenset[str]]] | None:
     """Return the first words and prefixes of each phrase, or None if they don't add up."""
     out: list[tuple[frozenset[str], frozenset[str]]] = []
     for phrase in phrases:
-        found = heads(re.compile(_WHOLE.format(phrase), pattern.flags))
+        found = _heads(_WHOLE.format(phrase), pattern.flags)
         if found is None:
             return None
         out.append((found[0], found[1]))
+    if frozenset().union(*(w for w, _ in out)) != whole:
+        return None
+    if frozenset().union(*(p for _, p in out)) != prefixes:
+        return None
     return out
 
 
@@ -259,7 +272,9 @@ class Lexicon:
         found = heads(pattern)
         self.indexed = found is not None
         self._phrases = tuple(phrases)
+        # per phrase (whole first words, prefixes), worked out on first use (import stays quick)
         self._heads: list[tuple[frozenset[str], frozenset[str]]] | None = None
+        self._split = found is not None and len(self._phrases) > 1
         self._matchers: dict[tuple[int, ...], int] = {}
         self._match = pattern.match
         with _LOCK:
@@ -276,17 +291,15 @@ class Lexicon:
                     _PREFIX_LENGTHS.sort()
             for ch in anchors:
                 _ANCHORS.setdefault(ch, []).append(self.id)
-            if len(self._phrases) > 1:
-                each = _phrase_heads(pattern, self._phrases)
-                if each is not None and (
-                    frozenset().union(*(w for w, _ in each)) == whole
-                    and frozenset().union(*(p for _, p in each)) == prefixes
-                ):
-                    self._heads = each
         _LEXICONS.append(self)
 
     def matcher_for(self, word: str) -> int:
         """Return the index of the `match` to try where `word` (lower-cased) starts a word."""
+        if self._split and self._heads is None:
+            found = heads(self.pattern)
+            if found is not None:
+                self._heads = _phrase_heads(self.pattern, self._phrases, found[0], found[1])
+            self._split = self._heads is not None
         if self._heads is None:
             return self._match_index
         picked = tuple(
