@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from importlib import resources
-from itertools import compress, pairwise, repeat
+from itertools import pairwise, repeat
 from typing import Any
 
 from askwell.core.coach.pieces import PieceScorer
@@ -54,29 +54,10 @@ class LinearModel:
             word_total = sum(map(self.words.get, set(tokens), repeat(0.0)))
         z += word_total
         if self.bigrams:
-            z += self._bigram_total(tokens)
+            z += sum(map(self.bigrams.get, set(pairwise(tokens)), repeat(0.0)))
         if self.pieces is not None:
             z += self.pieces.mean(tokens if piece_tokens is None else piece_tokens)
         return z
-
-    @cached_property
-    def _rows(self) -> dict[str, dict[str, float]]:
-        """The bigram weights as first token -> second token -> weight."""
-        rows: dict[str, dict[str, float]] = {}
-        for (first, second), weight in self.bigrams.items():
-            rows.setdefault(first, {})[second] = weight
-        return rows
-
-    def _bigram_total(self, tokens: list[str]) -> float:
-        """Return the sum of the weights of the distinct bigrams of `tokens`."""
-        # each pair's weight (None when unknown), without building and hashing every pair
-        found = list(map(dict.get, map(self._rows.get, tokens, repeat(_NO_ROW)), tokens[1:]))
-        # the known pairs (and their weights) once each: repeated bigrams count once
-        distinct = dict(zip(compress(pairwise(tokens), found), filter(None, found), strict=True))
-        return sum(distinct.values())
-
-
-_NO_ROW: dict[str, float] = {}
 
 
 @cache
