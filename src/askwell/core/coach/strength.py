@@ -98,9 +98,12 @@ def cues_found(text: str) -> dict[str, bool]:
     return {cue.name: cue.pattern.search(text) is not None for cue in CUES}
 
 
+_BIN_NAMES = tuple((b, f"len>{b}") for b in _LENGTH_BINS)
+
+
 def _named(found: dict[str, bool], n_tokens: int) -> list[str]:
     names = ["c:" + name for name, present in found.items() if present]
-    names.extend(f"len>{b}" for b in _LENGTH_BINS if n_tokens > b)
+    names.extend(name for b, name in _BIN_NAMES if n_tokens > b)
     return names
 
 
