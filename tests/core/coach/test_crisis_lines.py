@@ -1,13 +1,16 @@
-"""Crisis data sets (positives and hard negatives) are well formed and kept apart."""
+"""Crisis lines by country and the crisis pointer; the crisis data sets are well formed."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import pytest
+
+from askwell.core.coach.crisis_lines import FALLBACK, LINES, crisis_pointer, lines_for
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "crisis"
 MIN_LINES = 100
@@ -62,3 +65,47 @@ def test_crisis_data_files_do_not_overlap() -> None:
     positives = {normalised(row["text"]) for row in rows("positives.jsonl")}
     negatives = {normalised(row["text"]) for row in rows("hard_negatives.jsonl")}
     assert positives & negatives == set()
+
+
+def test_crisis_lines_cover_at_least_25_countries_with_every_field() -> None:
+    assert len(LINES) >= 25
+    for code, entry in LINES.items():
+        assert re.fullmatch(r"[A-Z]{2}", code) and entry.code == code
+        assert entry.country and entry.line
+        assert re.fullmatch(r"\d{3}", entry.emergency), code
+        assert entry.phone or entry.text, code
+        for number in (entry.phone, entry.text):
+            if number is not None:
+                assert re.fullmatch(r"\d[\d -]{1,14}\d", number), (code, number)
+                assert 3 <= len(re.sub(r"\D", "", number)) <= 12, (code, number)
+        assert entry.source.startswith("https://"), code
+        assert entry.checked and all(
+            url.startswith(("https://", "http://")) for url in entry.checked
+        )
+
+
+@pytest.mark.parametrize("country", [None, "", "  ", "ZZ", "xx", "United Kingdom"])
+def test_lines_for_unknown_or_missing_country_falls_back(country: str | None) -> None:
+    assert lines_for(country) is FALLBACK
+
+
+@pytest.mark.parametrize("country", ["gb", "GB", " Gb "])
+def test_lines_for_ignores_case_and_spaces(country: str) -> None:
+    assert lines_for(country) is LINES["GB"]
+
+
+@pytest.mark.parametrize("code", sorted(LINES))
+def test_crisis_pointer_names_the_emergency_number_and_the_line(code: str) -> None:
+    entry = LINES[code]
+    pointer = crisis_pointer(code.lower())
+    assert entry.emergency in pointer and entry.line in pointer
+    assert all(number in pointer for number in (entry.phone, entry.text) if number)
+    assert "someone else is hurting or threatening you" in pointer
+    assert 2 <= pointer.count(". ") + 1 <= 3
+
+
+def test_crisis_pointer_without_a_country_points_to_the_international_directory() -> None:
+    pointer = crisis_pointer(None)
+    assert "local emergency number" in pointer and "findahelpline.com" in pointer
+    assert "someone else is hurting or threatening you" in pointer
+    assert pointer == crisis_pointer("ZZ")
