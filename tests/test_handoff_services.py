@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -10,6 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from askwell import services
+from askwell.core import localtime
 from askwell.core.model import Need, Person, parse_hours
 from askwell.errors import AskwellError
 from askwell.services import matching
@@ -79,3 +80,40 @@ def test_handoff_for_ask_without_slot_has_no_ics(sqlite_store: Store, ask_id: in
 def test_handoff_write_ics_unwritable_path_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(AskwellError, match="cannot write"):
         matching.write_ics(str(tmp_path / "missing" / "x.ics"), b"x")
+
+
+@pytest.fixture
+def new_yorker(sqlite_store: Store) -> int:
+    person = services.add_person(sqlite_store, Person("Dee Park", tz="America/New_York"))
+    assert person.id is not None
+    return person.id
+
+
+def test_handoff_resolve_slot_refuses_a_time_the_clocks_skip(
+    sqlite_store: Store, new_yorker: int
+) -> None:
+    with pytest.raises(localtime.NonexistentTime, match="nearest times are 01:45 and 03:00"):
+        matching.resolve_slot(sqlite_store, new_yorker, "2027-03-14T02:30", now=NOW)
+
+
+def test_handoff_resolve_slot_repeated_time_takes_a_fold_and_lasts_exactly(
+    sqlite_store: Store, new_yorker: int
+) -> None:
+    with pytest.raises(localtime.AmbiguousTime, match="happens twice"):
+        matching.resolve_slot(sqlite_store, new_yorker, "2026-11-01T01:30", now=NOW)
+    first = matching.resolve_slot(sqlite_store, new_yorker, "2026-11-01T01:30", fold=0, now=NOW)
+    second = matching.resolve_slot(sqlite_store, new_yorker, "2026-11-01T01:30", fold=1, now=NOW)
+    assert localtime.length(first.start, second.start) == timedelta(hours=1)
+    for slot in (first, second):
+        assert localtime.length(slot.start, slot.end) == timedelta(minutes=30)
+
+
+def test_handoff_resolve_slot_refuses_the_past_unless_allowed(
+    sqlite_store: Store, new_yorker: int
+) -> None:
+    with pytest.raises(localtime.PastTime, match="already passed"):
+        matching.resolve_slot(sqlite_store, new_yorker, "2026-03-01T10:00", now=NOW)
+    slot = matching.resolve_slot(
+        sqlite_store, new_yorker, "2026-03-01T10:00", allow_past=True, now=NOW
+    )
+    assert slot.start.isoformat() == "2026-03-01T10:00:00-05:00"

@@ -260,6 +260,18 @@ def ask(
             "--at", help="When: a slot number from `askwell when`, or a time like 2026-03-02T10:00."
         ),
     ] = None,
+    fold: Annotated[
+        int | None,
+        typer.Option(
+            "--fold",
+            min=0,
+            max=1,
+            help="For a time the clocks repeat (they go back): 0 the first, 1 the second.",
+        ),
+    ] = None,
+    allow_past: Annotated[
+        bool, typer.Option("--allow-past", help="Accept an --at time that has already passed.")
+    ] = False,
     ics: Annotated[
         str | None, typer.Option("--ics", help="Write the slot (--at) as a calendar invite file.")
     ] = None,
@@ -281,7 +293,11 @@ def ask(
     if ics is not None and not Path(ics).expanduser().resolve().parent.is_dir():
         raise AskwellError(f"cannot write {ics}: its folder does not exist")
     st = store()
-    slot = matching.resolve_slot(st, to, at, need_id=need_id) if at is not None else None
+    slot = (
+        matching.resolve_slot(st, to, at, need_id=need_id, fold=fold, allow_past=allow_past)
+        if at is not None
+        else None
+    )
     result = services.create_ask(
         st,
         need_id,

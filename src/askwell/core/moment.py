@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from askwell.core.localtime import later
 from askwell.core.model import Need, Person, Window
 
 WORK_SUPPORTS = frozenset({"task", "feedback", "information", "introduction"})
@@ -76,9 +77,9 @@ def wall_time(day: date, at: time, zone: ZoneInfo) -> datetime | None:
 
 
 def _ceil_step(moment: datetime) -> datetime:
-    moment = moment.replace(second=0, microsecond=0)
-    extra = (-moment.minute) % STEP_MINUTES
-    return moment + timedelta(minutes=extra)
+    extra = timedelta(minutes=1) if (moment.second or moment.microsecond) else timedelta(0)
+    moment = later(moment.replace(second=0, microsecond=0), extra)
+    return later(moment, timedelta(minutes=(-moment.minute) % STEP_MINUTES))
 
 
 def _day_spans(windows: tuple[Window, ...], weekday: int) -> Iterator[tuple[time, time]]:
@@ -96,8 +97,8 @@ def _first_fit(
     closing = wall_time(day, end, zone)
     if opening is None or closing is None:
         return None
-    begin = max(opening, _ceil_step(earliest.astimezone(zone)))
-    return begin if begin + length <= closing else None
+    begin = max(opening, _ceil_step(earliest.astimezone(zone)), key=lambda t: t.astimezone(UTC))
+    return begin if later(begin, length).astimezone(UTC) <= closing.astimezone(UTC) else None
 
 
 def starts(
@@ -143,7 +144,7 @@ def slots(
     """Return up to `n` slots (one per day), each with the reason it was picked."""
     found = starts(tz, windows, now, work=work, stretched=stretched, length=length)
     return [
-        Slot(begin, begin + length, tz, _why(begin, deadline, windows, stretched))
+        Slot(begin, later(begin, length), tz, _why(begin, deadline, windows, stretched))
         for begin in islice(found, n)
     ]
 

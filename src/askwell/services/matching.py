@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from askwell.core import handoff, moment
+from askwell.core import handoff, localtime, moment
 from askwell.core.match import Candidate, Weights, rank
 from askwell.core.model import Need, Person
 from askwell.errors import AskwellError
@@ -76,17 +76,24 @@ def resolve_slot(
     *,
     need_id: int | None = None,
     length: timedelta = moment.DEFAULT_LENGTH,
+    fold: int | None = None,
+    allow_past: bool = False,
     now: datetime | None = None,
 ) -> moment.Slot:
-    """Read --at: "1".."20" picks a suggested slot; otherwise an ISO time in their zone."""
+    """Read a slot: "1".."20" picks a suggested one; otherwise an ISO time in their zone.
+
+    A wall time the clocks skip, or one they repeat without `fold`, raises with the choices;
+    a time already past raises unless `allow_past`.
+    """
     person = get_person(store, person_id)
+    now = now or _rows.now_utc()
     text = at.strip()
     if text.isdigit():
         choice = int(text)
         if not 1 <= choice <= MAX_SLOTS:
             raise AskwellError(f"--at {text}: pick a suggested slot from 1 to {MAX_SLOTS}")
         need = get_need(store, need_id) if need_id is not None else None
-        found = moment.suggest(person, need, now or _rows.now_utc(), choice)
+        found = moment.suggest(person, need, now, choice)
         if len(found) < choice:
             raise AskwellError(f"only {len(found)} good slots were found for {person.name}")
         return found[choice - 1]
@@ -98,8 +105,12 @@ def resolve_slot(
             "like 2026-03-02T10:00 (their time zone unless you add an offset)"
         ) from None
     zone = moment.zone_of(person.tz)
-    start = start.replace(tzinfo=zone) if start.tzinfo is None else start.astimezone(zone)
-    return moment.Slot(start, start + length, person.tz, "chosen by you")
+    if start.tzinfo is None:
+        start = localtime.resolve(start, zone, fold)
+    else:
+        start = localtime.canonical(start, zone)
+    localtime.not_past(start, now, allow_past=allow_past)
+    return moment.Slot(start, localtime.later(start, length), person.tz, "chosen by you")
 
 
 def handoff_for_ask(
