@@ -94,7 +94,12 @@ words = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=24
 ).filter(lambda s: s.strip() != "")
 notes = st.one_of(st.just(""), words, st.lists(words, max_size=3).map("\n".join))
-HOURS = ("", "Mon-Fri 09:00-17:00", "Sat 10:00-12:00; Sun 14:00-16:30")
+HOURS = (
+    "",
+    "Mon-Fri 09:00-17:00",
+    "Sat 10:00-12:00; Sun 14:00-16:30",
+    "Mon-Fri 22:00-07:00; odd weeks Sat 07:00-11:00, 17:00-21:00",
+)
 
 
 @st.composite

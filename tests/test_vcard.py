@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from askwell.core.model import Person
+from askwell.core.model import Person, render_hours
 from askwell.errors import AskwellError
 from askwell.services import list_people
 from askwell.services.vcard import MAX_BYTES, import_vcards, parse_vcards
@@ -244,3 +244,15 @@ def test_vcard_cli_exits_1_when_nothing_could_be_read(cli, tmp_path: Path):
     assert missing.code == 1
     assert "error: file not found" in missing.err
     assert "Traceback" not in missing.err + missing.out
+
+
+def test_vcard_note_hours_past_midnight_and_split_shifts_become_availability():
+    (nurse, cook, vague), errors = parse_vcards(
+        _card("FN:Miguel Cruz", "NOTE:Night nurse. Hours: Mon-Fri 22:00-07:00. Ask after 22:00")
+        + _card("FN:Rosa Diaz", "NOTE:Line cook\\nShifts: Tue-Sat 07:00-11:00\\, 17:00-21:00")
+        + _card("FN:Ivo Berg", "NOTE:Hours: whenever works")
+    )
+    assert errors == []
+    assert render_hours(nurse.hours) == "Mon-Fri 22:00-07:00" and nurse.hours[0].overnight
+    assert render_hours(cook.hours) == "Tue-Sat 07:00-11:00, 17:00-21:00"
+    assert vague.hours == () and vague.notes == "Hours: whenever works"

@@ -116,3 +116,18 @@ def test_cli_match_errors_are_one_line(network: Run, args: tuple[str, ...], mess
     result = network(*args)
     assert result.code == 1
     assert message in result.err and len(result.err.strip().splitlines()) == 1
+
+
+def test_cli_people_night_and_split_shifts_are_kept_and_asked_in_their_hours(cli: Run) -> None:
+    for name, hours in (
+        ("Miguel Cruz", "Mon-Fri 22:00-07:00"),
+        ("Rosa Diaz", "Mon-Fri 07:00-11:00, 17:00-21:00"),
+    ):
+        result = cli("people", "add", name, "--hours", hours, "--tz", "Asia/Manila", "--json")
+        assert result.code == 0, result.err
+        assert result.json()["hours"] == hours
+    slots = cli("when", "1", "--count", "2", "--json").json()["slots"]
+    assert len(slots) == 2
+    for slot in slots:  # inside the night shift, in Manila time: 22:00 or before 06:30
+        clock = slot["start"][11:16]
+        assert slot["start"].endswith("+08:00") and (clock >= "22:00" or clock <= "06:30")

@@ -146,3 +146,49 @@ def test_moment_first_name_keeps_a_title_with_the_surname() -> None:
     assert first_name(Person(name="Dr. Anika Patel")) == "Dr. Patel"
     assert first_name(Person(name="Ana Lima")) == "Ana"
     assert first_name(Person(name="Prince")) == "Prince"
+
+
+def test_moment_night_shift_runs_past_midnight_in_their_zone() -> None:
+    nurse = friend("Asia/Manila", "Mon-Fri 22:00-07:00")
+    now = datetime(2026, 3, 3, 19, 0, tzinfo=UTC)  # Wed 03:00 in Manila, mid-shift
+    found = moment.suggest(nurse, CHAT, now, n=3)
+    assert [s.start.isoformat() for s in found] == [
+        "2026-03-04T03:30:00+08:00",  # still Tuesday's shift
+        "2026-03-04T22:00:00+08:00",
+        "2026-03-05T22:00:00+08:00",
+    ]
+
+
+def test_moment_night_shift_keeps_wall_time_across_the_clock_change() -> None:
+    nights = friend("Europe/London", "Sat-Sun 23:00-06:00")
+    now = datetime(2026, 3, 28, 12, 0, tzinfo=UTC)  # Sat; clocks go forward 01:00 Sun 29 Mar
+    long = moment.slots(nights.tz, nights.hours, now, n=2, length=timedelta(hours=6, minutes=30))
+    assert [s.start.isoformat() for s in long] == [  # the short night has only 6 real hours
+        "2026-03-29T23:00:00+01:00",
+        "2026-04-04T23:00:00+01:00",
+    ]
+    short = moment.slots(nights.tz, nights.hours, now, n=2)
+    assert [s.start.isoformat() for s in short] == [
+        "2026-03-28T23:00:00+00:00",  # opens in winter time, closes at 06:00 summer time
+        "2026-03-29T23:00:00+01:00",
+    ]
+
+
+def test_moment_split_shift_uses_the_evening_when_the_morning_is_gone() -> None:
+    cook = friend("UTC", "Mon-Sun 07:00-11:00, 17:00-21:00")
+    found = moment.suggest(cook, CHAT, datetime(2026, 3, 2, 12, 0, tzinfo=UTC), n=2)
+    assert [s.start.isoformat() for s in found] == [
+        "2026-03-02T17:00:00+00:00",
+        "2026-03-03T08:00:00+00:00",  # a daytime window still starts no earlier than 08:00
+    ]
+
+
+def test_moment_rotating_weeks_follow_the_iso_week() -> None:
+    rota = friend("UTC", "odd weeks Mon-Fri 09:00-17:00; even weeks Sat-Sun 10:00-12:00")
+    found = moment.suggest(rota, CHAT, datetime(2026, 3, 5, 18, 0, tzinfo=UTC), n=4)  # week 10
+    assert [s.start.date().isoformat() for s in found] == [
+        "2026-03-07",
+        "2026-03-08",
+        "2026-03-09",  # week 11: odd, weekdays again
+        "2026-03-10",
+    ]

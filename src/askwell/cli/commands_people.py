@@ -25,7 +25,12 @@ SupportsOpt = Annotated[
 ]
 TzOpt = Annotated[str | None, typer.Option("--tz", help="Their time zone, e.g. Europe/Berlin.")]
 HoursOpt = Annotated[
-    str | None, typer.Option("--hours", help='Usual availability: "Mon-Fri 09:00-17:00".')
+    str | None,
+    typer.Option(
+        "--hours",
+        help='Usual availability: "Mon-Fri 09:00-17:00", night shifts "Mon-Fri 22:00-07:00", '
+        'split shifts "Mon-Fri 07:00-11:00, 17:00-21:00", rotas "odd weeks Sat 08:00-16:00".',
+    ),
 ]
 EmailOpt = Annotated[str | None, typer.Option("--email", help="E-mail address.")]
 PhoneOpt = Annotated[str | None, typer.Option("--phone", help="Phone number.")]

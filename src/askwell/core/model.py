@@ -62,22 +62,53 @@ def check_text(value: str, what: str, limit: int, *, required: bool = True) -> s
     return text
 
 
+WEEK_PARITIES: Final = ("odd", "even")
+
+
 @dataclass(frozen=True)
 class Window:
-    """A weekly availability window in the person's own time zone (days: 0=Monday)."""
+    """A weekly availability window in the person's own zone (days: 0=Monday, the start day).
+
+    An end at or before the start runs past midnight into the next day ("22:00-07:00"), and
+    `weeks` ("odd" or "even", by ISO week number) keeps it to alternate weeks of a rota.
+    """
 
     days: frozenset[int]
     start: time
     end: time
+    weeks: str = ""
+
+    @property
+    def overnight(self) -> bool:
+        """Return True when the window runs past midnight into the next day."""
+        return self.end <= self.start
+
+    def opens_on(self, day: date) -> bool:
+        """Return True when the window starts on this calendar day (weekday and week)."""
+        if day.weekday() not in self.days:
+            return False
+        return not self.weeks or (day.isocalendar().week % 2 == 1) == (self.weeks == "odd")
 
     def render(self) -> str:
         """Return the window in the same syntax `parse_hours` reads."""
-        return f"{_render_days(self.days)} {self.start:%H:%M}-{self.end:%H:%M}"
+        return f"{_weeks_prefix(self.weeks)}{_render_days(self.days)} {_render_span(self)}"
 
 
+def _weeks_prefix(weeks: str) -> str:
+    return f"{weeks} weeks " if weeks else ""
+
+
+def _render_span(window: Window) -> str:
+    return f"{window.start:%H:%M}-{window.end:%H:%M}"
+
+
+_SPAN = r"\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}"
 _WINDOW_RE = re.compile(
-    r"^\s*(?P<days>[A-Za-z,\- ]+?)\s+(?P<start>\d{1,2}:\d{2})\s*-\s*(?P<end>\d{1,2}:\d{2})\s*$"
+    r"^\s*(?:(?P<weeks>odd|even)\s+weeks?\s*:?\s*)?(?P<days>[A-Za-z,\- ]+?)\s+"
+    rf"(?P<spans>{_SPAN}(?:\s*,\s*{_SPAN})*)\s*$",
+    re.IGNORECASE,
 )
+_SPAN_RE = re.compile(r"(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})")
 
 
 def _parse_day(token: str) -> int:
@@ -134,7 +165,7 @@ def _parse_time(value: str) -> time:
 
 
 def parse_hours(spec: str) -> tuple[Window, ...]:
-    """Parse "Mon-Fri 09:00-17:00; Sat 10:00-12:00" into availability windows."""
+    """Parse "Mon-Fri 07:00-11:00, 17:00-21:00; Sat 22:00-06:00; odd weeks Sun 10:00-14:00"."""
     windows = []
     for chunk in re.split(r"[;\n]", spec):
         if not chunk.strip():
@@ -143,17 +174,54 @@ def parse_hours(spec: str) -> tuple[Window, ...]:
         if not match:
             raise DomainError(
                 f"cannot read availability {chunk.strip()!r}; write it like 'Mon-Fri 09:00-17:00'"
+                " (also 'Mon-Fri 22:00-06:00', 'Mon-Fri 07:00-11:00, 17:00-21:00' or "
+                "'odd weeks Sat 09:00-17:00')"
             )
-        start, end = _parse_time(match["start"]), _parse_time(match["end"])
-        if end <= start:
-            raise DomainError(f"in {chunk.strip()!r} the end time must be after the start time")
-        windows.append(Window(_parse_days(match["days"]), start, end))
+        days = _parse_days(match["days"])
+        weeks = (match["weeks"] or "").lower()
+        for first, last in _SPAN_RE.findall(match["spans"]):
+            start, end = _parse_time(first), _parse_time(last)
+            if end == start:
+                raise DomainError(
+                    f"in {chunk.strip()!r} the start and end are the same time; "
+                    "a window needs some length"
+                )
+            windows.append(Window(days, start, end, weeks))
     return tuple(windows)
 
 
+_HOURS_NOTE_RE = re.compile(
+    r"(?:^|[\n;.])\s*(?:hours|availability|available|shifts?)\s*[:=-]\s*(?P<spec>[^\n]+)",
+    re.IGNORECASE,
+)
+
+
+def hours_in_text(text: str) -> tuple[Window, ...]:
+    """Return the hours written in free text as "Hours: Mon-Fri 22:00-07:00" (none: empty).
+
+    Reads vCard notes and the like: the part after "Hours:", "Availability:" or "Shifts:",
+    up to the end of its line; a line that does not read as hours is ignored, not an error.
+    """
+    for match in _HOURS_NOTE_RE.finditer(text):
+        spec = re.split(r"\.(?:\s|$)", match["spec"])[0].strip()
+        try:
+            return parse_hours(spec)
+        except DomainError:
+            continue
+    return ()
+
+
 def render_hours(windows: tuple[Window, ...]) -> str:
-    """Render windows back to the text form."""
-    return "; ".join(w.render() for w in windows)
+    """Render windows back to the text form (spans on the same days share one entry)."""
+    groups: list[tuple[Window, list[str]]] = []
+    for w in windows:
+        if groups and (groups[-1][0].days, groups[-1][0].weeks) == (w.days, w.weeks):
+            groups[-1][1].append(_render_span(w))
+        else:
+            groups.append((w, [_render_span(w)]))
+    return "; ".join(
+        f"{_weeks_prefix(w.weeks)}{_render_days(w.days)} {', '.join(spans)}" for w, spans in groups
+    )
 
 
 def parse_list(value: str | None) -> tuple[str, ...]:

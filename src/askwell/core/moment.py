@@ -4,11 +4,16 @@ Rules (documented in docs/matching.md):
 - slots fall inside the person's availability windows, read in *their* zone (zoneinfo, so
   daylight-saving switches keep the wall-clock time); without windows we assume 09:00-18:00
   on weekdays and 10:00-20:00 at weekends;
-- never late at night: only 08:00-22:00 their time;
+- never late at night: a window within one day is kept to 08:00-22:00 their time; a window
+  that runs past midnight ("Mon-Fri 22:00-07:00") is a night schedule and is taken as written;
+- split shifts give several windows a day; "odd weeks" / "even weeks" windows open only in
+  those ISO weeks (a rota that alternates weekly);
+- lengths are real time, so a window that spans a clock change is as long as it really is, and
+  a window opening in a skipped hour opens when the clocks resume;
 - no weekends for work asks: a support type of task, feedback, information or introduction,
   or a manager or colleague as the person;
 - a person flagged as stretched thin is not asked this week: slots start next Monday;
-- at most one slot per day, at least 30 minutes from now, starting on a quarter hour;
+- at most one slot per opening day, at least 30 minutes from now, on a quarter hour;
 - with a deadline, slots before it come first (they are chronological); later ones say so.
 """
 
@@ -82,23 +87,34 @@ def _ceil_step(moment: datetime) -> datetime:
     return later(moment, timedelta(minutes=(-moment.minute) % STEP_MINUTES))
 
 
-def _day_spans(windows: tuple[Window, ...], weekday: int) -> Iterator[tuple[time, time]]:
+def resolve_wall_time(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """Return `day at` in `zone`; a wall time skipped by a clock change moves past the gap."""
+    aware = datetime.combine(day, at).replace(tzinfo=zone)
+    return aware.astimezone(UTC).astimezone(zone)
+
+
+def _spans(
+    windows: tuple[Window, ...], day: date, zone: ZoneInfo
+) -> Iterator[tuple[datetime, datetime]]:
+    """Yield (opening, closing) in UTC of the windows that open on `day`, earliest first.
+
+    A window within one day is kept to 08:00-22:00; one that runs past midnight is a night
+    schedule the person lives by, so it is taken as written, closing the next day.
+    """
     for window in sorted(windows, key=lambda w: w.start):
-        if weekday in window.days:
-            start, end = max(window.start, EARLIEST), min(window.end, LATEST)
-            if start < end:
-                yield start, end
-
-
-def _first_fit(
-    day: date, start: time, end: time, zone: ZoneInfo, earliest: datetime, length: timedelta
-) -> datetime | None:
-    opening = wall_time(day, start, zone)
-    closing = wall_time(day, end, zone)
-    if opening is None or closing is None:
-        return None
-    begin = max(opening, _ceil_step(earliest.astimezone(zone)), key=lambda t: t.astimezone(UTC))
-    return begin if later(begin, length).astimezone(UTC) <= closing.astimezone(UTC) else None
+        if not window.opens_on(day):
+            continue
+        if window.overnight:
+            start, end, end_day = window.start, window.end, day + timedelta(days=1)
+        else:
+            start, end, end_day = max(window.start, EARLIEST), min(window.end, LATEST), day
+            if start >= end:
+                continue
+        opening, closing = (
+            resolve_wall_time(day, start, zone),
+            resolve_wall_time(end_day, end, zone),
+        )
+        yield opening.astimezone(UTC), closing.astimezone(UTC)
 
 
 def starts(
@@ -114,19 +130,21 @@ def starts(
     zone = zone_of(tz)
     now = now if now.tzinfo else now.replace(tzinfo=UTC)
     local_now = now.astimezone(zone)
-    earliest = now + LEAD
+    earliest = _ceil_step((now + LEAD).astimezone(zone)).astimezone(UTC)
     first_day = local_now.date()
     if stretched:
         first_day += timedelta(days=7 - local_now.weekday())
+        earliest = max(earliest, resolve_wall_time(first_day, time(0, 0), zone).astimezone(UTC))
     spans_for = windows or DEFAULT_WINDOWS
-    for offset in range(HORIZON_DAYS + (7 if stretched else 0)):
+    # from the day before: a window opened yesterday may run past midnight into today
+    for offset in range(-1, HORIZON_DAYS + (7 if stretched else 0)):
         day = first_day + timedelta(days=offset)
         if work and day.weekday() >= 5:
             continue
-        for start, end in _day_spans(spans_for, day.weekday()):
-            begin = _first_fit(day, start, end, zone, earliest, length)
-            if begin is not None:
-                yield begin
+        for opening, closing in _spans(spans_for, day, zone):
+            begin = max(opening, earliest)  # UTC, so lengths are real time across clock changes
+            if begin + length <= closing:
+                yield begin.astimezone(zone)
                 break
 
 

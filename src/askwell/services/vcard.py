@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from askwell.core import validate
-from askwell.core.model import RELATIONSHIPS, DomainError, Person
+from askwell.core.model import RELATIONSHIPS, DomainError, Person, hours_in_text
 from askwell.services._files import read_user_file
 from askwell.services.people import add_people, list_people
 from askwell.storage.store import Store
@@ -141,6 +141,7 @@ def card_to_person(card: Any) -> Person:
         phone=phone,
         notes="; ".join(notes),
         tz=tz,
+        hours=hours_in_text(_value(card, "note") or ""),
         channel="email" if email else None,
     )
 

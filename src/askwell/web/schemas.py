@@ -69,7 +69,11 @@ class PersonCreate(InBody):
     topics: list[Topic] = Field(default_factory=list, max_length=40)
     supports: list[SupportType] = Field(default_factory=list)
     tz: Short = "UTC"
-    hours: Short = Field("", description='Usual availability, e.g. "Mon-Fri 09:00-17:00".')
+    hours: Short = Field(
+        "",
+        description='Usual availability, e.g. "Mon-Fri 09:00-17:00", "Mon-Fri 22:00-07:00" '
+        '(past midnight), "Mon-Fri 07:00-11:00, 17:00-21:00" (split), "odd weeks Sat 08:00-16:00".',
+    )
     email: Short | None = None
     phone: Short | None = None
     channel: Channel | None = None
