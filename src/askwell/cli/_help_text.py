@@ -38,6 +38,7 @@ Commands:
   people    The people you might ask (your supporters).
   need      Needs: what you could use help with.
   journal   Your journal: reflections on asking.
+  team      Run askwell for a team: a multi-user server on PostgreSQL.
 
 Run `askwell COMMAND --help` for a command's options.
 """

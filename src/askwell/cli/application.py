@@ -41,6 +41,9 @@ def _register() -> None:
 
     for feature in (commands_coach, commands_match, commands_insights, commands_web):
         feature.register(app)
+    from askwell.cli import commands_team
+
+    commands_team.register(app)
 
 
 _register()

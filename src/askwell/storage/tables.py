@@ -165,3 +165,7 @@ class JournalRow(_Owned, Base):
     need_id: Mapped[int | None] = mapped_column(ForeignKey("needs.id"))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     ask_id: Mapped[int | None] = mapped_column(ForeignKey("asks.id"))
+
+
+# The team server's tables share this metadata (one migration chain); imported last to register.
+from askwell.team import tables as _team_tables  # noqa: E402, F401
