@@ -45,7 +45,7 @@ def test_handoff_resolve_slot_by_number_and_iso(sqlite_store: Store, ask_id: int
     assert second.start.isoformat() == "2026-03-03T09:00:00+01:00"
     own = matching.resolve_slot(st, 1, "2026-03-30T10:00", now=NOW)
     assert own.start.isoformat() == "2026-03-30T10:00:00+02:00" and own.tz == "Europe/Berlin"
-    with pytest.raises(AskwellError, match="cannot read --at 'soon'"):
+    with pytest.raises(AskwellError, match="cannot read the moment 'soon'"):
         matching.resolve_slot(st, 1, "soon")
     with pytest.raises(AskwellError, match="from 1 to 20"):
         matching.resolve_slot(st, 1, "21")

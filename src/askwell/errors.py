@@ -1,12 +1,17 @@
-"""Errors a user can cause and fix; every front door turns them into a message, not a traceback."""
+"""Errors a user can cause and fix; every front door turns them into a message, not a traceback.
+
+Each carries a catalogue code and data (`askwell.core.messages`); `str(err)` is the plain
+wording, and the CLI and the API may word the same code for their medium.
+"""
 
 from __future__ import annotations
 
+from askwell.core.messages import Coded
 from askwell.core.model import DomainError
 
 
-class AskwellError(Exception):
-    """A problem the user can fix; `str(err)` is a one-line message safe to show."""
+class AskwellError(Coded):
+    """A problem the user can fix: `code`, `data`, and a one-line `str(err)` safe to show."""
 
     status_code = 400
 

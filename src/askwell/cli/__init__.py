@@ -20,13 +20,13 @@ def main(argv: list[str] | None = None) -> None:
 
         sys.stdout.write(TEXT)
         raise SystemExit(0)
-    from askwell.cli import _common
+    from askwell.cli import _common, _words
     from askwell.cli.application import app
 
     try:
         app(args=args, prog_name="askwell")
     except _common.handled_errors() as exc:
-        _common.fail(str(exc))
+        _common.fail(_words.word(exc))
 
 
 def __getattr__(name: str) -> Any:

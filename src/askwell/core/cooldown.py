@@ -1,9 +1,10 @@
-"""Boundaries after a no: which cooldown, if any, stops asking a person about a need."""
+"""Boundaries: which cooldown (after a no) or boundary (theirs) stops asking a person, and why."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
 from askwell.core.model import Boundary, DomainError, Need
 
@@ -35,5 +36,23 @@ def blocking(
 def cooldown_end(today: date, days: int) -> date:
     """Return the first day the person may be asked again after a no today."""
     if not 1 <= days <= MAX_COOLDOWN_DAYS:
-        raise DomainError(f"the cooldown must be 1 to {MAX_COOLDOWN_DAYS} days, not {days}")
+        raise DomainError("bad_cooldown", limit=MAX_COOLDOWN_DAYS, value=days)
     return today + timedelta(days=days)
+
+
+def about(boundary: Boundary) -> str:
+    """Return "about <topic>" or "about anything" for a boundary the person gave."""
+    return f"about {boundary.topic}" if boundary.topic else "about anything"
+
+
+def refusal(boundary: Boundary, name: str) -> tuple[str, dict[str, Any]]:
+    """Return the catalogue code and data that say why `name` should not be asked now.
+
+    After a no: they said no (on that day); a boundary they gave: its topic and reason.
+    """
+    until = f"{boundary.until:%Y-%m-%d}"
+    if boundary.after_no:
+        on = f" on {boundary.created_at:%Y-%m-%d}" if boundary.created_at else ""
+        return "cooldown", {"name": name, "on": on, "until": until}
+    why = f" ({boundary.reason})" if boundary.reason else ""
+    return "boundary", {"name": name, "about": about(boundary), "until": until, "why": why}

@@ -17,7 +17,7 @@ class TransitionError(DomainError):
 def send(ask: Ask, now: datetime) -> Ask:
     """Mark a draft as sent."""
     if ask.status != "draft":
-        raise TransitionError(f"ask {ask.id} was already sent (it is {ask.status})")
+        raise TransitionError("already_sent", id=ask.id, status=ask.status)
     return replace(ask, status="sent", sent_at=now)
 
 
@@ -25,13 +25,13 @@ def answer(ask: Ask, kind: str, now: datetime, *, note: str = "", offered: str =
     """Record an answer; a no-reply may later be replaced by a real answer."""
     kind = check_choice(kind, ANSWER_KINDS, "answer")
     if ask.status == "draft":
-        raise TransitionError(f"ask {ask.id} is still a draft; send it before recording an answer")
+        raise TransitionError("answer_draft", id=ask.id)
     if ask.status == "answered" and ask.answer is not None and ask.answer.kind != "no-reply":
-        raise TransitionError(f"ask {ask.id} already has the answer {ask.answer.kind!r}")
+        raise TransitionError("already_answered", id=ask.id, kind=ask.answer.kind)
     if ask.status in ("thanked", "closed"):
-        raise TransitionError(f"ask {ask.id} is already {ask.status}; its answer is recorded")
+        raise TransitionError("answer_final", id=ask.id, status=ask.status)
     if kind == "alternative" and not offered.strip() and not note.strip():
-        raise DomainError("say what was offered instead (use --offered or --note)")
+        raise DomainError("offer_missing")
     return replace(
         ask, status="answered", answer=Answer(kind=kind, note=note, offered=offered, at=now)
     )
@@ -40,15 +40,11 @@ def answer(ask: Ask, kind: str, now: datetime, *, note: str = "", offered: str =
 def thank(ask: Ask, now: datetime) -> Ask:
     """Record that a thank-you was sent after an answer."""
     if ask.status == "thanked":
-        raise TransitionError(f"ask {ask.id} was already thanked")
+        raise TransitionError("already_thanked", id=ask.id)
     if ask.status != "answered" or ask.answer is None:
-        raise TransitionError(
-            f"ask {ask.id} is {ask.status}; a thank-you follows an answer (record one first)"
-        )
+        raise TransitionError("thanks_before_answer", id=ask.id, status=ask.status)
     if ask.answer.kind == "no-reply":
-        raise TransitionError(
-            f"ask {ask.id} has no reply yet; send a gentle follow-up instead of a thank-you"
-        )
+        raise TransitionError("thanks_no_reply", id=ask.id)
     return replace(ask, status="thanked", thanked_at=now)
 
 
@@ -64,21 +60,14 @@ def may_follow_up(ask: Ask, now: datetime) -> bool:
 def follow_up(ask: Ask, now: datetime) -> Ask:
     """Record the one gentle follow-up an unanswered ask may get."""
     if ask.followed_up_at is not None:
-        raise TransitionError(
-            f"ask {ask.id} already had its follow-up on {ask.followed_up_at:%Y-%m-%d}; "
-            "one is enough, so let it rest"
-        )
+        on = f"{ask.followed_up_at:%Y-%m-%d}"
+        raise TransitionError("already_followed_up", id=ask.id, on=on)
     if ask.status not in ("sent", "answered") or (
         ask.status == "answered" and (ask.answer is None or ask.answer.kind != "no-reply")
     ):
-        raise TransitionError(
-            f"ask {ask.id} is {ask.status}; only an unanswered ask gets a follow-up"
-        )
+        raise TransitionError("follow_up_answered", id=ask.id, status=ask.status)
     if ask.status == "sent" and ask.sent_at is not None and now - ask.sent_at < FOLLOWUP_AFTER:
-        days = FOLLOWUP_AFTER.days
-        raise TransitionError(
-            f"ask {ask.id} was sent less than {days} days ago; give it a little more time"
-        )
+        raise TransitionError("follow_up_soon", id=ask.id, days=FOLLOWUP_AFTER.days)
     return replace(ask, followed_up_at=now)
 
 
@@ -90,7 +79,7 @@ def needs_thanks(ask: Ask) -> bool:
 def close(ask: Ask, now: datetime) -> Ask:
     """Close an ask (after thanks, or to stop waiting on it)."""
     if ask.status == "closed":
-        raise TransitionError(f"ask {ask.id} is already closed")
+        raise TransitionError("already_closed", id=ask.id)
     if ask.status == "draft":
-        raise TransitionError(f"ask {ask.id} is a draft; delete it or send it instead")
+        raise TransitionError("close_draft", id=ask.id)
     return replace(ask, status="closed", closed_at=now)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Final
 
+from askwell.core.messages import Coded, listing
+
 SUPPORT_TYPES: Final = (
     "advice",
     "emotional",
@@ -40,15 +42,15 @@ TEXT_MAX: Final = 20_000
 NAME_MAX: Final = 120
 
 
-class DomainError(ValueError):
-    """A value broke a rule of the domain; the message is safe to show a user."""
+class DomainError(Coded, ValueError):
+    """A value broke a rule of the domain: a catalogue code and data (see core/messages.py)."""
 
 
 def check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
     """Return the normalised value or raise DomainError naming the allowed words."""
     norm = value.strip().lower()
     if norm not in allowed:
-        raise DomainError(f"unknown {what} {value!r}; choose one of: {', '.join(allowed)}")
+        raise DomainError("unknown_choice", what=what, value=value, allowed=listing(allowed))
     return norm
 
 
@@ -56,9 +58,9 @@ def check_text(value: str, what: str, limit: int, *, required: bool = True) -> s
     """Return the stripped text or raise DomainError when empty (if required) or too long."""
     text = value.strip()
     if required and not text:
-        raise DomainError(f"{what} cannot be empty")
+        raise DomainError("empty", what=what)
     if len(text) > limit:
-        raise DomainError(f"{what} is too long ({len(text)} characters; the limit is {limit})")
+        raise DomainError("too_long", what=what, length=len(text), limit=limit)
     return text
 
 
@@ -114,7 +116,7 @@ _SPAN_RE = re.compile(r"(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})")
 def _parse_day(token: str) -> int:
     key = token.strip().lower()[:3]
     if key not in DAY_NAMES:
-        raise DomainError(f"unknown day {token.strip()!r}; use Mon, Tue, Wed, Thu, Fri, Sat, Sun")
+        raise DomainError("bad_day", value=token.strip())
     return DAY_NAMES.index(key)
 
 
@@ -135,7 +137,7 @@ def _parse_days(spec: str) -> frozenset[int]:
         else:
             days.add(_parse_day(part))
     if not days:
-        raise DomainError("an availability window needs at least one day")
+        raise DomainError("no_days")
     return frozenset(days)
 
 
@@ -160,7 +162,7 @@ def _parse_time(value: str) -> time:
     if h == 24 and m == 0:
         return time(23, 59)
     if not (0 <= h < 24 and 0 <= m < 60):
-        raise DomainError(f"{value!r} is not a time of day (use HH:MM, 00:00-24:00)")
+        raise DomainError("bad_time", value=value)
     return time(h, m)
 
 
@@ -172,20 +174,13 @@ def parse_hours(spec: str) -> tuple[Window, ...]:
             continue
         match = _WINDOW_RE.match(chunk)
         if not match:
-            raise DomainError(
-                f"cannot read availability {chunk.strip()!r}; write it like 'Mon-Fri 09:00-17:00'"
-                " (also 'Mon-Fri 22:00-06:00', 'Mon-Fri 07:00-11:00, 17:00-21:00' or "
-                "'odd weeks Sat 09:00-17:00')"
-            )
+            raise DomainError("bad_hours", value=chunk.strip())
         days = _parse_days(match["days"])
         weeks = (match["weeks"] or "").lower()
         for first, last in _SPAN_RE.findall(match["spans"]):
             start, end = _parse_time(first), _parse_time(last)
             if end == start:
-                raise DomainError(
-                    f"in {chunk.strip()!r} the start and end are the same time; "
-                    "a window needs some length"
-                )
+                raise DomainError("hours_order", value=chunk.strip())
             windows.append(Window(days, start, end, weeks))
     return tuple(windows)
 
@@ -309,7 +304,11 @@ class Ask:
 
 @dataclass
 class Boundary:
-    """Do not ask this person about this need (or topic) again before `until`."""
+    """Do not ask this person about this need (or topic) again before `until`.
+
+    Two kinds: the cooldown askwell sets after a no (linked to the need they declined), and a
+    boundary the person gave you, which you recorded with its topic and reason.
+    """
 
     person_id: int
     until: date
@@ -323,6 +322,11 @@ class Boundary:
     def active(self, today: date) -> bool:
         """Return True while the cooldown is still running on `today`."""
         return today < self.until
+
+    @property
+    def after_no(self) -> bool:
+        """True for the cooldown askwell set after their no; False for a boundary they gave."""
+        return self.need_id is not None
 
 
 @dataclass

@@ -35,9 +35,7 @@ def check_tz(tz: str) -> str:
             raise ValueError(name)
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise DomainError(
-            f"unknown time zone {tz!r}; use an IANA name like Europe/Berlin or America/New_York"
-        ) from None
+        raise DomainError("bad_tz", value=tz) from None
     return name
 
 
@@ -47,7 +45,7 @@ def check_email(email: str | None) -> str | None:
         return None
     email = email.strip()
     if not _EMAIL_RE.match(email) or len(email) > 320:
-        raise DomainError(f"{email!r} does not look like an e-mail address")
+        raise DomainError("bad_email", value=email)
     return email
 
 
@@ -56,7 +54,7 @@ def check_percent(value: int | None, what: str = "expected yes %") -> int | None
     if value is None:
         return None
     if not 0 <= value <= 100:
-        raise DomainError(f"{what} must be between 0 and 100, not {value}")
+        raise DomainError("bad_percent", what=what, value=value)
     return value
 
 
@@ -66,7 +64,7 @@ def check_barriers(barriers: dict[str, int]) -> dict[str, int]:
     for name, level in barriers.items():
         key = check_choice(name, BARRIERS, "barrier")
         if not isinstance(level, int) or isinstance(level, bool) or not 0 <= level <= 3:
-            raise DomainError(f"barrier {key} needs an intensity from 0 to 3, not {level!r}")
+            raise DomainError("bad_intensity", barrier=key, value=level)
         if level:
             out[key] = level
     return out
@@ -74,7 +72,7 @@ def check_barriers(barriers: dict[str, int]) -> dict[str, int]:
 
 def _check_topics(topics: tuple[str, ...], what: str) -> tuple[str, ...]:
     if len(topics) > TOPICS_MAX:
-        raise DomainError(f"too many {what} ({len(topics)}; the limit is {TOPICS_MAX})")
+        raise DomainError("too_many", what=what, count=len(topics), limit=TOPICS_MAX)
     return tuple(check_text(t, f"a {what[:-1]}", 80) for t in topics)
 
 

@@ -60,7 +60,7 @@ def owned(session: Session, store: Store, table: type[R], row_id: int) -> R:
     """Return the row with `row_id` owned by the store's owner, or raise NotFound."""
     row = session.get(table, row_id)
     if row is None or getattr(row, "owner_id", None) != store.owner_id:
-        raise NotFound(f"no {_WHAT.get(table, 'record')} with id {row_id}")
+        raise NotFound("not_found", what=_WHAT.get(table, "record"), id=row_id)
     return row
 
 

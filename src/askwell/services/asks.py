@@ -80,14 +80,11 @@ def create_ask(
             _rows.owned(s, store, AskRow, parent_id)
         block = _blocking(s, store, person_id, need, now.date())
         if block is not None:
-            when = f"{block.until:%Y-%m-%d}"
+            code, data = cooldown.refusal(block, person.name)
             if not override:
-                raise Conflict(
-                    f"{person.name} said no to this recently; the cooldown ends on {when}. "
-                    "Consider someone else, or use --override if things have changed"
-                )
+                raise Conflict(code, **data)
             warnings.append(
-                f"asking {person.name} before their cooldown ends on {when}; noted as overridden"
+                f"asking {person.name} before {block.until:%Y-%m-%d} anyway; noted as overridden"
             )
         row = AskRow(
             uid=_rows.new_uid(),

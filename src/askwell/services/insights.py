@@ -90,7 +90,7 @@ def _ask(
     *stamps: Any,
 ) -> Ask:
     answered, sent, thanked, followed = (stamp(v) for v in stamps[:4])
-    created = stamp(stamps[4]) if sent is None else None  # only drafts need it (for --since)
+    created = stamp(stamps[4]) if sent is None else None  # only drafts need it (for `since`)
     return Ask(
         need_id=need_id,
         person_id=person_id,
@@ -302,7 +302,7 @@ def load_insight_tables(store: Store) -> Tables:
                     AskRow.sent_at,
                     AskRow.thanked_at.is_not(None),
                     AskRow.followed_up_at.is_not(None),
-                    case((AskRow.sent_at.is_(None), AskRow.created_at)),  # drafts: for --since
+                    case((AskRow.sent_at.is_(None), AskRow.created_at)),  # drafts: for `since`
                 ).where(AskRow.owner_id == o),
             ),
             10,

@@ -65,7 +65,7 @@ def list_entries(
     query = select(JournalRow).where(JournalRow.owner_id == store.owner_id)
     if search is not None:
         if len(search) > SEARCH_MAX:
-            raise AskwellError(f"the search is too long (limit {SEARCH_MAX} characters)")
+            raise AskwellError("search_too_long", limit=SEARCH_MAX)
         for word in search.split():
             query = query.where(JournalRow.text.ilike(_like(word), escape="\\"))
     if need_id is not None:
@@ -86,7 +86,7 @@ def timeline(
     from askwell.services.history import load_history
 
     if search is not None and len(search) > SEARCH_MAX:
-        raise AskwellError(f"the search is too long (limit {SEARCH_MAX} characters)")
+        raise AskwellError("search_too_long", limit=SEARCH_MAX)
     wanted = {check_choice(k, journal.TIMELINE_KINDS, "journal kind") for k in kinds or ()}
     items = journal.timeline(load_history(store))
     return journal.search(items, search, wanted or None)

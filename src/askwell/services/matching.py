@@ -60,7 +60,7 @@ def when(
 ) -> Moments:
     """Return the next `count` good moments to ask a person, in their zone, plus a pre-ask."""
     if not 1 <= count <= MAX_SLOTS:
-        raise AskwellError(f"--count must be between 1 and {MAX_SLOTS}")
+        raise AskwellError("slot_count", limit=MAX_SLOTS)
     now = now or _rows.now_utc()
     person = get_person(store, person_id)
     need = get_need(store, need_id) if need_id is not None else None
@@ -91,19 +91,16 @@ def resolve_slot(
     if text.isdigit():
         choice = int(text)
         if not 1 <= choice <= MAX_SLOTS:
-            raise AskwellError(f"--at {text}: pick a suggested slot from 1 to {MAX_SLOTS}")
+            raise AskwellError("slot_number", limit=MAX_SLOTS, value=text)
         need = get_need(store, need_id) if need_id is not None else None
         found = moment.suggest(person, need, now, choice)
         if len(found) < choice:
-            raise AskwellError(f"only {len(found)} good slots were found for {person.name}")
+            raise AskwellError("few_slots", found=len(found), name=person.name)
         return found[choice - 1]
     try:
         start = datetime.fromisoformat(text)
     except ValueError:
-        raise AskwellError(
-            f"cannot read --at {text!r}; give a slot number from `askwell when` or a time "
-            "like 2026-03-02T10:00 (their time zone unless you add an offset)"
-        ) from None
+        raise AskwellError("bad_moment", value=text) from None
     zone = moment.zone_of(person.tz)
     if start.tzinfo is None:
         start = localtime.resolve(start, zone, fold)

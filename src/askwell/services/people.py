@@ -94,7 +94,7 @@ def add_boundary(
     """Record a boundary: do not ask this person (about `topic`, or at all) before `until`."""
     stamp = now or _rows.now_utc()
     if until <= stamp.date():
-        raise DomainError(f"the date {until:%Y-%m-%d} has passed; give a date in the future")
+        raise DomainError("past_date", value=f"{until:%Y-%m-%d}")
     topic = check_text(topic, "the topic", 200, required=False)
     reason = check_text(reason, "the reason", TEXT_MAX, required=False)
     with store.session() as s:

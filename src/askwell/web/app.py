@@ -17,6 +17,7 @@ from askwell.web.cache import BumpOnWrite, PageCache
 from askwell.web.render import Pages, render
 from askwell.web.security import SecurityMiddleware
 from askwell.web.settings import WebSettings
+from askwell.web.words import word
 
 if TYPE_CHECKING:
     from askwell.storage.store import Store
@@ -51,7 +52,7 @@ DESCRIPTION = (
 async def user_error(request: Request, exc: Exception) -> Response:
     """Turn any user error into {"error": message}; pages get an alert or an error page."""
     status = int(getattr(exc, "status_code", 400))
-    message = str(exc) or "that did not work"
+    message = word(exc, api=request.url.path.startswith("/api/")) or "that did not work"
     if "hx-request" in request.headers:
         body = f'<p class="alert" role="alert">{html.escape(message)}</p>'
         headers = {"HX-Retarget": "#flash", "HX-Reswap": "innerHTML"}

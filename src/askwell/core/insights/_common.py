@@ -25,9 +25,7 @@ def zone(tz: tzinfo | str | None) -> tzinfo:
     try:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
-        raise DomainError(
-            f"unknown time zone {tz!r}; use a name like Europe/Paris or UTC"
-        ) from None
+        raise DomainError("bad_tz", value=tz) from None
 
 
 def local(dt: datetime, tz: tzinfo) -> datetime:
