@@ -255,19 +255,24 @@ def boundary(
 
 @people_app.command("import")
 def import_(
-    path: Annotated[str, typer.Argument(help="A .vcf file exported from a phone or mail app.")],
+    path: Annotated[
+        str, typer.Argument(help="A .vcf file, or a Google / Outlook contacts .csv export.")
+    ],
     as_json: JsonOpt = False,
 ) -> None:
-    """Import people from a vCard (.vcf) file; bad cards are reported, good ones kept."""
-    from askwell.services.vcard import import_vcards
+    """Import people from a vCard (.vcf) or contacts CSV; each card's problems are reported."""
+    from askwell.services.vcard import import_contacts
 
-    result = import_vcards(store(), path)
+    result = import_contacts(store(), path)
     if as_json:
         emit_json(
             {
                 "imported": [person_public(p) for p in result.imported],
                 "skipped": result.skipped,
                 "errors": [{"line": e.line, "message": e.message} for e in result.errors],
+                "notes": [
+                    {"line": n.line, "name": n.name, "message": n.message} for n in result.notes
+                ],
             }
         )
     else:
@@ -275,8 +280,14 @@ def import_(
         out.print(f"Imported {len(result.imported)} people.")
         for name in result.skipped:
             out.print(f"  skipped {_esc(name)} (already in your network)")
-        for e in result.errors:
-            out.print(f"  [yellow]line {e.line}:[/] {_esc(e.message)}")
+        lines: list[tuple[int, str | None, str, bool]] = [
+            (e.line, None, e.message, True) for e in result.errors
+        ]
+        lines += [(n.line, n.name, n.message, False) for n in result.notes]
+        for line, who_name, message, bad in sorted(lines, key=lambda item: item[0]):
+            who = f", {_esc(who_name)}" if who_name else ""
+            colour = "yellow" if bad else "dim"
+            out.print(f"  [{colour}]line {line}{who}:[/] {_esc(message)}")
     if result.errors and not result.imported:
         raise typer.Exit(1)
 

@@ -1,202 +1,104 @@
-"""Import people from vCard 3.0 / 4.0 files: bad cards are reported by line, good ones kept."""
+"""Import people from vCard 2.1 / 3.0 / 4.0 files: every card reported, every person kept."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from askwell.core import validate
-from askwell.core.model import RELATIONSHIPS, DomainError, Person, hours_in_text
+from askwell.core.contacts.vcard_person import CardOutcome, card_to_person
+from askwell.core.contacts.vcard_text import decode_bytes, read_cards
+from askwell.core.model import Person
 from askwell.services._files import read_user_file
 from askwell.services.people import add_people, list_people
 from askwell.storage.store import Store
 
 MAX_BYTES = 20_000_000
-# Groups that contact apps add on their own; they say nothing about what a person knows.
-_SYSTEM_GROUPS = {
-    "mycontacts",
-    "my contacts",
-    "starred",
-    "starred in android",
-    "friends & family",
-    "coworkers",
-    "imported",
-    "favorites",
-    "favourites",
-    "contacts",
-}
-_CATEGORY_RELATIONSHIP = {"work": "colleague", "coworker": "colleague", "co-worker": "colleague"}
 
 
 @dataclass
 class CardError:
-    """A card that could not be read, with the line it starts on."""
+    """A card (or a line) that could not be read, with the line it starts on."""
 
     line: int
     message: str
 
 
 @dataclass
+class CardNote:
+    """Something about one card the user should know: what was left out, or skipped, and why."""
+
+    line: int
+    name: str | None
+    message: str
+
+
+@dataclass
 class ImportResult:
-    """What a vCard import did."""
+    """What an import did: people added, names already present, errors and per-card notes."""
 
     imported: list[Person] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     errors: list[CardError] = field(default_factory=list)
+    notes: list[CardNote] = field(default_factory=list)
 
 
-def split_cards(text: str) -> tuple[list[tuple[int, str]], list[CardError]]:
-    """Split a .vcf text into (first line number, card text) blocks and errors for stray lines."""
-    cards: list[tuple[int, str]] = []
-    stray: list[CardError] = []
-    current: list[str] | None = None
-    start = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        tag = line.strip().upper()
-        if tag == "BEGIN:VCARD":
-            if current is not None:
-                cards.append((start, "\n".join(current)))
-            current, start = [line], number
-        elif current is not None:
-            current.append(line)
-            if tag == "END:VCARD":
-                cards.append((start, "\n".join(current)))
-                current = None
-        elif tag:
-            stray.append(CardError(number, f"this line is outside any card: {line.strip()[:60]!r}"))
-    if current is not None:
-        cards.append((start, "\n".join(current)))
-    return cards, stray
-
-
-def _value(card: Any, name: str) -> str | None:
-    child = getattr(card, name, None)
-    if child is None:
-        return None
-    value = child.value
-    if isinstance(value, list):
-        value = ", ".join(str(v) for v in value if v)
-    text = str(value).strip()
-    return text or None
-
-
-def _name(card: Any) -> str | None:
-    full = _value(card, "fn")
-    if full:
-        return full
-    n = getattr(card, "n", None)
-    if n is not None:
-        parts = [n.value.prefix, n.value.given, n.value.additional, n.value.family]
-        joined = " ".join(str(p) for p in parts if p and str(p).strip())
-        return joined or None
-    return None
-
-
-def _relationship(categories: list[str]) -> str:
-    for cat in categories:
-        key = cat.strip().lower()
-        if key in RELATIONSHIPS:
-            return key
-        if key in _CATEGORY_RELATIONSHIP:
-            return _CATEGORY_RELATIONSHIP[key]
-    return "friend"
-
-
-def card_to_person(card: Any) -> Person:
-    """Map one parsed vCard to a Person (raises DomainError when it has no name)."""
-    name = _name(card)
-    if not name:
-        raise DomainError("the card has no name (FN or N)")
-    categories: list[str] = []
-    cat = getattr(card, "categories", None)
-    if cat is not None:
-        raw = cat.value if isinstance(cat.value, list) else str(cat.value).split(",")
-        categories = [str(c).strip() for c in raw if str(c).strip()]
-    tz = _value(card, "tz") or "UTC"
-    try:
-        tz = validate.check_tz(tz.removeprefix("VALUE=text:"))
-    except DomainError:
-        tz = "UTC"  # offsets like -05:00 are not zones; keep UTC rather than guess
-    notes = [n for n in (_value(card, "title"), _value(card, "org"), _value(card, "note")) if n]
-    email = _value(card, "email")
-    if email:
-        email = email.removeprefix("mailto:")
-    phone = _value(card, "tel")
-    if phone:
-        phone = phone.removeprefix("tel:")
-    topics = tuple(
-        c
-        for c in categories
-        if c.lower() not in RELATIONSHIPS
-        and c.lower() not in _SYSTEM_GROUPS
-        and c.lower() not in _CATEGORY_RELATIONSHIP
-    )
-    return Person(
-        name=name,
-        relationship=_relationship(categories),
-        topics=topics,
-        email=email,
-        phone=phone,
-        notes="; ".join(notes),
-        tz=tz,
-        hours=hours_in_text(_value(card, "note") or ""),
-        channel="email" if email else None,
-    )
-
-
-_AT_LINE = re.compile(r"^At line (\d+):\s*")
-
-
-def _unreadable(exc: Exception, start: int) -> str:
-    """Describe a vobject error with the line number in the file, not inside the card."""
-    text = str(exc).strip()
-    reason = text.splitlines()[0] if text else type(exc).__name__
-    match = _AT_LINE.match(reason)
-    if match:
-        reason = reason[match.end() :]
-        return f"unreadable card (line {start + int(match[1]) - 1}): {reason}"
-    return f"unreadable card: {reason}"
-
-
-def parse_vcards(text: str) -> tuple[list[Person], list[CardError]]:
-    """Parse every card in `text`; return the people and the errors by line."""
-    import vobject
-
-    people: list[Person] = []
-    cards, errors = split_cards(text)
-    if not cards and text.strip():
+def read_vcards(data: bytes | str) -> tuple[list[CardOutcome], list[CardError]]:
+    """Read every card of a .vcf file; return each card's outcome and lines outside cards."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    cards, stray = read_cards(raw)
+    errors = [CardError(s.line, f"this line is outside any card: {s.text!r}") for s in stray]
+    if not cards and raw.strip():
         return [], [CardError(1, "no BEGIN:VCARD found; is this a vCard (.vcf) file?")]
-    for line, block in cards:
-        try:
-            card = vobject.readOne(block, validate=False, ignoreUnreadable=False, allowQP=True)
-            if card.name.upper() != "VCARD":
-                raise DomainError(f"expected a VCARD, found {card.name}")
-            people.append(validate.person(card_to_person(card)))
-        except DomainError as exc:
-            errors.append(CardError(line, str(exc)))
-        except Exception as exc:  # vobject raises many types for malformed input
-            errors.append(CardError(line, _unreadable(exc, line)))
+    return [card_to_person(card) for card in cards], errors
+
+
+def parse_vcards(data: bytes | str) -> tuple[list[Person], list[CardError]]:
+    """Parse every card; return the people and the errors (cards with no person), by line."""
+    outcomes, errors = read_vcards(data)
+    errors += [CardError(o.line, o.error) for o in outcomes if o.error]
     errors.sort(key=lambda e: e.line)
-    return people, errors
+    return [o.person for o in outcomes if o.person is not None], errors
 
 
-def import_vcards(store: Store, path: str | Path) -> ImportResult:
-    """Import the cards of a .vcf file, skipping people already present (same name and e-mail)."""
-    raw = read_user_file(path, max_bytes=MAX_BYTES, what="a vCard (.vcf) file")
-    text = raw.decode("utf-8-sig", errors="replace")
-    text = re.sub(r"\r\n?", "\n", text)
-    people, errors = parse_vcards(text)
-    result = ImportResult(errors=errors)
+def add_new(store: Store, outcomes: list[CardOutcome], errors: list[CardError]) -> ImportResult:
+    """Store the people among `outcomes` not already present (same name and e-mail)."""
+    result = ImportResult(errors=list(errors))
     known = {(p.name.lower(), (p.email or "").lower()) for p in list_people(store)}
     fresh: list[Person] = []
-    for person in people:
+    for outcome in outcomes:
+        result.notes += [CardNote(outcome.line, outcome.name, n) for n in outcome.notes]
+        if outcome.skipped:
+            result.notes.append(CardNote(outcome.line, outcome.name, f"skipped: {outcome.skipped}"))
+        if outcome.error:
+            result.errors.append(CardError(outcome.line, outcome.error))
+        person = outcome.person
+        if person is None:
+            continue
         key = (person.name.lower(), (person.email or "").lower())
         if key in known:
             result.skipped.append(person.name)
             continue
         known.add(key)
         fresh.append(person)
+    result.errors.sort(key=lambda e: e.line)
     result.imported = add_people(store, fresh)
     return result
+
+
+def import_vcards(store: Store, path: str | Path) -> ImportResult:
+    """Import the cards of a .vcf file, skipping people already present (same name and e-mail)."""
+    raw = read_user_file(path, max_bytes=MAX_BYTES, what="a vCard (.vcf) file")
+    outcomes, errors = read_vcards(raw)
+    return add_new(store, outcomes, errors)
+
+
+def import_contacts(store: Store, path: str | Path) -> ImportResult:
+    """Import a .vcf file, or a Google / Outlook contacts .csv export (told apart by content)."""
+    from askwell.core.contacts.csv_people import looks_like_csv, read_csv
+
+    raw = read_user_file(path, max_bytes=MAX_BYTES, what="a contacts file (.vcf or .csv)")
+    head, _ = decode_bytes(raw[:4000])
+    if looks_like_csv(head.decode("utf-8", "replace")):
+        return add_new(store, read_csv(raw), [])
+    outcomes, errors = read_vcards(raw)
+    return add_new(store, outcomes, errors)
