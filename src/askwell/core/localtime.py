@@ -30,8 +30,11 @@ class NonexistentTime(DomainError):
     def __init__(self, wall: datetime, zone: str, before: datetime, after: datetime) -> None:
         self.wall, self.zone, self.before, self.after = wall, zone, before, after
         super().__init__(
-            f"{wall:%Y-%m-%d %H:%M} does not exist in {zone} (the clocks jump forward); "
-            f"the nearest times are {before:%H:%M} and {after:%H:%M}"
+            "time_skipped",
+            when=f"{wall:%Y-%m-%d %H:%M}",
+            zone=zone,
+            before=f"{before:%H:%M}",
+            after=f"{after:%H:%M}",
         )
 
 
@@ -41,8 +44,11 @@ class AmbiguousTime(DomainError):
     def __init__(self, wall: datetime, zone: str, first: datetime, second: datetime) -> None:
         self.wall, self.zone, self.first, self.second = wall, zone, first, second
         super().__init__(
-            f"{wall:%Y-%m-%d %H:%M} happens twice in {zone} (the clocks go back): "
-            f"the first is {_clock(first)}, the second {_clock(second)}; say which"
+            "time_repeated",
+            when=f"{wall:%Y-%m-%d %H:%M}",
+            zone=zone,
+            first=_clock(first),
+            second=_clock(second),
         )
 
 
@@ -51,7 +57,7 @@ class PastTime(DomainError):
 
     def __init__(self, moment: datetime) -> None:
         self.moment = moment
-        super().__init__(f"{moment:%Y-%m-%d %H:%M} has already passed; pick a time to come")
+        super().__init__("time_past", when=f"{moment:%Y-%m-%d %H:%M}")
 
 
 def canonical(moment: datetime, zone: ZoneInfo) -> datetime:

@@ -77,6 +77,15 @@ MESSAGES: Final[dict[str, str]] = {
         "cannot read the moment {value!r}; give a suggested moment's number or a time like "
         "2026-03-02T10:00 (their time zone unless you add an offset)"
     ),
+    "time_skipped": (
+        "{when} does not exist in {zone} (the clocks jump forward); the nearest times are "
+        "{before} and {after}"
+    ),
+    "time_repeated": (
+        "{when} happens twice in {zone} (the clocks go back): the first is {first}, the "
+        "second {second}; say which"
+    ),
+    "time_past": "{when} has already passed; pick a time to come",
 }
 
 
