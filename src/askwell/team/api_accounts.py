@@ -17,6 +17,7 @@ from askwell.team.guard import (
     session_secret,
     set_session_cookie,
 )
+from askwell.web.schemas import InBody
 
 router = APIRouter(prefix="/api/team", tags=["team accounts"])
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -26,7 +27,7 @@ RESET_SENT = (
 )
 
 
-class SignInBody(BaseModel):
+class SignInBody(InBody):
     """Email and password."""
 
     email: str = Field(max_length=320)
@@ -120,7 +121,7 @@ def me(who: CallerDep, store: TeamStore) -> MeOut:
     )
 
 
-class PasswordBody(BaseModel):
+class PasswordBody(InBody):
     """The current and the new password."""
 
     current: str = Field(max_length=1024)
@@ -135,7 +136,7 @@ def change_password(
     accounts.change_password(store, settings, who.account.id, body.current, body.new)
 
 
-class EmailBody(BaseModel):
+class EmailBody(InBody):
     """An email address."""
 
     email: str = Field(max_length=320)
@@ -165,7 +166,7 @@ def request_reset(body: EmailBody, store: TeamStore, settings: Settings) -> Mess
     return MessageOut(message=send_reset(store, settings, body.email))
 
 
-class NewPasswordBody(BaseModel):
+class NewPasswordBody(InBody):
     """A new password."""
 
     password: str = Field(max_length=1024)
@@ -207,7 +208,7 @@ def revoke_session(session_id: Id, who: CallerDep, store: TeamStore) -> None:
     sessions.revoke_session(store, who.account.id, session_id)
 
 
-class TokenBody(BaseModel):
+class TokenBody(InBody):
     """A name to recognise the token by."""
 
     name: str = Field(default="", max_length=120)
@@ -233,7 +234,7 @@ def revoke_token(token_id: Id, who: CallerDep, store: TeamStore) -> None:
     sessions.revoke_token(store, who.account.id, token_id)
 
 
-class NameBody(BaseModel):
+class NameBody(InBody):
     """A name."""
 
     name: str = Field(max_length=120)
@@ -254,7 +255,7 @@ def create_team(body: NameBody, who: CallerDep, store: TeamStore) -> TeamOut:
     )
 
 
-class InviteBody(BaseModel):
+class InviteBody(InBody):
     """Whom to invite, and as what."""
 
     email: str = Field(max_length=320)
@@ -301,7 +302,7 @@ def invitation(secret: str, store: TeamStore) -> InvitationOut:
     return InvitationOut(**vars(accounts.invitation_info(store, secret)))
 
 
-class JoinBody(BaseModel):
+class JoinBody(InBody):
     """Your name and a password (for a new account)."""
 
     name: str = Field(default="", max_length=120)
@@ -337,7 +338,7 @@ def join(
     return _signed_in(response, settings, secret_out, live)
 
 
-class RoleBody(BaseModel):
+class RoleBody(InBody):
     """A role in a team."""
 
     role: Literal["member", "admin"]

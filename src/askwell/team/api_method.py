@@ -7,12 +7,12 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, status
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from askwell.core.model import Need
 from askwell.team import method, routing, teams
 from askwell.team.guard import CallerDep, TeamStore
-from askwell.web.schemas import NeedStatus, Summary, Topic, Urgency
+from askwell.web.schemas import InBody, NeedStatus, Summary, Topic, Urgency
 from askwell.web.schemas import SupportType as Support
 
 router = APIRouter(prefix="/api/team", tags=["team method"])
@@ -20,7 +20,7 @@ Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 AnswerKind = Literal["yes", "no", "alternative", "not-now"]
 
 
-class ProfileIn(BaseModel):
+class ProfileIn(InBody):
     """What you publish to your teams (leave out what stays the same)."""
 
     topics: list[str] | None = Field(default=None, max_length=40)
@@ -55,7 +55,7 @@ def members(team_id: Id, who: CallerDep, store: TeamStore) -> list[dict[str, Any
     return [asdict(m) for m in teams.members(store, who.account.id, team_id)]
 
 
-class NeedIn(BaseModel):
+class NeedIn(InBody):
     """A need to share: with the whole team, or sent to one member (`to`) with a message."""
 
     summary: Summary
@@ -102,7 +102,7 @@ def get_need(need_id: Id, who: CallerDep, store: TeamStore) -> dict[str, Any]:
     return asdict(method.get_need(store, who.account.id, need_id))
 
 
-class StatusIn(BaseModel):
+class StatusIn(InBody):
     """A need's new status."""
 
     status: NeedStatus
@@ -140,7 +140,7 @@ def route(
     }
 
 
-class AskIn(BaseModel):
+class AskIn(InBody):
     """Whom to ask, and the message."""
 
     helper_id: int = Field(ge=1)
@@ -153,7 +153,7 @@ def ask(need_id: Id, body: AskIn, who: CallerDep, store: TeamStore) -> dict[str,
     return asdict(method.ask(store, who.account.id, need_id, body.helper_id, body.text))
 
 
-class NoteIn(BaseModel):
+class NoteIn(InBody):
     """A short note."""
 
     note: str = Field(default="", max_length=20000)
@@ -185,7 +185,7 @@ def get_ask(ask_id: Id, who: CallerDep, store: TeamStore) -> dict[str, Any]:
     return asdict(method.get_ask(store, who.account.id, ask_id))
 
 
-class AnswerIn(BaseModel):
+class AnswerIn(InBody):
     """Your answer: yes, no, an alternative (say what you offer) or not now."""
 
     kind: AnswerKind
@@ -221,7 +221,7 @@ def follow_up(ask_id: Id, body: NoteIn, who: CallerDep, store: TeamStore) -> dic
     return asdict(method.follow_up(store, who.account.id, ask_id, body.note))
 
 
-class BoundaryIn(BaseModel):
+class BoundaryIn(InBody):
     """A topic you are not taking asks about, until a date, for everyone in the team."""
 
     topic: str = Field(max_length=200)

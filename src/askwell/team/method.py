@@ -35,7 +35,8 @@ def _names(s: Session, ids: set[int]) -> dict[int, str]:
     ids.discard(0)
     if not ids:
         return {}
-    return dict(s.execute(select(User.id, User.name).where(User.id.in_(ids))).tuples().all())
+    rows = s.execute(select(User.id, User.name).where(User.id.in_(ids)))
+    return {user_id: name for user_id, name in rows}
 
 
 def _can_see_need(s: Session, user_id: int, row: TeamNeed) -> bool:
@@ -268,13 +269,10 @@ def offer(store: Store, user_id: int, need_id: int, note: str = "") -> AskView:
 
 def _asks(s: Session, where: list[Any], limit: int = 200) -> list[AskView]:
     rows = list(s.scalars(select(TeamAsk).where(*where).order_by(TeamAsk.id.desc()).limit(limit)))
-    summaries = dict(
-        s.execute(
-            select(TeamNeed.id, TeamNeed.summary).where(TeamNeed.id.in_({r.need_id for r in rows}))
-        )
-        .tuples()
-        .all()
+    found = s.execute(
+        select(TeamNeed.id, TeamNeed.summary).where(TeamNeed.id.in_({r.need_id for r in rows}))
     )
+    summaries = {need_id: summary for need_id, summary in found}
     names = _names(s, {r.asker_id for r in rows} | {r.helper_id for r in rows})
     return [ask_view(r, summaries[r.need_id], names) for r in rows]
 

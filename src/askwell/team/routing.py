@@ -84,15 +84,12 @@ def _history(s: Session, team_id: int, asker_id: int) -> History:
 
 def _open_with(s: Session, team_id: int, people: list[Person]) -> np.ndarray:
     """Return, per person, the asks waiting on them from anyone in the team."""
-    counts = dict(
-        s.execute(
-            select(TeamAsk.helper_id, func.count())
-            .where(TeamAsk.team_id == team_id, TeamAsk.status == "sent")
-            .group_by(TeamAsk.helper_id)
-        )
-        .tuples()
-        .all()
+    found = s.execute(
+        select(TeamAsk.helper_id, func.count())
+        .where(TeamAsk.team_id == team_id, TeamAsk.status == "sent")
+        .group_by(TeamAsk.helper_id)
     )
+    counts = {helper_id: count for helper_id, count in found}
     return np.asarray([counts.get(p.id or 0, 0) for p in people], dtype=np.int32)
 
 
