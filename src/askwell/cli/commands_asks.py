@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from askwell.cli._common import JsonOpt, console, emit_json, read_text_arg, store, warn
+from askwell.core.model import (
+    ANSWER_KINDS,
+    CHANNELS,
+    NEED_STATES,
+    SUPPORT_TYPES,
+    URGENCIES,
+    choices,
+)
 
 if TYPE_CHECKING:
     from askwell.core.model import Ask, Need
@@ -70,11 +78,10 @@ def need_add(
         str | None,
         typer.Option(
             "--type",
-            help="advice, emotional, task, feedback, information, introduction, resources "
-            "(suggested from the text when left out).",
+            help=f"{choices(SUPPORT_TYPES)} (suggested from the text when left out).",
         ),
     ] = None,
-    urgency: Annotated[str, typer.Option("--urgency", help="low, medium, high.")] = "medium",
+    urgency: Annotated[str, typer.Option("--urgency", help=f"{choices(URGENCIES)}.")] = "medium",
     deadline: Annotated[str | None, typer.Option("--deadline", help="YYYY-MM-DD.")] = None,
     barrier: Annotated[
         list[str] | None,
@@ -148,7 +155,7 @@ def _print_reframes(barriers: dict[str, int]) -> None:
 @need_app.command("list")
 def need_list(
     status: Annotated[
-        str | None, typer.Option("--status", help="open, resolved or dropped.")
+        str | None, typer.Option("--status", help=f"{choices(NEED_STATES)}.")
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -244,7 +251,7 @@ def ask(
         str | None, typer.Option("--text-file", help="Read the request from a file (- = stdin).")
     ] = None,
     channel: Annotated[
-        str, typer.Option("--channel", help="chat, email, call, in-person.")
+        str, typer.Option("--channel", help=f"{choices(CHANNELS)}.")
     ] = "chat",
     override: Annotated[
         bool, typer.Option("--override", help="Ask even during a cooldown (recorded).")
@@ -351,7 +358,7 @@ def send(
 
 def answer(
     ask_id: Annotated[int, typer.Argument(help="Ask id.")],
-    kind: Annotated[str, typer.Argument(help="yes, no, alternative or no-reply.")],
+    kind: Annotated[str, typer.Argument(help=f"{choices(ANSWER_KINDS)}.")],
     note: Annotated[str, typer.Option("--note", help="What they said.")] = "",
     offered: Annotated[
         str, typer.Option("--offered", help="For an alternative: what they offered instead.")

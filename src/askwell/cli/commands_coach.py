@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from askwell.cli._common import JsonOpt, console, emit_json, err_console
+from askwell.core.model import CHANNELS, choices
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from askwell.core.coach import Report
 
 ChannelOpt = Annotated[
-    str | None, typer.Option("--channel", help="chat, email, call or in-person.")
+    str | None, typer.Option("--channel", help=f"{choices(CHANNELS)}.")
 ]
 STYLE = {"problem": "bold red underline", "strength": "green", "suggestion": "cyan"}
 
@@ -188,7 +189,7 @@ def draft_cmd(
     note: Annotated[str | None, _opt("For replies: a personal line.")] = None,
     template: Annotated[str | None, typer.Option("--template", help="A template id.")] = None,
     channel: Annotated[
-        str, typer.Option("--channel", help="chat, email, in-person or call.")
+        str, typer.Option("--channel", help=f"{choices(CHANNELS)}.")
     ] = "chat",
     list_templates: Annotated[
         bool, typer.Option("--list-templates", help="List the templates and exit.")

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from askwell.cli._common import JsonOpt, console, emit_json, store
+from askwell.core.journal import TIMELINE_KINDS
 
 journal_app = typer.Typer(help="Your journal: reflections on asking.", no_args_is_help=True)
 
@@ -57,7 +58,7 @@ def journal_list(
         list[str] | None,
         typer.Option(
             "--kind",
-            help="Only these (repeatable): need, ask, answer, thanks, follow-up, help, reflection.",
+            help=f"Only these (repeatable): {', '.join(TIMELINE_KINDS)}.",
         ),
     ] = None,
     as_json: JsonOpt = False,

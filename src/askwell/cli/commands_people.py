@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from askwell.cli._common import JsonOpt, console, emit_json, store
+from askwell.core.model import CHANNELS, RELATIONSHIPS, choices
 
 if TYPE_CHECKING:
     from askwell.core.model import Boundary, Person
@@ -15,7 +16,7 @@ people_app = typer.Typer(help="The people you might ask (your supporters).", no_
 
 RelOpt = Annotated[
     str | None,
-    typer.Option("--relationship", "-r", help="mentor, manager, colleague, friend, family, ..."),
+    typer.Option("--relationship", "-r", help=f"{choices(RELATIONSHIPS)}."),
 ]
 TopicsOpt = Annotated[
     str | None, typer.Option("--topics", help='What they know: "python, careers".')
@@ -34,7 +35,7 @@ HoursOpt = Annotated[
 ]
 EmailOpt = Annotated[str | None, typer.Option("--email", help="E-mail address.")]
 PhoneOpt = Annotated[str | None, typer.Option("--phone", help="Phone number.")]
-ChannelOpt = Annotated[str | None, typer.Option("--channel", help="chat, email, call, in-person.")]
+ChannelOpt = Annotated[str | None, typer.Option("--channel", help=f"{choices(CHANNELS)}.")]
 NotesOpt = Annotated[str | None, typer.Option("--notes", help="Anything worth remembering.")]
 
 

@@ -5,35 +5,64 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Final
+from typing import Final, Literal, get_args
 
 from askwell.core.messages import Coded, listing
 
-SUPPORT_TYPES: Final = (
-    "advice",
-    "emotional",
-    "task",
-    "feedback",
-    "information",
-    "introduction",
-    "resources",
-)
-RELATIONSHIPS: Final = (
-    "mentor",
-    "manager",
-    "colleague",
-    "friend",
-    "family",
-    "partner",
-    "professional",
-    "community",
-)
-BARRIERS: Final = ("burden", "incompetence", "perfectionism", "distrust", "shame")
-URGENCIES: Final = ("low", "medium", "high")
-CHANNELS: Final = ("chat", "email", "call", "in-person")
-ANSWER_KINDS: Final = ("yes", "no", "alternative", "no-reply")
-ASK_STATES: Final = ("draft", "sent", "answered", "thanked", "closed")
-NEED_STATES: Final = ("open", "resolved", "dropped")
+# The value lists, declared once: the Literal types (API schemas, export) and the tuples (checks,
+# CLI help, web forms) are the same declaration; labels are what the web forms show.
+SupportType = Literal[
+    "advice", "emotional", "task", "feedback", "information", "introduction", "resources"
+]
+Relationship = Literal[
+    "mentor", "manager", "colleague", "friend", "family", "partner", "professional", "community"
+]
+Barrier = Literal["burden", "incompetence", "perfectionism", "distrust", "shame"]
+Urgency = Literal["low", "medium", "high"]
+Channel = Literal["chat", "email", "call", "in-person"]
+AnswerKind = Literal["yes", "no", "alternative", "no-reply"]
+AskStatus = Literal["draft", "sent", "answered", "thanked", "closed"]
+NeedStatus = Literal["open", "resolved", "dropped"]
+
+SUPPORT_TYPES: Final[tuple[str, ...]] = get_args(SupportType)
+RELATIONSHIPS: Final[tuple[str, ...]] = get_args(Relationship)
+BARRIERS: Final[tuple[str, ...]] = get_args(Barrier)
+URGENCIES: Final[tuple[str, ...]] = get_args(Urgency)
+CHANNELS: Final[tuple[str, ...]] = get_args(Channel)
+ANSWER_KINDS: Final[tuple[str, ...]] = get_args(AnswerKind)
+ASK_STATES: Final[tuple[str, ...]] = get_args(AskStatus)
+NEED_STATES: Final[tuple[str, ...]] = get_args(NeedStatus)
+ANSWERED: Final = frozenset({"yes", "no", "alternative"})
+"""Answer kinds that are a real answer (an alternative counts: they replied and offered)."""
+HELPED: Final = frozenset({"yes", "alternative"})
+"""Answer kinds in which the person offered help (a yes, or something else instead)."""
+
+SUPPORT_LABELS: Final[dict[str, str]] = {
+    "advice": "Advice",
+    "emotional": "Emotional support",
+    "task": "Hands-on help",
+    "feedback": "Feedback or a review",
+    "information": "Information or know-how",
+    "introduction": "An introduction",
+    "resources": "Resources (money, equipment, time)",
+}
+URGENCY_LABELS: Final[dict[str, str]] = {
+    "low": "Low: it can wait",
+    "medium": "Medium: in the next days",
+    "high": "High: soon",
+}
+CHANNEL_LABELS: Final[dict[str, str]] = {
+    "chat": "Chat",
+    "email": "E-mail",
+    "call": "Call",
+    "in-person": "In person",
+}
+
+
+def choices(values: tuple[str, ...]) -> str:
+    """Return "a, b or c" for help texts."""
+    return ", ".join(values[:-1]) + f" or {values[-1]}" if len(values) > 1 else "".join(values)
+
 
 DAY_NAMES: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

@@ -15,8 +15,15 @@ from sqlalchemy.orm import Session
 from askwell import __version__
 from askwell.core import validate
 from askwell.core.model import (
+    AnswerKind,
+    AskStatus,
+    Channel,
     Need,
+    NeedStatus,
     Person,
+    Relationship,
+    SupportType,
+    Urgency,
     parse_hours,
 )
 from askwell.errors import AskwellError
@@ -43,10 +50,6 @@ UUID4Text = Annotated[
     str, StringConstraints(pattern=r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
 ]
 JournalKind = Literal["reflection", "follow-up"]
-SupportType = Literal[
-    "advice", "emotional", "task", "feedback", "information", "introduction", "resources"
-]
-Channel = Literal["chat", "email", "call", "in-person"]
 
 
 class _Doc(BaseModel):
@@ -59,9 +62,7 @@ class PersonDoc(_Doc):
     """A person in the export."""
 
     name: str
-    relationship: Literal[
-        "mentor", "manager", "colleague", "friend", "family", "partner", "professional", "community"
-    ]
+    relationship: Relationship
     topics: list[str] = []
     supports: list[SupportType] = []
     tz: str = "UTC"
@@ -79,11 +80,11 @@ class NeedDoc(_Doc):
     summary: str
     details: str = ""
     support_type: SupportType
-    urgency: Literal["low", "medium", "high"]
+    urgency: Urgency
     deadline: date | None = None
     barriers: dict[str, int] = {}
     expect: int | None = None
-    status: Literal["open", "resolved", "dropped"] = "open"
+    status: NeedStatus = "open"
     topics: list[str] = []
 
 
@@ -91,7 +92,7 @@ class AnswerDoc(BaseModel):
     """An answer inside an exported ask."""
 
     model_config = ConfigDict(extra="forbid")
-    kind: Literal["yes", "no", "alternative", "no-reply"]
+    kind: AnswerKind
     note: str = ""
     offered: str = ""
     at: datetime | None = None
@@ -105,7 +106,7 @@ class AskDoc(_Doc):
     parent_uid: str | None = None
     text: str = ""
     channel: Channel
-    status: Literal["draft", "sent", "answered", "thanked", "closed"]
+    status: AskStatus
     answer: AnswerDoc | None = None
     sent_at: datetime | None = None
     thanked_at: datetime | None = None

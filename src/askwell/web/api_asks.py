@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 
 from askwell import services
+from askwell.core.model import AskStatus
 from askwell.services import AskResult
 from askwell.web.deps import PathId, StoreDep
 from askwell.web.schemas import (
@@ -13,7 +14,6 @@ from askwell.web.schemas import (
     AskCreate,
     AskPublic,
     AskResultPublic,
-    AskStatus,
     BoundaryPublic,
     DuePublic,
     Id,

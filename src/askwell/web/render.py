@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from askwell import __version__
-from askwell.core.model import RELATIONSHIPS
+from askwell.core.model import CHANNEL_LABELS, RELATIONSHIPS, SUPPORT_LABELS, URGENCY_LABELS
 from askwell.web.settings import WebSettings
 
 NAV = (
@@ -22,36 +22,12 @@ NAV = (
 )
 
 
-SUPPORT_LABELS = {
-    "advice": "Advice",
-    "emotional": "Emotional support",
-    "task": "Hands-on help",
-    "feedback": "Feedback or a review",
-    "information": "Information or know-how",
-    "introduction": "An introduction",
-    "resources": "Resources (money, equipment, time)",
-}
 VOCAB = {
     "support": list(SUPPORT_LABELS.items()),
     "relationship": [(r, r.capitalize()) for r in RELATIONSHIPS],
-    "urgency": [
-        ("low", "Low: it can wait"),
-        ("medium", "Medium: in the next days"),
-        ("high", "High: soon"),
-    ],
-    "channel": [
-        ("chat", "Chat"),
-        ("email", "E-mail"),
-        ("call", "Call"),
-        ("in-person", "In person"),
-    ],
-    "channel_opt": [
-        ("", "No preference"),
-        ("chat", "Chat"),
-        ("email", "E-mail"),
-        ("call", "Call"),
-        ("in-person", "In person"),
-    ],
+    "urgency": list(URGENCY_LABELS.items()),
+    "channel": list(CHANNEL_LABELS.items()),
+    "channel_opt": [("", "No preference"), *CHANNEL_LABELS.items()],
 }
 
 

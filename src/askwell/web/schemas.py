@@ -11,29 +11,23 @@ from askwell.core.model import (
     NAME_MAX,
     SUMMARY_MAX,
     TEXT_MAX,
+    AnswerKind,
     Ask,
+    Barrier,
     Boundary,
+    Channel,
     HelpGiven,
     JournalEntry,
     Need,
+    NeedStatus,
     Person,
+    Relationship,
+    SupportType,
+    Urgency,
     Window,
     parse_hours,
     render_hours,
 )
-
-Relationship = Literal[
-    "mentor", "manager", "colleague", "friend", "family", "partner", "professional", "community"
-]
-SupportType = Literal[
-    "advice", "emotional", "task", "feedback", "information", "introduction", "resources"
-]
-Barrier = Literal["burden", "incompetence", "perfectionism", "distrust", "shame"]
-Urgency = Literal["low", "medium", "high"]
-Channel = Literal["chat", "email", "call", "in-person"]
-AnswerKind = Literal["yes", "no", "alternative", "no-reply"]
-AskStatus = Literal["draft", "sent", "answered", "thanked", "closed"]
-NeedStatus = Literal["open", "resolved", "dropped"]
 
 Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
 Summary = Annotated[str, Field(min_length=1, max_length=SUMMARY_MAX)]
