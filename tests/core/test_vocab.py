@@ -10,10 +10,10 @@ from askwell.web import render, schemas
 
 
 def test_vocab_tuples_are_the_literal_types() -> None:
-    assert model.SUPPORT_TYPES == get_args(model.SupportType)
-    assert model.CHANNELS == get_args(model.Channel)
-    assert model.URGENCIES == get_args(model.Urgency)
-    assert model.BARRIERS == get_args(model.Barrier)
+    assert get_args(model.SupportType) == model.SUPPORT_TYPES
+    assert get_args(model.Channel) == model.CHANNELS
+    assert get_args(model.Urgency) == model.URGENCIES
+    assert get_args(model.Barrier) == model.BARRIERS
 
 
 def test_vocab_labels_cover_each_value_in_order() -> None:
