@@ -50,7 +50,10 @@ def test_cli_suggest_json_ranks_with_reasons(network: Run) -> None:
     assert result.code == 0, result.err
     rows = result.json()
     assert [r["name"] for r in rows] == ["Ana Ruiz", "Ben Okafor"]
-    assert rows[0]["factors"]["fit"]["reason"] == "A mentor is a natural person to ask for advice."
+    assert rows[0]["factors"]["fit"]["reason"] == (
+        "A mentor is a natural person to ask for advice; "
+        "Ana Ruiz's profile does not say what help they like to give yet."
+    )
     assert rows[1]["flags"] == ["stretched"]
     assert tuple(rows[0]["factors"]) == FACTORS
 

@@ -6,6 +6,7 @@ import pytest
 
 from askwell.core.match import FACTORS, Weights, build_network, parse_weights, rank, rank_many
 from askwell.core.match.fit import FIT
+from askwell.core.match.rank import HELD_BACK_SHOWN, SHOWN_HIGH, SHOWN_LOW
 from askwell.core.model import RELATIONSHIPS, SUPPORT_TYPES, DomainError
 from factories_match import NOW, history, need, person
 
@@ -59,14 +60,22 @@ def test_match_rank_rejects_unknown_support_type() -> None:
         rank(n, [person(1, "A")], history([person(1, "A")], [n]), NOW)
 
 
-def test_match_totals_are_weighted_means_between_zero_and_one() -> None:
-    people = [person(1, "A", relationship="mentor", topics=("career",))]
-    (c,) = rank(need(), people, history(people, [need()]), NOW)
-    expected = sum(f.score * f.weight for f in c.factors.values()) / sum(
-        f.weight for f in c.factors.values()
-    )
-    assert c.total == pytest.approx(expected, abs=1e-3)
-    assert 0 <= c.total <= 1
+def test_match_totals_are_the_weighted_mean_stretched_to_the_shown_scale() -> None:
+    people = [
+        person(1, "A", relationship="mentor", topics=("career",)),
+        person(2, "B", relationship="colleague", topics=("knitting",), stretched=True),
+    ]
+    first, held = rank(need(), people, history(people, [need()]), NOW)
+    for c in (first, held):
+        expected = sum(f.score * f.weight for f in c.factors.values()) / sum(
+            f.weight for f in c.factors.values()
+        )
+        assert c.mean == pytest.approx(expected, abs=1e-3)
+        assert 0 <= c.total <= 1
+    stretch = (first.mean - SHOWN_LOW) / (SHOWN_HIGH - SHOWN_LOW)
+    assert first.total == pytest.approx(min(1.0, stretch), abs=1e-3)
+    held_stretch = max(0.0, (held.mean - SHOWN_LOW) / (SHOWN_HIGH - SHOWN_LOW))
+    assert held.total == pytest.approx(HELD_BACK_SHOWN * held_stretch, abs=1e-3)
 
 
 def test_match_limit_keeps_the_tie_break_across_the_cut_off() -> None:

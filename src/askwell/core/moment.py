@@ -87,21 +87,21 @@ def _ceil_step(moment: datetime) -> datetime:
     return later(moment, timedelta(minutes=(-moment.minute) % STEP_MINUTES))
 
 
-def resolve_wall_time(day: date, at: time, zone: ZoneInfo) -> datetime:
-    """Return `day at` in `zone`; a wall time skipped by a clock change moves past the gap."""
-    aware = datetime.combine(day, at).replace(tzinfo=zone)
-    return aware.astimezone(UTC).astimezone(zone)
+def instant(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """Return `day at` in `zone` as a UTC instant; a time skipped by a clock change lands after
+    the gap (02:30 on a spring-forward night is 03:30), a repeated one is its first reading."""
+    return datetime.combine(day, at).replace(tzinfo=zone).astimezone(UTC)
 
 
 def _spans(
     windows: tuple[Window, ...], day: date, zone: ZoneInfo
 ) -> Iterator[tuple[datetime, datetime]]:
-    """Yield (opening, closing) in UTC of the windows that open on `day`, earliest first.
+    """Yield (opening, closing) in UTC of the windows that open on `day` (windows sorted).
 
     A window within one day is kept to 08:00-22:00; one that runs past midnight is a night
     schedule the person lives by, so it is taken as written, closing the next day.
     """
-    for window in sorted(windows, key=lambda w: w.start):
+    for window in windows:
         if not window.opens_on(day):
             continue
         if window.overnight:
@@ -110,11 +110,7 @@ def _spans(
             start, end, end_day = max(window.start, EARLIEST), min(window.end, LATEST), day
             if start >= end:
                 continue
-        opening, closing = (
-            resolve_wall_time(day, start, zone),
-            resolve_wall_time(end_day, end, zone),
-        )
-        yield opening.astimezone(UTC), closing.astimezone(UTC)
+        yield instant(day, start, zone), instant(end_day, end, zone)
 
 
 def starts(
@@ -130,12 +126,13 @@ def starts(
     zone = zone_of(tz)
     now = now if now.tzinfo else now.replace(tzinfo=UTC)
     local_now = now.astimezone(zone)
-    earliest = _ceil_step((now + LEAD).astimezone(zone)).astimezone(UTC)
+    # every zone's offset is a whole number of quarter hours, so rounding up in UTC is the same
+    earliest = _ceil_step((now + LEAD).astimezone(UTC))
     first_day = local_now.date()
     if stretched:
         first_day += timedelta(days=7 - local_now.weekday())
-        earliest = max(earliest, resolve_wall_time(first_day, time(0, 0), zone).astimezone(UTC))
-    spans_for = windows or DEFAULT_WINDOWS
+        earliest = max(earliest, instant(first_day, time(0, 0), zone))
+    spans_for = tuple(sorted(windows or DEFAULT_WINDOWS, key=lambda w: w.start))
     # from the day before: a window opened yesterday may run past midnight into today
     for offset in range(-1, HORIZON_DAYS + (7 if stretched else 0)):
         day = first_day + timedelta(days=offset)

@@ -6,13 +6,15 @@ from typing import Final
 
 from askwell.core.model import RELATIONSHIPS, SUPPORT_TYPES
 
-LISTED_BONUS: Final = 0.3
+# What a person's own list of supports says, beside the relationship prior (half each):
+# they list this kind of help, they list others but not this one; nothing listed counts 0.5.
+SUPPORT_SIGNAL: Final = {"listed": 1.0, "other": 0.2}
 
 # Rows: support types; columns follow RELATIONSHIPS
 # (mentor, manager, colleague, friend, family, partner, professional, community).
 _TABLE: Final[dict[str, tuple[float, ...]]] = {
     "advice": (1.0, 0.7, 0.6, 0.6, 0.5, 0.5, 0.8, 0.5),
-    "emotional": (0.4, 0.2, 0.3, 1.0, 0.8, 1.0, 0.8, 0.5),
+    "emotional": (0.4, 0.2, 0.3, 0.9, 0.85, 1.0, 0.7, 0.5),
     "task": (0.3, 0.6, 1.0, 0.6, 0.6, 0.7, 0.7, 0.6),
     "feedback": (0.9, 0.8, 0.9, 0.4, 0.3, 0.3, 0.7, 0.4),
     "information": (0.8, 0.6, 0.9, 0.5, 0.4, 0.4, 0.9, 0.7),
@@ -41,14 +43,18 @@ def support_words(support_type: str) -> str:
     return _SUPPORT_WORDS.get(support_type, support_type)
 
 
-def fit_score(support_type: str, relationship: str, listed: bool) -> float:
-    """Return the 0-1 fit, raised when the person lists this support type among their strengths."""
+def fit_score(support_type: str, relationship: str, supports: tuple[str, ...]) -> float:
+    """Return the 0-1 fit: half the relationship prior, half what the person says they support."""
     base = FIT.get((support_type, relationship), 0.5)
-    return min(1.0, base + LISTED_BONUS) if listed else base
+    if support_type in supports:
+        signal = SUPPORT_SIGNAL["listed"]
+    else:
+        signal = SUPPORT_SIGNAL["other"] if supports else 0.5
+    return 0.5 * base + 0.5 * signal
 
 
-def fit_reason(name: str, support_type: str, relationship: str, listed: bool) -> str:
-    """Return one sentence explaining the fit score."""
+def fit_reason(name: str, support_type: str, relationship: str, supports: tuple[str, ...]) -> str:
+    """Return one sentence explaining the fit score (and what their profile does not say)."""
     base = FIT.get((support_type, relationship), 0.5)
     what = support_words(support_type)
     article = "an" if relationship[:1] in "aeiou" else "a"
@@ -58,6 +64,11 @@ def fit_reason(name: str, support_type: str, relationship: str, listed: bool) ->
         text = f"{article.capitalize()} {relationship} can be a good person to ask for {what}"
     else:
         text = f"{article.capitalize()} {relationship} is not the usual person to ask for {what}"
-    if listed:
+    if support_type in supports:
         text += f", and {name} lists {what} among what they are good at"
+    elif supports:
+        offered = ", ".join(support_words(s) for s in supports)
+        text += f"; {name} lists {offered}, not {what}"
+    else:
+        text += f"; {name}'s profile does not say what help they like to give yet"
     return text + "."

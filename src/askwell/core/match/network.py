@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 
 from askwell.core.embed import Embedder, default_embedder
+from askwell.core.match import meaning
 from askwell.core.model import RELATIONSHIPS, Ask, History, Need, Person, Window
 from askwell.core.moment import WORK_RELATIONSHIPS
 
@@ -47,6 +48,7 @@ class Network:
     embedder: Embedder
     relationship: np.ndarray  # int index into RELATIONSHIPS
     supports: dict[str, np.ndarray]  # support type -> bool per person
+    lists_supports: np.ndarray  # bool: the person lists at least one support type
     stretched: np.ndarray
     open_asks: np.ndarray
     recent_asks: np.ndarray
@@ -66,6 +68,11 @@ class Network:
     past_starts: np.ndarray
     past_runs: np.ndarray
     past_summaries: list[str]
+    past_need_ids: np.ndarray  # (P,) need id of each past yes (-1 when unknown)
+    topic_counts: np.ndarray  # (N,) how many topics each person lists
+    stem_index: dict[str, np.ndarray]  # word stem -> distinct topics that have it
+    stem_counts: np.ndarray  # (K,) how many stems each distinct topic has
+    senses: dict[str, tuple[np.ndarray, np.ndarray]]  # false friend -> (pairs, sense meant)
     avail_key: np.ndarray  # (N,) index into avail_groups
     avail_groups: list[tuple[str, tuple[Window, ...], bool, bool]]  # tz, hours, stretched, work
     index: dict[int, int]  # person id -> row
@@ -93,6 +100,33 @@ def _tiebreak(people: list[Person]) -> np.ndarray:
     out = np.empty(len(people), dtype=np.int64)
     out[keys] = np.arange(len(people))
     return out
+
+
+def _stems(topics: list[str]) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Return an index from word stem to the distinct topics that have it, and stems per topic."""
+    index: dict[str, list[int]] = defaultdict(list)
+    counts = np.zeros(len(topics), dtype=np.float32)
+    for k, topic in enumerate(topics):
+        stems = meaning.content_stems(topic)
+        counts[k] = len(stems)
+        for s in stems:
+            index[s].append(k)
+    return {s: np.asarray(ks, dtype=np.int64) for s, ks in index.items()}, counts
+
+
+def _senses(
+    people: list[Person], pairs: list[tuple[int, str]]
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Return, per false friend, the topic pairs using it and the sense each profile shows."""
+    found: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for j, (i, topic) in enumerate(pairs):
+        for key in {meaning.sense_key(w) for w in meaning.words(topic)} - {None}:
+            assert key is not None
+            which = meaning.sense(key, meaning.words(", ".join(people[i].topics)))
+            if which is not None:
+                found[key][0].append(j)
+                found[key][1].append(which)
+    return {k: (np.asarray(js, np.int64), np.asarray(ws, np.int8)) for k, (js, ws) in found.items()}
 
 
 def build_network(
@@ -133,13 +167,10 @@ def build_network(
     helped = [index[h.person_id] for h in history.help_given if h.person_id in index]
 
     distinct: dict[str, int] = {}
-    topic_ids = np.asarray(
-        [distinct.setdefault(t, len(distinct)) for p in people for t in p.topics if t.strip()],
-        dtype=np.int64,
-    )
-    topic_owner = np.asarray(
-        [i for i, p in enumerate(people) for t in p.topics if t.strip()], dtype=np.int64
-    )
+    pairs = [(i, t) for i, p in enumerate(people) for t in p.topics if t.strip()]
+    topic_ids = np.asarray([distinct.setdefault(t, len(distinct)) for _, t in pairs], np.int64)
+    topic_owner = np.asarray([i for i, _ in pairs], dtype=np.int64)
+    stem_index, stem_counts = _stems(list(distinct))
     topic_starts, topic_runs = _runs(topic_owner)
     order = np.argsort(np.asarray(past_rows, dtype=np.int64), kind="stable")
     past_owner = np.asarray(past_rows, dtype=np.int64)[order]
@@ -160,6 +191,7 @@ def build_network(
             s: np.asarray([s in p.supports for p in people], dtype=bool)
             for s in {s for p in people for s in p.supports}
         },
+        lists_supports=np.asarray([bool(p.supports) for p in people], dtype=bool),
         stretched=np.asarray([p.stretched for p in people], dtype=bool),
         open_asks=_count(counts["open"], n),
         recent_asks=_count(counts["recent"], n),
@@ -169,16 +201,21 @@ def build_network(
         no=_count(counts["no"], n),
         no_reply=_count(counts["no-reply"], n),
         helped_them=_count(helped, n),
-        topic_vectors=embedder.encode(list(distinct)),
+        topic_vectors=embedder.encode([meaning.expand(t) for t in distinct]),
         topic_ids=topic_ids,
         topic_owner=topic_owner,
         topic_starts=topic_starts,
         topic_runs=topic_runs,
-        past_vectors=embedder.encode([need_text(x) for x in past_needs]),
+        past_vectors=embedder.encode([meaning.expand(need_text(x)) for x in past_needs]),
         past_owner=past_owner,
         past_starts=past_starts,
         past_runs=past_runs,
         past_summaries=[x.summary for x in past_needs],
+        past_need_ids=np.asarray([x.id if x.id is not None else -1 for x in past_needs], np.int64),
+        topic_counts=np.bincount(topic_owner, minlength=n).astype(np.int32),
+        stem_index=stem_index,
+        stem_counts=stem_counts,
+        senses=_senses(people, pairs),
         avail_key=avail_key,
         avail_groups=list(groups),
         index=index,

@@ -8,33 +8,27 @@ expertise score, then the name (case-insensitive), then the id, so the order is 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 
 import numpy as np
 
-from askwell.core import cooldown
 from askwell.core.embed import Embedder
-from askwell.core.match import reasons
-from askwell.core.match.fit import FIT, LISTED_BONUS
-from askwell.core.match.network import Network, build_network, need_text
+from askwell.core.match import factors, reasons
+from askwell.core.match.network import Network, build_network
 from askwell.core.match.weights import FACTORS, Weights
-from askwell.core.model import (
-    RELATIONSHIPS,
-    SUPPORT_TYPES,
-    Boundary,
-    DomainError,
-    History,
-    Need,
-    Person,
-)
-from askwell.core.moment import WORK_SUPPORTS, starts
+from askwell.core.model import SUPPORT_TYPES, Boundary, DomainError, History, Need, Person
 
-SEMANTIC_FLOOR, SEMANTIC_SPAN = 0.1, 0.4
-LEXICAL_SPAN = 0.6
-AVAIL_HALF_HOURS = 48.0
-LATE_AVAILABILITY = 0.1
-EXPIRED_BOUNDARY = 0.7
-BALANCE_PRIOR = 3.0
+# Hard rules put people in tiers: a follow-up on a need they said yes to comes first; anyone
+# stretched thin, or outside their hours for an urgent need, is held back (shown, flagged,
+# never first while someone else can help); a cooldown on this need excludes (listed last).
+FOLLOW_UP, OPEN, HELD_BACK, EXCLUDED = 0, 1, 2, 3
+URGENT_HOURS = 12.0
+# The shown score: the weighted mean stretched so that a typical best choice shows 85-100
+# and a weak one under 50 (see bench/whom_quality.py for the calibration table).
+SHOWN_LOW, SHOWN_HIGH = 0.50, 0.95
+# Someone held back or excluded never shows more than this share of their score.
+HELD_BACK_SHOWN = 0.75
+EXCLUDED_SHOWN = 0.5
 
 
 @dataclass(frozen=True)
@@ -51,10 +45,12 @@ class Candidate:
     """A person ranked for a need: total (0-1), factors by name, flags, and exclusion."""
 
     person: Person
-    total: float
+    total: float  # the shown score, 0-1 (see `shown`)
+    mean: float = 0.0  # the weighted mean of the factor scores behind it
     factors: dict[str, Factor] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
     excluded: bool = False
+    summary: str = ""  # for the first candidate: one line on why they come first
 
 
 @dataclass
@@ -66,142 +62,80 @@ class Ranking:
     weights: Weights
     now: datetime
     scores: dict[str, np.ndarray]
-    total: np.ndarray
+    raw: np.ndarray  # weighted mean of the factor scores, 0-1
+    total: np.ndarray  # the shown score, 0-1 (calibrated, capped for held-back people)
+    tier: np.ndarray  # FOLLOW_UP, OPEN, HELD_BACK or EXCLUDED per person
     excluded: np.ndarray
     details: reasons.Details
 
-    def order(self, limit: int | None = None) -> np.ndarray:
-        """Return person rows in rank order: total, then expertise, name and id; excluded last."""
-        rows = np.arange(len(self.total))
+    def order(self, limit: int | None = None, raw: np.ndarray | None = None) -> np.ndarray:
+        """Return person rows in rank order: tier, score, then expertise, name and id."""
+        raw = self.raw if raw is None else raw
+        rows = np.arange(len(raw))
         if limit is not None and limit < len(rows):
-            key = self.total - 2.0 * self.excluded
+            key = raw - 2.0 * self.tier
             cutoff = np.partition(key, len(key) - limit)[len(key) - limit]
             rows = np.flatnonzero(key >= cutoff)  # all ties at the cut-off stay in
         expertise = self.scores["expertise"].round(6)
         keys = (
             self.network.tiebreak[rows],
             -expertise[rows],
-            -self.total[rows],
-            self.excluded[rows],
+            -raw[rows].round(6),
+            self.tier[rows],
         )
         return rows[np.lexsort(keys)][:limit]
 
+    def reorder(self, weights: Weights) -> np.ndarray:
+        """Return the order the same factor scores give under other weights (for tuning)."""
+        return self.order(raw=combine(self.scores, weights))
+
     def candidates(self, limit: int | None = None) -> list[Candidate]:
         """Return candidates in rank order (excluded ones last); `limit` keeps the first ones."""
-        return [self._candidate(int(i)) for i in self.order(limit)]
+        rows = self.order(limit)
+        out = [self._candidate(int(i)) for i in rows]
+        if out:
+            out[0].summary = reasons.summary(rows, self)
+        return out
 
     def _candidate(self, i: int) -> Candidate:
         person = self.network.people[i]
         weights = self.weights.as_dict()
         sentences = reasons.explain(i, self)
-        factors = {
+        factor_rows = {
             name: Factor(round(float(self.scores[name][i]), 4), weights[name], sentences[name])
             for name in FACTORS
         }
         return Candidate(
             person=person,
             total=round(float(self.total[i]), 4),
-            factors=factors,
+            mean=round(float(self.raw[i]), 4),
+            factors=factor_rows,
             flags=reasons.flags(i, self),
             excluded=bool(self.excluded[i]),
         )
 
 
-def _expertise(need: Need, net: Network) -> tuple[np.ndarray, reasons.Similarities]:
-    """Return the score per person and the similarities behind it."""
-    n = len(net)
-    query = net.embedder.encode([need_text(need)])[0]
-    topic_best = np.zeros(n, dtype=np.float32)
-    topic_sims = (net.topic_vectors @ query)[net.topic_ids]
-    if len(net.topic_owner):
-        topic_best[net.topic_runs] = np.maximum.reduceat(topic_sims, net.topic_starts)
-    past_best = np.zeros(n, dtype=np.float32)
-    past_sims = net.past_vectors @ query
-    if len(net.past_owner):
-        past_best[net.past_runs] = np.maximum.reduceat(past_sims, net.past_starts)
-    best = np.maximum(topic_best, past_best)
-    if net.embedder.semantic:
-        score = (best - SEMANTIC_FLOOR) / SEMANTIC_SPAN
-    else:
-        score = best / LEXICAL_SPAN
-    return np.clip(score, 0.0, 1.0), reasons.Similarities(topic_sims, past_sims, past_best)
+def combine(scores: dict[str, np.ndarray], weights: Weights) -> np.ndarray:
+    """Return the weighted mean of the factor scores per person."""
+    w = weights.as_dict()
+    total = sum(w[name] * scores[name] for name in FACTORS) / sum(w.values())
+    return np.asarray(total, dtype=np.float64).round(6)
 
 
-def _fit(need: Need, net: Network) -> np.ndarray:
-    table = np.asarray([FIT.get((need.support_type, r), 0.5) for r in RELATIONSHIPS])
-    score = table[net.relationship]
-    listed = net.supports.get(need.support_type)
-    if listed is not None:
-        score = np.where(listed, np.minimum(1.0, score + LISTED_BONUS), score)
-    return score
+def shown(raw: np.ndarray, tier: np.ndarray) -> np.ndarray:
+    """Return the score people see: stretched to 0-1, capped for held-back and excluded people."""
+    score = np.clip((raw - SHOWN_LOW) / (SHOWN_HIGH - SHOWN_LOW), 0.0, 1.0)
+    score = np.where(tier == HELD_BACK, score * HELD_BACK_SHOWN, score)
+    return np.where(tier == EXCLUDED, score * EXCLUDED_SHOWN, score).round(6)
 
 
-def _availability(need: Need, net: Network, now: datetime) -> tuple[np.ndarray, list[float | None]]:
-    """Return the score per person and, per availability group, hours until the first slot."""
-    hours: list[float | None] = []
-    for tz, windows, stretched, work_relationship in net.avail_groups:
-        work = need.support_type in WORK_SUPPORTS or work_relationship
-        first = next(starts(tz, windows, now, work=work, stretched=stretched), None)
-        hours.append(None if first is None else (first - now).total_seconds() / 3600)
-    group_score = np.asarray(
-        [LATE_AVAILABILITY if h is None else 1.0 / (1.0 + h / AVAIL_HALF_HOURS) for h in hours]
-    )
-    if need.deadline is not None:
-        for g, h in enumerate(hours):
-            if h is not None and _date_after(now, h, need.deadline):
-                group_score[g] = LATE_AVAILABILITY
-    return group_score[net.avail_key] if len(net) else np.zeros(0), hours
-
-
-def _date_after(now: datetime, hours: float, deadline: date) -> bool:
-    return (now + timedelta(hours=hours)).date() > deadline
-
-
-def _capacity(net: Network) -> np.ndarray:
-    score = (
-        1.0
-        - 0.6 * net.stretched
-        - 0.15 * np.minimum(net.open_asks, 3)
-        - 0.05 * np.minimum(net.recent_asks, 4)
-    )
-    return np.clip(score, 0.0, 1.0)
-
-
-def _boundaries(
-    need: Need, net: Network, boundaries: list[Boundary], today: date
-) -> tuple[np.ndarray, np.ndarray, dict[int, Boundary], dict[int, Boundary]]:
-    n = len(net)
-    score = np.ones(n)
-    excluded = np.zeros(n, dtype=bool)
-    active: dict[int, Boundary] = {}
-    expired: dict[int, Boundary] = {}
-    for b in boundaries:
-        row = net.index.get(b.person_id)
-        if row is None or not cooldown.covers(b, need):
-            continue
-        if b.active(today):
-            if row not in active or b.until > active[row].until:
-                active[row] = b
-            excluded[row] = True
-            score[row] = 0.0
-        elif row not in active:
-            if row not in expired or b.until > expired[row].until:
-                expired[row] = b
-            score[row] = EXPIRED_BOUNDARY
-    return score, excluded, active, expired
-
-
-def _balance(net: Network) -> np.ndarray:
-    return 1.0 - net.period_asks / (net.period_total + BALANCE_PRIOR)
-
-
-def _reciprocity(net: Network) -> np.ndarray:
-    return (net.helped_them + 1.0) / (net.helped_them + net.yes + 2.0)
-
-
-def _history(net: Network) -> np.ndarray:
-    answered = net.yes + net.no + net.no_reply
-    return (net.yes + 1.0) / (answered + 2.0)
+def _tiers(
+    need: Need, net: Network, follow_up: np.ndarray, excluded: np.ndarray, late: np.ndarray
+) -> np.ndarray:
+    held = net.stretched | ((need.urgency == "high") & late)
+    tier = np.where(follow_up, FOLLOW_UP, OPEN)
+    tier = np.where(held, HELD_BACK, tier)
+    return np.where(excluded, EXCLUDED, tier).astype(np.int8)
 
 
 def rank_many(
@@ -217,24 +151,27 @@ def rank_many(
     now = now if now.tzinfo else now.replace(tzinfo=UTC)
     if need.support_type not in SUPPORT_TYPES:
         raise DomainError(f"unknown support type {need.support_type!r}")
-    expertise, sims = _expertise(need, net)
-    avail, avail_hours = _availability(need, net, now)
-    bound, excluded, active, expired = _boundaries(need, net, boundaries, now.date())
+    expertise, sims = factors.expertise(need, net)
+    avail, avail_hours = factors.availability(need, net, now)
+    cooldowns = factors.boundaries(need, net, boundaries, now.date())
     scores = {
         "expertise": expertise,
-        "fit": _fit(need, net),
+        "fit": factors.fit(need, net),
         "availability": avail,
-        "capacity": _capacity(net),
-        "boundaries": bound,
-        "balance": _balance(net),
-        "reciprocity": _reciprocity(net),
-        "history": _history(net),
+        "capacity": factors.capacity(net),
+        "boundaries": cooldowns.score,
+        "balance": factors.balance(net),
+        "reciprocity": factors.reciprocity(net),
+        "history": factors.history(net),
     }
-    w = weights.as_dict()
-    total = sum(w[name] * scores[name] for name in FACTORS) / sum(w.values())
-    total = np.asarray(total, dtype=np.float64).round(6)
-    details = reasons.Details(sims, avail_hours, active, expired)
-    return Ranking(need, net, weights, now, scores, total, excluded, details)
+    group_late = np.asarray([h is None or h > URGENT_HOURS for h in avail_hours], dtype=bool)
+    late = group_late[net.avail_key] if len(net) else np.zeros(0, dtype=bool)
+    tier = _tiers(need, net, sims.follow_up, cooldowns.excluded, late)
+    raw = combine(scores, weights)
+    details = reasons.Details(sims, avail_hours, cooldowns.active, cooldowns.expired, late)
+    return Ranking(
+        need, net, weights, now, scores, raw, shown(raw, tier), tier, cooldowns.excluded, details
+    )
 
 
 def rank(

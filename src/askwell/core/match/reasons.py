@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from askwell.core.match.fit import fit_reason
+from askwell.core.match.factors import Similarities
+from askwell.core.match.fit import fit_reason, support_words
 from askwell.core.model import Boundary
 from askwell.core.moment import zone_of
 
@@ -21,15 +22,6 @@ LEXICAL_NOTE = " (word overlap only: the meaning model is not available)"
 
 
 @dataclass
-class Similarities:
-    """Cosine similarities of the need with every topic and every past yes-need."""
-
-    topics: np.ndarray
-    past: np.ndarray
-    past_best: np.ndarray
-
-
-@dataclass
 class Details:
     """What the sentences need beyond the scores."""
 
@@ -37,6 +29,7 @@ class Details:
     avail_hours: list[float | None]
     active: dict[int, Boundary]
     expired: dict[int, Boundary]
+    late: np.ndarray  # bool per person: no slot within URGENT_HOURS
 
 
 def _times(count: int) -> str:
@@ -52,10 +45,10 @@ def _upper_first(text: str) -> str:
 
 
 def _strength(similarity: float, semantic: bool) -> str:
-    strong, some = (0.4, 0.25) if semantic else (0.45, 0.2)
+    strong, some = (0.45, 0.3) if semantic else (0.45, 0.2)
     if similarity >= strong:
         return "a strong match"
-    return "some overlap" if similarity >= some else "little overlap"
+    return "some overlap" if similarity >= some else "a weak match, little in common"
 
 
 def _expertise(i: int, r: Ranking) -> str:
@@ -67,16 +60,22 @@ def _expertise(i: int, r: Ranking) -> str:
         j = lo + int(np.argmax(sims.topics[lo:hi]))
         topic = _topic_text(r, i, j - lo)
         sim = float(sims.topics[j])
-        parts.append(
-            f"{name}'s closest topic is '{topic}' ({_strength(sim, net.embedder.semantic)})"
-        )
+        text = f"{name}'s closest topic is '{topic}' ({_strength(sim, net.embedder.semantic)})"
+        if sims.words[j] > 0 and sim >= 0.3:
+            text += ", sharing words with the need"
+        parts.append(text)
+        false = [_topic_text(r, i, k - lo) for k in range(lo, hi) if sims.false_friends[k]]
+        if false:
+            parts.append(f"'{false[0]}' means something else here, so it does not count")
     else:
-        parts.append(f"{name} has no topics listed")
+        parts.append(f"{name} has no topics listed yet, so we cannot tell what they know")
     first, last = np.searchsorted(net.past_owner, [i, i + 1])
     rows = np.arange(first, last)
     if len(rows):
         k = int(rows[np.argmax(sims.past[rows])])
-        if sims.past[k] >= float(sims.topics[lo:hi].max(initial=-1.0)):
+        if sims.follow_up[i]:
+            parts.append(f"they said yes to this need before: '{net.past_summaries[k]}'")
+        elif sims.past[k] >= float(sims.topics[lo:hi].max(initial=-1.0)):
             parts.append(f"they said yes to a similar need before: '{net.past_summaries[k]}'")
         else:
             parts.append(f"they helped you before with '{net.past_summaries[k]}'")
@@ -182,10 +181,9 @@ def _history(i: int, r: Ranking) -> str:
 def explain(i: int, r: Ranking) -> dict[str, str]:
     """Return the sentence for each factor of person row `i`."""
     person = r.network.people[i]
-    listed = r.need.support_type in person.supports
     return {
         "expertise": _expertise(i, r),
-        "fit": fit_reason(person.name, r.need.support_type, person.relationship, listed),
+        "fit": fit_reason(person.name, r.need.support_type, person.relationship, person.supports),
         "availability": _availability(i, r),
         "capacity": _capacity(i, r),
         "boundaries": _boundaries(i, r),
@@ -202,8 +200,14 @@ def flags(i: int, r: Ranking) -> list[str]:
     active = r.details.active.get(i)
     if active is not None:
         out.append(f"cooldown until {active.until:%Y-%m-%d}")
+    if r.details.sims.follow_up[i] and not r.excluded[i]:
+        out.append("said yes to this need: follow up with them")
     if net.stretched[i]:
         out.append("stretched")
+    if r.need.urgency == "high" and r.details.late[i]:
+        out.append("outside their hours for an urgent need")
+    if not net.topic_counts[i] and not net.lists_supports[i]:
+        out.append("profile missing topics and supports")
     if net.open_asks[i] >= OVERWHELMED_OPEN or net.recent_asks[i] >= OVERWHELMED_RECENT:
         out.append("overwhelmed")
     if r.details.avail_hours[int(net.avail_key[i])] is None:
@@ -213,3 +217,51 @@ def flags(i: int, r: Ranking) -> list[str]:
     if not net.embedder.semantic:
         out.append("lexical match")
     return out
+
+
+_EDGE_WORDS = {
+    "fit": "{rel} suits {what}",
+    "availability": "they are free sooner",
+    "capacity": "they have more room",
+    "boundaries": "there is no cooldown with them",
+    "balance": "you have not leaned on them lately",
+    "reciprocity": "you have helped them more",
+    "history": "they often say yes",
+}
+
+
+def _edge(name: str, i: int, r: Ranking) -> str:
+    if name == "expertise":
+        lo, hi = np.searchsorted(r.network.topic_owner, [i, i + 1])
+        if hi > lo:
+            j = int(np.argmax(r.details.sims.topics[lo:hi]))
+            return f"their '{_topic_text(r, i, j)}' is closest to the need"
+        return "they helped with something similar before"
+    relationship = r.network.people[i].relationship
+    article = "an" if relationship[:1] in "aeiou" else "a"
+    what = support_words(r.need.support_type)
+    return _EDGE_WORDS[name].format(rel=f"{article} {relationship}", what=what)
+
+
+def summary(rows: np.ndarray, r: Ranking) -> str:
+    """Return one line on why the first person comes first (what sets them apart)."""
+    net = r.network
+    first = int(rows[0])
+    name = net.people[first].name
+    if r.excluded[first]:
+        return f"Everyone has said no to this recently; {name}'s cooldown ends first."
+    if r.details.sims.follow_up[first]:
+        return f"{name} comes first: they said yes to this need, so the follow-up goes to them."
+    if len(rows) < 2:
+        return f"{name} is the only person in your network."
+    second = int(rows[1])
+    w = r.weights.as_dict()
+    gains = {f: w[f] * float(r.scores[f][first] - r.scores[f][second]) for f in r.scores}
+    best = [f for f, g in sorted(gains.items(), key=lambda x: -x[1]) if g > 0.01][:2]
+    why = " and ".join(_edge(f, first, r) for f in best) or "it is a close call on every factor"
+    text = f"{name} comes first: {why}"
+    above = [int(k) for k in rows[1:] if r.tier[k] > r.tier[first] and r.raw[k] > r.raw[first]]
+    if above:
+        other = net.people[above[0]].name
+        text += f"; {other} would fit too but is held back ({', '.join(flags(above[0], r))})"
+    return text + "."

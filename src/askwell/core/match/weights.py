@@ -21,16 +21,19 @@ FACTORS: Final = (
 
 @dataclass(frozen=True)
 class Weights:
-    """Non-negative weight per factor; the total is the weighted mean of the factor scores."""
+    """Non-negative weight per factor; the total is the weighted mean of the factor scores.
 
-    expertise: float = 3.0
-    fit: float = 2.0
-    availability: float = 1.0
-    capacity: float = 1.5
+    The defaults are the weights most folds chose in bench/whom_quality.py's cross-validation.
+    """
+
+    expertise: float = 2.0
+    fit: float = 3.0
+    availability: float = 0.5
+    capacity: float = 1.0
     boundaries: float = 1.0
-    balance: float = 1.0
+    balance: float = 3.0
     reciprocity: float = 0.5
-    history: float = 1.0
+    history: float = 0.5
 
     def as_dict(self) -> dict[str, float]:
         """Return the weights by factor name, in the canonical order."""
