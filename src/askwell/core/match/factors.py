@@ -76,7 +76,8 @@ def _false_friends(need: Need, net: Network) -> np.ndarray:
     if not net.senses:
         return mask
     need_words = meaning.words(meaning.expand(need_text(need)))
-    for key in {meaning.sense_key(w) for w in need_words} & set(net.senses):
+    present = {key for w in need_words if (key := meaning.sense_key(w)) is not None}
+    for key in present & set(net.senses):
         mine = meaning.sense(key, need_words)
         if mine is not None:
             pairs, theirs = net.senses[key]
