@@ -134,3 +134,12 @@ def test_cli_people_night_and_split_shifts_are_kept_and_asked_in_their_hours(cli
     for slot in slots:  # inside the night shift, in Manila time: 22:00 or before 06:30
         clock = slot["start"][11:16]
         assert slot["start"].endswith("+08:00") and (clock >= "22:00" or clock <= "06:30")
+
+
+def test_cli_suggest_says_why_the_first_comes_first_like_the_api(network: Run) -> None:
+    rows = network("suggest", "1", "--json").json()
+    assert rows[0]["summary"].startswith("Ana Ruiz comes first: ")
+    assert "Ben Okafor would fit too" not in rows[0]["summary"]
+    assert all(r["summary"] == "" for r in rows[1:])
+    table = network("suggest", "1")
+    assert "Ana Ruiz comes first: " in table.out.replace("\n", " ")

@@ -255,3 +255,63 @@ def test_match_weights_change_the_order() -> None:
     assert names(cands) == ["Spare", "Expert"]
     assert cands[0].factors["expertise"].weight == 0.0
     assert cands[0].total == 1.0
+
+
+def test_match_meaning_word_forms_abbreviations_and_weak_matches_said_honestly() -> None:
+    people = [
+        person(1, "Lead", relationship="colleague", topics=("delegation and team leadership",)),
+        person(2, "Ops", relationship="colleague", topics=("Kubernetes",)),
+        person(3, "Cook", relationship="colleague", topics=("baking",)),
+    ]
+    first = run(need(summary="Tips on delegating to my new team?"), people)
+    assert names(first)[0] == "Lead"
+    assert "sharing words with the need" in first[0].factors["expertise"].reason
+    k8s = run(need(summary="My k8s pods keep restarting", support_type="task"), people)
+    assert names(k8s)[0] == "Ops"
+    assert "(a weak match, little in common)" in k8s[-1].factors["expertise"].reason
+
+
+def test_match_budget_approval_goes_to_the_manager_who_lists_resources() -> None:
+    n = need(summary="Approval for budget to hire a contractor", support_type="resources")
+    people = [
+        person(1, "Col", relationship="colleague", topics=("budget spreadsheets",)),
+        person(2, "Man", relationship="manager", topics=("team budget",), supports=("resources",)),
+    ]
+    assert names(run(n, people)) == ["Man", "Col"]
+
+
+def test_match_hard_rules_are_shown_flagged_and_never_first() -> None:
+    n = need(summary="Advice on my career move", urgency="high")
+    star = person(1, "Star", relationship="mentor", topics=("career",), stretched=True)
+    night = person(
+        2, "Night", relationship="mentor", topics=("career",), hours=parse_hours("Sat 09:00-10:00")
+    )
+    okay = person(3, "Okay", relationship="colleague", topics=("gardening",))
+    cands = run(n, [star, night, okay])
+    assert names(cands)[0] == "Okay" and not any(c.excluded for c in cands)
+    flags = {c.person.name: c.flags for c in cands}
+    assert "stretched" in flags["Star"]
+    assert "outside their hours for an urgent need" in flags["Night"]
+    assert "would fit too but is held back" in cands[0].summary
+
+
+def test_match_a_no_to_the_same_need_in_other_words_excludes_and_a_yes_leads_the_follow_up() -> (
+    None
+):
+    old = need(7, "Read my statement of purpose for grad school", support_type="feedback")
+    n = need(
+        summary="Could you read my statement of purpose for grad school applications?",
+        support_type="feedback",
+    )
+    people = [
+        person(1, "Bea", relationship="friend", topics=("essays",)),
+        person(2, "Alan", relationship="mentor", topics=("grad admissions",)),
+        person(3, "Joy", relationship="friend", topics=("scholarships",)),
+    ]
+    bounds = [cooldown(1, date(2026, 3, 20), need_id=7, topic=old.summary)]
+    cands = run(n, people, needs=[old, n], asks=[ask(1, 7, 1, "no", 5)], boundaries=bounds)
+    assert cands[-1].person.name == "Bea" and cands[-1].excluded
+    follow = run(n, people, needs=[n], asks=[ask(2, 100, 3, "yes", 2)])
+    assert names(follow)[0] == "Joy"
+    assert "said yes to this need: follow up with them" in follow[0].flags
+    assert "follow-up goes to them" in follow[0].summary

@@ -158,6 +158,7 @@ async def test_api_suggest_and_moments(client: httpx.AsyncClient, store: Store) 
     ranked = (await client.get(f"/api/needs/{need.id}/suggest")).json()
     assert ranked[0]["person_id"] == person.id
     assert ranked[0]["factors"]["expertise"]["reason"]
+    assert ranked[0]["summary"].startswith(f"{person.name} ")
     moments = (await client.get(f"/api/people/{person.id}/moments", params={"count": 2})).json()
     assert len(moments["slots"]) == 2 and moments["pre_ask"]
 

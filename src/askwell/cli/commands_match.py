@@ -29,6 +29,7 @@ def candidate_public(c: Candidate) -> dict[str, Any]:
         "total": c.total,
         "excluded": c.excluded,
         "flags": c.flags,
+        "summary": c.summary,
         "factors": {
             name: {"score": f.score, "weight": f.weight, "reason": f.reason}
             for name, f in c.factors.items()
@@ -74,6 +75,8 @@ def suggest(
             label, f"{_esc(c.person.name)} (#{c.person.id}){flags}", str(round(c.total * 100)), why
         )
     out.print(table)
+    if candidates[0].summary:
+        out.print(_esc(candidates[0].summary))
 
 
 def _user_zone(tz: str | None) -> tzinfo:

@@ -7,7 +7,7 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from askwell.core.match import Candidate
 from askwell.core.moment import Slot
@@ -44,6 +44,7 @@ class CandidatePublic(BaseModel):
     excluded: bool
     flags: list[str]
     factors: dict[str, FactorPublic]
+    summary: str = Field("", description="For the first person only: why they come first.")
 
     @classmethod
     def of(cls, c: Candidate) -> CandidatePublic:
@@ -60,6 +61,7 @@ class CandidatePublic(BaseModel):
             excluded=c.excluded,
             flags=c.flags,
             factors=factors,
+            summary=c.summary,
         )
 
 
