@@ -12,7 +12,7 @@ from icalendar import Calendar
 from askwell.core import handoff
 from askwell.core.model import Need, Person
 from askwell.core.moment import Slot
-from askwell.handoff_ics import ics_bytes
+from askwell.handoff_ics import Party, ics_bytes
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SLOT = Slot(
@@ -72,6 +72,7 @@ def test_handoff_ics_has_event_times_attendee_and_alarm() -> None:
         uid="ask-7@askwell",
         attendee="ana@example.org",
         attendee_name="Ana Ruiz",
+        organizer=Party("me@example.net", "Sam Me"),
         now=datetime(2026, 3, 1, tzinfo=UTC),
     )
     cal = Calendar.from_ical(data)
@@ -82,6 +83,8 @@ def test_handoff_ics_has_event_times_attendee_and_alarm() -> None:
     assert str(event["description"]) == TRICKY
     assert str(event["uid"]) == "ask-7@askwell"
     assert str(event["attendee"]) == "mailto:ana@example.org"
+    assert str(event["organizer"]) == "mailto:me@example.net"
+    assert str(cal["method"]) == "REQUEST"
     (alarm,) = event.walk("VALARM")
     assert str(alarm["action"]) == "DISPLAY"
     assert alarm.decoded("trigger") == -timedelta(minutes=15)

@@ -18,6 +18,15 @@ if TYPE_CHECKING:
     from askwell.storage.store import Store
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+FoldOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--fold", min=0, max=1, help="For a time the clocks repeat: 0 the first, 1 the second."
+    ),
+]
+AllowPastOpt = Annotated[
+    bool, typer.Option("--allow-past", help="Accept an --at time that has already passed.")
+]
 
 
 @dataclass

@@ -15,7 +15,8 @@ Commands:
   answer    Record their answer; a no sets a gentle cooldown before asking them again.
   thank     Record that you thanked them.
   followup  Record the one gentle follow-up of an ask that got no reply.
-  close     Close an ask.
+  close     Close (withdraw) an ask; with --ics, also cancel the invitation you sent for
+            it.
   due       What is waiting on you: one gentle follow-up, or a thank-you.
   gave      Record help you gave someone (it balances the asking).
   export    Export everything you own to one JSON file.
@@ -35,6 +36,11 @@ Commands:
             lately.
   serve     Open askwell in your browser (listens on 127.0.0.1; the link carries a
             one-time secret).
+  config    Set (or show) your name and e-mail address for calendar invitations.
+  invite    Move an ask to a new time; the invitation keeps its UID, so calendars update
+            it.
+  calendar  Write your reminders (follow-ups due, thank-yous owed, planned asks) as a
+            calendar.
   people    The people you might ask (your supporters).
   need      Needs: what you could use help with.
   journal   Your journal: reflections on asking.

@@ -37,9 +37,21 @@ def _register() -> None:
 
     for module in (commands_people, commands_asks, commands_data):
         module.register(app)
-    from askwell.cli import commands_coach, commands_insights, commands_match, commands_web
+    from askwell.cli import (
+        commands_calendar,
+        commands_coach,
+        commands_insights,
+        commands_match,
+        commands_web,
+    )
 
-    for feature in (commands_coach, commands_match, commands_insights, commands_web):
+    for feature in (
+        commands_coach,
+        commands_match,
+        commands_insights,
+        commands_web,
+        commands_calendar,
+    ):
         feature.register(app)
     from askwell.cli import commands_team
 

@@ -6,7 +6,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from askwell.cli._common import JsonOpt, console, emit_json, read_text_arg, store, warn
+from askwell.cli._common import (
+    AllowPastOpt,
+    FoldOpt,
+    JsonOpt,
+    console,
+    emit_json,
+    read_text_arg,
+    store,
+    warn,
+)
 from askwell.core.model import (
     ANSWER_KINDS,
     CHANNELS,
@@ -267,18 +276,8 @@ def ask(
             "--at", help="When: a slot number from `askwell when`, or a time like 2026-03-02T10:00."
         ),
     ] = None,
-    fold: Annotated[
-        int | None,
-        typer.Option(
-            "--fold",
-            min=0,
-            max=1,
-            help="For a time the clocks repeat (they go back): 0 the first, 1 the second.",
-        ),
-    ] = None,
-    allow_past: Annotated[
-        bool, typer.Option("--allow-past", help="Accept an --at time that has already passed.")
-    ] = False,
+    fold: FoldOpt = None,
+    allow_past: AllowPastOpt = False,
     ics: Annotated[
         str | None, typer.Option("--ics", help="Write the slot (--at) as a calendar invite file.")
     ] = None,
@@ -440,11 +439,29 @@ def followup(
         out.print(services.reply_draft(st, ask_id), markup=False, highlight=False)
 
 
-def close(ask_id: Annotated[int, typer.Argument(help="Ask id.")], as_json: JsonOpt = False) -> None:
-    """Close an ask."""
+def close(
+    ask_id: Annotated[int, typer.Argument(help="Ask id.")],
+    ics: Annotated[
+        str | None,
+        typer.Option("--ics", help="Write a cancellation of its calendar invitation to this file."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Close (withdraw) an ask; with --ics, also cancel the invitation you sent for it."""
     from askwell import services
+    from askwell.services import calendar, matching
 
-    a = services.close_ask(store(), ask_id)
+    st = store()
+    a = services.close_ask(st, ask_id)
+    slot = matching.planned_slot(st, ask_id) if ics is not None else None
+    if ics is not None and slot is None:
+        warn("this ask had no planned time, so there is no invitation to cancel")
+    elif ics is not None and slot is not None:
+        calendar.next_sequence(st, ask_id)
+        cancel = matching.handoff_for_ask(st, ask_id, slot=slot, cancel=True).ics
+        matching.write_ics(ics, cancel or b"")
+        if not as_json:
+            console().print(f"Cancellation written to {_esc(ics)}; send it to them.")
     if as_json:
         emit_json(ask_public(a))
     else:

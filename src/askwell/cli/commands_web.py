@@ -56,6 +56,11 @@ def serve(
     out = _common.console()
     out.print(f"askwell is running at [bold]{url}[/]", markup=True)
     out.print("Keep this link private: it is the key to your data. Press Ctrl+C to stop.")
+    from askwell.services.calendar import feed_token
+    from askwell.web.feed import feed_path
+
+    feed = settings.url(feed_path(feed_token(_common.store())), with_token=False)
+    out.print(f"Reminders calendar to subscribe to (while askwell runs): {feed}", markup=False)
     if not settings.is_loopback:
         _common.warn(
             f"listening on {host}: other machines can reach this port; the link's token is "

@@ -111,10 +111,16 @@ def resolve_slot(
 
 
 def handoff_for_ask(
-    store: Store, ask_id: int, *, slot: moment.Slot | None = None, now: datetime | None = None
+    store: Store,
+    ask_id: int,
+    *,
+    slot: moment.Slot | None = None,
+    cancel: bool = False,
+    now: datetime | None = None,
 ) -> Handoff:
-    """Build the mailto: link, the copy text and, when a slot is given, the .ics bytes."""
-    from askwell.handoff_ics import ics_bytes
+    """Build the mailto: link, the copy text and, with a slot, the invitation (or its CANCEL)."""
+    from askwell.handoff_ics import Invite, Party, invite_bytes
+    from askwell.services.calendar import organizer, sequence_of
 
     ask = get_ask(store, ask_id)
     person = get_person(store, ask.person_id)
@@ -123,16 +129,28 @@ def handoff_for_ask(
     link = handoff.mailto(person.email, handoff.subject_for(need), text)
     result = Handoff(link, handoff.copy_text(text, person, slot), slot)
     if slot is not None:
-        result.ics = ics_bytes(
+        invite = Invite(
             slot,
             summary=f"Ask {person.name}: {handoff.subject_for(need)}",
-            description=text,
             uid=f"{ask.uid or ask.id}@askwell",
-            attendee=person.email,
-            attendee_name=person.name,
-            now=(now or datetime.now(UTC)),
+            description=text,
+            sequence=sequence_of(store, ask_id),
+            organizer=organizer(store),
+            attendee=Party(person.email, person.name) if person.email else None,
+            cancel=cancel,
         )
+        result.ics = invite_bytes(invite, now=now or datetime.now(UTC))
     return result
+
+
+def planned_slot(store: Store, ask_id: int) -> moment.Slot | None:
+    """Return the slot an ask was planned for (its scheduled time), or None."""
+    ask = get_ask(store, ask_id)
+    if ask.scheduled_for is None:
+        return None
+    person = get_person(store, ask.person_id)
+    start = localtime.canonical(ask.scheduled_for, moment.zone_of(person.tz))
+    return moment.Slot(start, localtime.later(start, moment.DEFAULT_LENGTH), person.tz, "planned")
 
 
 def write_ics(path: str, data: bytes) -> Path:

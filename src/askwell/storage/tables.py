@@ -65,6 +65,7 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(120))
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    feed_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
 class _Owned:
@@ -127,6 +128,7 @@ class AskRow(_Owned, Base):
     answer_note: Mapped[str] = mapped_column(Text, default="")
     answer_offered: Mapped[str] = mapped_column(Text, default="")
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    invite_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class BoundaryRow(_Owned, Base):

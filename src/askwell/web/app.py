@@ -39,6 +39,7 @@ ROUTE_MODULES = (
     "pages_journal",
     "pages_insights",
     "pages_docs",
+    "feed",
 )
 
 DESCRIPTION = (

@@ -22,7 +22,7 @@ TOKEN_COOKIE = "askwell_token"
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-PUBLIC_PREFIXES = ("/static/",)
+PUBLIC_PREFIXES = ("/static/", "/feed/")  # /feed/ checks its own secret (web/feed.py)
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 CSP = (
