@@ -163,9 +163,7 @@ def _print_reframes(barriers: dict[str, int]) -> None:
 
 @need_app.command("list")
 def need_list(
-    status: Annotated[
-        str | None, typer.Option("--status", help=f"{choices(NEED_STATES)}.")
-    ] = None,
+    status: Annotated[str | None, typer.Option("--status", help=f"{choices(NEED_STATES)}.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List your needs, newest first."""
@@ -259,9 +257,7 @@ def ask(
     text_file: Annotated[
         str | None, typer.Option("--text-file", help="Read the request from a file (- = stdin).")
     ] = None,
-    channel: Annotated[
-        str, typer.Option("--channel", help=f"{choices(CHANNELS)}.")
-    ] = "chat",
+    channel: Annotated[str, typer.Option("--channel", help=f"{choices(CHANNELS)}.")] = "chat",
     override: Annotated[
         bool, typer.Option("--override", help="Ask even during a cooldown (recorded).")
     ] = False,

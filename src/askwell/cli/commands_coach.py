@@ -16,9 +16,7 @@ if TYPE_CHECKING:
 
     from askwell.core.coach import Report
 
-ChannelOpt = Annotated[
-    str | None, typer.Option("--channel", help=f"{choices(CHANNELS)}.")
-]
+ChannelOpt = Annotated[str | None, typer.Option("--channel", help=f"{choices(CHANNELS)}.")]
 STYLE = {"problem": "bold red underline", "strength": "green", "suggestion": "cyan"}
 
 
@@ -188,9 +186,7 @@ def draft_cmd(
     need: Annotated[str | None, _opt("For replies: what the ask was about.")] = None,
     note: Annotated[str | None, _opt("For replies: a personal line.")] = None,
     template: Annotated[str | None, typer.Option("--template", help="A template id.")] = None,
-    channel: Annotated[
-        str, typer.Option("--channel", help=f"{choices(CHANNELS)}.")
-    ] = "chat",
+    channel: Annotated[str, typer.Option("--channel", help=f"{choices(CHANNELS)}.")] = "chat",
     list_templates: Annotated[
         bool, typer.Option("--list-templates", help="List the templates and exit.")
     ] = False,

@@ -293,6 +293,21 @@ def import_(
         raise typer.Exit(1)
 
 
+@people_app.command("export")
+def export(
+    vcf: Annotated[str, typer.Option("--vcf", help="Write everyone to this .vcf file.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Export your network as vCard 4.0 (askwell's fields kept as X- properties)."""
+    from askwell.services.vcard import export_vcards
+
+    count = export_vcards(store(), vcf)
+    if as_json:
+        emit_json({"file": vcf, "people": count})
+    else:
+        console().print(f"Wrote {count} people to {_esc(vcf)}.")
+
+
 def register(app: typer.Typer) -> None:
     """Attach the people commands."""
     app.add_typer(people_app, name="people")

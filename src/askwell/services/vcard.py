@@ -102,3 +102,16 @@ def import_contacts(store: Store, path: str | Path) -> ImportResult:
         return add_new(store, read_csv(raw), [])
     outcomes, errors = read_vcards(raw)
     return add_new(store, outcomes, errors)
+
+
+def export_vcards(store: Store, path: str | Path) -> int:
+    """Write everyone in your network to `path` as vCard 4.0; return how many."""
+    from askwell.core.contacts.vcard_write import cards
+    from askwell.errors import AskwellError
+
+    people = list_people(store)
+    try:
+        Path(path).write_bytes(cards(people).encode("utf-8"))
+    except OSError as exc:
+        raise AskwellError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return len(people)

@@ -14,6 +14,7 @@ from askwell.core.model import (
     TEXT_MAX,
     DomainError,
     Person,
+    Window,
     hours_in_text,
 )
 
@@ -74,7 +75,8 @@ def _preferred(props: list[Prop]) -> Prop | None:
 
 def display_name(card: RawCard) -> str | None:
     """Return FN, else N put together (prefix given middle family suffix), else NICKNAME."""
-    full = _text(card, "FN")
+    fn = card.first("FN")
+    full = fn.value.strip() if fn is not None else ""
     if full:
         return full
     n = card.first("N")
@@ -174,32 +176,33 @@ def _tel(card: RawCard) -> str | None:
 
 
 def _askwell_fields(card: RawCard, person: Person, notes: list[str]) -> Person:
-    """Read back the X-ASKWELL-* properties that `people export` writes."""
+    """Read back what `people export` writes: X-ASKWELL-* properties and the CATEGORIES."""
     from dataclasses import replace
 
     from askwell.core.model import parse_hours, parse_list
 
-    changes: dict[str, object] = {}
-    for key, attr in ((X_RELATIONSHIP, "relationship"), (X_CHANNEL, "channel")):
-        value = _text(card, key)
-        if value:
-            changes[attr] = value.lower()
-    supports = _text(card, X_SUPPORTS)
-    if supports:
-        changes["supports"] = parse_list(supports)
-    hours = _text(card, X_HOURS)
-    if hours:
+    relationship = (_text(card, X_RELATIONSHIP) or person.relationship).lower()
+    categories = _categories(card)
+    if categories[:1] and categories[0].lower() == relationship:
+        categories = categories[1:]  # the export puts the relationship first, then the topics
+    hours_text = _text(card, X_HOURS) or ""
+    hours: tuple[Window, ...] = ()
+    if hours_text:
         try:
-            changes["hours"] = parse_hours(hours)
+            hours = parse_hours(hours_text)
         except DomainError as exc:
-            notes.append(f"usual hours {hours!r} could not be read ({exc}); left out")
-    stretched = _text(card, X_STRETCHED)
-    if stretched:
-        changes["stretched"] = stretched.lower() in ("1", "true", "yes")
+            notes.append(f"usual hours {hours_text!r} could not be read ({exc}); left out")
     own_notes = card.first(X_NOTES)
-    if own_notes is not None:
-        changes["notes"] = own_notes.value.strip()
-    return replace(person, **changes)  # type: ignore[arg-type]
+    return replace(
+        person,
+        relationship=relationship,
+        topics=tuple(categories),
+        supports=parse_list(_text(card, X_SUPPORTS) or ""),
+        hours=hours,
+        channel=(_text(card, X_CHANNEL) or "").lower() or None,
+        stretched=(_text(card, X_STRETCHED) or "").lower() in ("1", "true", "yes"),
+        notes=own_notes.value.strip() if own_notes is not None else person.notes,
+    )
 
 
 @dataclass
@@ -289,6 +292,6 @@ def card_to_person(card: RawCard) -> CardOutcome:
         tz=tz,
     )
     person = assemble(fields, outcome)
-    if not any(p.name.startswith("X-ASKWELL-") for p in card.props):
+    if card.first(X_RELATIONSHIP) is None:  # not written by `people export`
         return checked(outcome, person)
     return checked(outcome, _askwell_fields(card, person, outcome.notes), person)
