@@ -13,20 +13,17 @@ _HELP_ARGS: tuple[list[str], ...] = ([], ["--help"])
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI with the one error boundary: user errors -> one-line message + exit 1."""
+    """Run the CLI with the one error boundary: any failure -> one-line message + exit 1."""
     args = sys.argv[1:] if argv is None else list(argv)
     if args in _HELP_ARGS:
         from askwell.cli._help_text import TEXT
 
         sys.stdout.write(TEXT)
         raise SystemExit(0)
-    from askwell.cli import _common, _words
+    from askwell.cli import _common
     from askwell.cli.application import app
 
-    try:
-        app(args=args, prog_name="askwell")
-    except _common.handled_errors() as exc:
-        _common.fail(_words.word(exc))
+    _common.run_guarded(lambda: app(args=args, prog_name="askwell"))
 
 
 def __getattr__(name: str) -> Any:

@@ -7,6 +7,7 @@ Usage: askwell [OPTIONS] COMMAND [ARGS]...
 
 Options:
   --db URL    Database URL (default: SQLite in your user data folder). [env: ASKWELL_DATABASE_URL]
+  --debug     Print the traceback of an unexpected error (always logged). [env: ASKWELL_DEBUG]
   --help      Show this message and exit.
 
 Commands:

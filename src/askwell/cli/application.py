@@ -27,9 +27,18 @@ def _root(
             help="Database URL (default: SQLite in your user data folder).",
         ),
     ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            envvar="ASKWELL_DEBUG",
+            help="Print the traceback of an unexpected error (always logged).",
+        ),
+    ] = False,
 ) -> None:
     """Ask for help well: define the need, pick the person and moment, ask kindly, learn."""
     _common.STATE.db_url = db
+    _common.STATE.debug = debug
 
 
 def _register() -> None:

@@ -283,17 +283,17 @@ def ask(
     as_json: JsonOpt = False,
 ) -> None:
     """Record an ask of one person about one need."""
-    from pathlib import Path
 
     from askwell import services
     from askwell.errors import AskwellError
     from askwell.services import matching
+    from askwell.services._files import check_writable
 
     body = read_text_arg(text, text_file)
     if ics is not None and at is None:
         raise AskwellError("--ics needs a time: add --at SLOT (see `askwell when PERSON_ID`)")
-    if ics is not None and not Path(ics).expanduser().resolve().parent.is_dir():
-        raise AskwellError(f"cannot write {ics}: its folder does not exist")
+    if ics is not None:
+        check_writable(ics)  # before the ask is recorded: a retry must not duplicate it
     st = store()
     slot = (
         matching.resolve_slot(st, to, at, need_id=need_id, fold=fold, allow_past=allow_past)

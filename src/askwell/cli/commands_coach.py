@@ -26,23 +26,29 @@ def _error(message: str) -> Exception:
     return AskwellError(message)
 
 
+MAX_RECORDS_BYTES = 100_000_000
+
+
 def read_records(path: str) -> list[tuple[str, str]]:
     """Read (id, text) records from a JSONL file ({"id", "text"}) or a CSV file (id,text)."""
     import csv
     import json
 
+    from askwell.services._files import read_user_file
+
     file = Path(path)
     try:
-        raw = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise _error(f"file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = read_user_file(file, max_bytes=MAX_RECORDS_BYTES, what="a CSV or JSONL file").decode()
+    except UnicodeDecodeError as exc:
         raise _error(f"cannot read {path}: {exc}") from None
     records: list[tuple[str, str]] = []
     if file.suffix.lower() == ".csv" or (
         file.suffix.lower() not in (".jsonl", ".json") and not raw.lstrip().startswith("{")
     ):
-        rows = list(csv.reader(raw.splitlines(keepends=True)))
+        try:
+            rows = list(csv.reader(raw.splitlines(keepends=True)))
+        except csv.Error as exc:
+            raise _error(f"{path} is not a CSV file askwell can read ({exc})") from None
         for n, row in enumerate(rows, 1):
             if n == 1 and [c.strip().lower() for c in row] == ["id", "text"]:
                 continue

@@ -16,6 +16,7 @@ MESSAGES: Final[dict[str, str]] = {
     # values and texts
     "empty": "{what} cannot be empty",
     "too_long": "{what} is too long ({length} characters; the limit is {limit})",
+    "bad_character": "{what} contains {char}; please remove it",
     "unknown_choice": "unknown {what} {value!r}; choose one of: {allowed}",
     "bad_tz": "unknown time zone {value!r}; use an IANA name like Europe/Berlin or UTC",
     "bad_email": "{value!r} does not look like an e-mail address",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Final, Literal, get_args
 
+from askwell.core.chars import bad_character
 from askwell.core.messages import Coded, listing
 
 # The value lists, declared once: the Literal types (API schemas, export) and the tuples (checks,
@@ -90,6 +91,9 @@ def check_text(value: str, what: str, limit: int, *, required: bool = True) -> s
         raise DomainError("empty", what=what)
     if len(text) > limit:
         raise DomainError("too_long", what=what, length=len(text), limit=limit)
+    bad = bad_character(text)
+    if bad:
+        raise DomainError("bad_character", what=what, char=bad)
     return text
 
 

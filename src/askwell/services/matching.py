@@ -155,9 +155,6 @@ def planned_slot(store: Store, ask_id: int) -> moment.Slot | None:
 
 def write_ics(path: str, data: bytes) -> Path:
     """Write .ics bytes to the file at `path`; an unwritable path is a one-line user error."""
-    target = Path(path)
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise AskwellError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return target
+    from askwell.services._files import write_private
+
+    return write_private(path, data)

@@ -4,32 +4,36 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated, Any, Final, Literal, cast
+from typing import Annotated, Any, Final, Literal, TypeVar, cast
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
-from sqlalchemy import select
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, ValidationError
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from askwell import __version__
 from askwell.core import validate
 from askwell.core.model import (
+    TEXT_MAX,
     AnswerKind,
     AskStatus,
     Channel,
+    DomainError,
     Need,
     NeedStatus,
     Person,
     Relationship,
     SupportType,
     Urgency,
+    check_text,
     parse_hours,
 )
 from askwell.errors import AskwellError
 from askwell.services import _rows
-from askwell.services._files import read_user_file
+from askwell.services._files import read_user_file, write_private
 from askwell.services.history import load_history
+from askwell.storage.guard import YEAR_MAX, YEAR_MIN
 from askwell.storage.store import Store
 from askwell.storage.tables import (
     AskRow,
@@ -50,12 +54,30 @@ UUID4Text = Annotated[
     str, StringConstraints(pattern=r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
 ]
 JournalKind = Literal["reflection", "follow-up"]
+BATCH = 500  # rows per INSERT statement while writing an import
+
+
+D = TypeVar("D", bound=date)
+
+
+def _in_years(value: D) -> D:
+    """Refuse dates outside the years askwell keeps (also after conversion to UTC)."""
+    year = value.year
+    if YEAR_MIN <= year <= YEAR_MAX and isinstance(value, datetime) and value.tzinfo:
+        year = value.astimezone(UTC).year
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise ValueError(f"dates must be between the years {YEAR_MIN} and {YEAR_MAX}")
+    return value
+
+
+When = Annotated[datetime, AfterValidator(_in_years)]
+Day = Annotated[date, AfterValidator(_in_years)]
 
 
 class _Doc(BaseModel):
     model_config = ConfigDict(extra="forbid")
     uid: UUID4Text
-    created_at: datetime
+    created_at: When
 
 
 class PersonDoc(_Doc):
@@ -81,7 +103,7 @@ class NeedDoc(_Doc):
     details: str = ""
     support_type: SupportType
     urgency: Urgency
-    deadline: date | None = None
+    deadline: Day | None = None
     barriers: dict[str, int] = {}
     expect: int | None = None
     status: NeedStatus = "open"
@@ -95,7 +117,7 @@ class AnswerDoc(BaseModel):
     kind: AnswerKind
     note: str = ""
     offered: str = ""
-    at: datetime | None = None
+    at: When | None = None
 
 
 class AskDoc(_Doc):
@@ -108,11 +130,11 @@ class AskDoc(_Doc):
     channel: Channel
     status: AskStatus
     answer: AnswerDoc | None = None
-    sent_at: datetime | None = None
-    thanked_at: datetime | None = None
-    followed_up_at: datetime | None = None
-    closed_at: datetime | None = None
-    scheduled_for: datetime | None = None
+    sent_at: When | None = None
+    thanked_at: When | None = None
+    followed_up_at: When | None = None
+    closed_at: When | None = None
+    scheduled_for: When | None = None
     overridden: bool = False
     urgency_at_ask: Literal["low", "medium", "high"] | None = None
 
@@ -123,7 +145,7 @@ class BoundaryDoc(_Doc):
     person_uid: str
     need_uid: str | None = None
     topic: Annotated[str, StringConstraints(max_length=200)] = ""
-    until: date
+    until: Day
     reason: str = ""
 
 
@@ -157,7 +179,7 @@ class ExportDoc(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["askwell-export"]
     version: Literal[1]
-    exported_at: datetime
+    exported_at: When
     app_version: str = ""
     people: list[PersonDoc] = []
     needs: list[NeedDoc] = []
@@ -275,14 +297,7 @@ def export_data(store: Store, *, now: datetime | None = None) -> dict[str, Any]:
 def export_file(store: Store, path: str | Path) -> dict[str, int]:
     """Write the export document to `path` atomically; return the counts per kind."""
     data = export_data(store)
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise AskwellError(f"cannot write {target}: {exc.strerror or exc}") from None
+    write_private(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
     return {k: len(v) for k, v in data.items() if isinstance(v, list)}
 
 
@@ -293,7 +308,7 @@ def _first_error(exc: ValidationError) -> str:
 
 
 def parse_document(data: Any) -> ExportDoc:
-    """Check the format and version, then validate the whole document."""
+    """Check the format and version, then validate the whole document (texts as the CLI does)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise AskwellError("this is not an askwell export (its 'format' is not askwell-export)")
     version = data.get("version")
@@ -314,12 +329,34 @@ def parse_document(data: Any) -> ExportDoc:
         _domain(lambda p=p: validate.person(_person(p)), f"person {p.uid}")
     for n in doc.needs:
         _domain(lambda n=n: validate.need(_need(n)), f"need {n.uid}")
+    for kind in TEXTS:
+        for item in getattr(doc, kind):
+            _domain(lambda item=item, kind=kind: _check_texts(item, kind), f"{kind} {item.uid}")
     return doc
 
 
-def _domain(check: Any, what: str) -> None:
-    from askwell.core.model import DomainError
+# the free texts of each record kind, checked with the same limits as the CLI and the API
+# (field, what it is called, limit, required); people and needs go through core.validate
+TEXTS: dict[str, tuple[tuple[str, str, int, bool], ...]] = {
+    "asks": (("text", "the request text", TEXT_MAX, False),),
+    "boundaries": (("topic", "the topic", 200, False), ("reason", "the reason", TEXT_MAX, False)),
+    "thanks": (("note", "the note", TEXT_MAX, False),),
+    "help_given": (("summary", "the summary", TEXT_MAX, True),),
+    "journal": (("text", "the journal entry", TEXT_MAX, True),),
+}
+ANSWER_TEXTS = (("note", "the note", TEXT_MAX), ("offered", "what was offered", TEXT_MAX))
 
+
+def _check_texts(item: Any, kind: str) -> None:
+    for name, what, limit, required in TEXTS[kind]:
+        check_text(getattr(item, name), what, limit, required=required)
+    answer = getattr(item, "answer", None)
+    if answer is not None:
+        for name, what, limit in ANSWER_TEXTS:
+            check_text(getattr(answer, name), what, limit, required=False)
+
+
+def _domain(check: Any, what: str) -> None:
     try:
         check()
     except DomainError as exc:
@@ -356,122 +393,154 @@ def _need(n: NeedDoc) -> Need:
     )
 
 
-class _Ids:
-    """uid -> id for one table: rows already stored plus rows added by this import."""
-
-    def __init__(self, s: Session, store: Store, table: type[Base]) -> None:
-        query = select(table.uid, table.id).where(  # type: ignore[attr-defined]
-            table.owner_id == store.owner_id  # type: ignore[attr-defined]
-        )
-        self.existing: dict[str, int] = {uid: id_ for uid, id_ in s.execute(query)}
-        self.what = table.__tablename__
-
-    def __call__(self, uid: str | None) -> int | None:
-        if uid is None:
-            return None
-        if uid not in self.existing:
-            raise AskwellError(f"the export refers to a missing {self.what} record {uid}")
-        return self.existing[uid]
-
-
 def import_data(store: Store, data: Any) -> ImportReport:
-    """Merge an export document into the store in one transaction (nothing changes on error)."""
+    """Merge an export document into the store, all or nothing, holding the write lock briefly.
+
+    How an import shares the store with other writers: everything slow (parsing, validating
+    every record, building the rows) happens before any write. The write itself is one
+    transaction in which the new rows go in as multi-row INSERTs of BATCH rows (RETURNING
+    their ids, so later kinds can point at them); nothing else is computed while it is open.
+    One transaction keeps the import all or nothing (an error or a SIGKILL leaves the store
+    as it was: no half import to find and undo, which committed batches or a staging table
+    flushed in parts would need), and because it only inserts prepared rows it holds the
+    write lock for about a second per 50,000 records instead of the whole import. Other
+    writers wait for it (store busy timeout, default 30 s) instead of failing.
+    """
     doc = parse_document(data)
     report = ImportReport()
-    o = store.owner_id
     with store.session() as s:
-        ids = {t: _Ids(s, store, t) for t in (PersonRow, NeedRow, AskRow)}
-
-        def add(kind: str, table: type[Base], items: list[Any], build: Any) -> None:
-            known = ids[table].existing if table in ids else _Ids(s, store, table).existing
-            added = skipped = 0
-            for item in items:
-                if item.uid in known:
-                    skipped += 1
-                    continue
-                row = build(item)
-                row.uid, row.owner_id, row.created_at = item.uid, o, item.created_at
-                s.add(row)
-                s.flush()
-                known[item.uid] = row.id
-                added += 1
-            report.added[kind], report.skipped[kind] = added, skipped
-
-        pid, nid, aid = ids[PersonRow], ids[NeedRow], ids[AskRow]
-        add(
-            "people",
-            PersonRow,
-            doc.people,
-            lambda p: PersonRow(**_rows.person_fields(validate.person(_person(p)))),
-        )
-        add(
-            "needs",
-            NeedRow,
-            doc.needs,
-            lambda n: NeedRow(**_rows.need_fields(validate.need(_need(n)))),
-        )
-        ordered = _parents_first(doc.asks)
-        add(
-            "asks",
-            AskRow,
-            ordered,
-            lambda a: AskRow(
-                need_id=nid(a.need_uid),
-                person_id=pid(a.person_uid),
-                parent_id=aid(a.parent_uid),
-                text=a.text,
-                channel=a.channel,
-                status=a.status,
-                sent_at=a.sent_at,
-                thanked_at=a.thanked_at,
-                followed_up_at=a.followed_up_at,
-                closed_at=a.closed_at,
-                scheduled_for=a.scheduled_for,
-                overridden=a.overridden,
-                urgency_at_ask=a.urgency_at_ask,
-                answer_kind=a.answer.kind if a.answer else None,
-                answer_note=a.answer.note if a.answer else "",
-                answer_offered=a.answer.offered if a.answer else "",
-                answered_at=a.answer.at if a.answer else None,
-            ),
-        )
-        add(
-            "boundaries",
+        writer = _Writer(s, store, report)
+        writer.add(PersonRow, "people", doc.people, lambda p: _rows.person_fields(_valid(p)))
+        writer.add(NeedRow, "needs", doc.needs, lambda n: _rows.need_fields(_valid(n)))
+        writer.add_asks(doc.asks)
+        writer.add(
             BoundaryRow,
+            "boundaries",
             doc.boundaries,
-            lambda b: BoundaryRow(
-                person_id=pid(b.person_uid),
-                need_id=nid(b.need_uid),
-                topic=b.topic,
-                until=b.until,
-                reason=b.reason,
-            ),
+            lambda b: {
+                "person_id": writer.id(PersonRow, b.person_uid),
+                "need_id": writer.id(NeedRow, b.need_uid),
+                "topic": b.topic,
+                "until": b.until,
+                "reason": b.reason,
+            },
         )
-        add(
-            "thanks", ThanksRow, doc.thanks, lambda t: ThanksRow(ask_id=aid(t.ask_uid), note=t.note)
+        writer.add(
+            ThanksRow,
+            "thanks",
+            doc.thanks,
+            lambda t: {"ask_id": writer.id(AskRow, t.ask_uid), "note": t.note},
         )
-        add(
-            "help_given",
+        writer.add(
             HelpGivenRow,
+            "help_given",
             doc.help_given,
-            lambda g: HelpGivenRow(person_id=pid(g.person_uid), summary=g.summary),
+            lambda g: {"person_id": writer.id(PersonRow, g.person_uid), "summary": g.summary},
         )
-        add(
-            "journal",
+        writer.add(
             JournalRow,
+            "journal",
             doc.journal,
-            lambda j: JournalRow(
-                text=j.text,
-                kind=cast(JournalKind, j.kind),
-                need_id=nid(j.need_uid),
-                person_id=pid(j.person_uid),
-                ask_id=aid(j.ask_uid),
-            ),
+            lambda j: {
+                "text": j.text,
+                "kind": j.kind,
+                "need_id": writer.id(NeedRow, j.need_uid),
+                "person_id": writer.id(PersonRow, j.person_uid),
+                "ask_id": writer.id(AskRow, j.ask_uid),
+            },
         )
     return report
 
 
+def _valid(doc: PersonDoc | NeedDoc) -> Any:
+    if isinstance(doc, PersonDoc):
+        return validate.person(_person(doc))
+    return validate.need(_need(doc))
+
+
+class _Writer:
+    """Insert an import's new rows in batches; remember uid -> id for every table touched."""
+
+    def __init__(self, session: Session, store: Store, report: ImportReport) -> None:
+        self.s, self.owner, self.report = session, store.owner_id, report
+        self.ids: dict[type[Base], dict[str, int]] = {}
+
+    def known(self, table: type[Base]) -> dict[str, int]:
+        """Return uid -> id of the owner's rows in `table` (read once, then kept up to date)."""
+        if table not in self.ids:
+            t: Any = table
+            query = select(t.uid, t.id).where(t.owner_id == self.owner)
+            self.ids[table] = {uid: id_ for uid, id_ in self.s.execute(query)}
+        return self.ids[table]
+
+    def id(self, table: type[Base], uid: str | None) -> int | None:
+        """Return the id of the row with `uid` (None for None), or refuse a dangling reference."""
+        if uid is None:
+            return None
+        found = self.known(table).get(uid)
+        if found is None:
+            raise AskwellError(f"the export refers to a missing {table.__tablename__} record {uid}")
+        return found
+
+    def add(self, table: type[Base], kind: str, items: list[Any], build: Any) -> None:
+        """Insert the items whose uid is new; count added and skipped under `kind`."""
+        known = self.known(table)
+        new = [item for item in items if item.uid not in known]
+        self._insert(table, [self._row(item, build(item)) for item in new])
+        self.report.added[kind] = self.report.added.get(kind, 0) + len(new)
+        self.report.skipped[kind] = self.report.skipped.get(kind, 0) + len(items) - len(new)
+
+    def add_asks(self, asks: list[AskDoc]) -> None:
+        """Insert new asks in document order, parents first (a batch ends before a child)."""
+        known = self.known(AskRow)
+        new = [a for a in _parents_first(asks) if a.uid not in known]
+        batch: list[AskDoc] = []
+        in_batch: set[str] = set()
+        for a in [*new, None]:
+            if a is None or (a.parent_uid in in_batch) or len(batch) == BATCH:
+                self._insert(AskRow, [self._row(b, self._ask(b)) for b in batch])
+                batch, in_batch = [], set()
+            if a is not None:
+                batch.append(a)
+                in_batch.add(a.uid)
+        self.report.added["asks"] = len(new)
+        self.report.skipped["asks"] = len(asks) - len(new)
+
+    def _ask(self, a: AskDoc) -> dict[str, Any]:
+        return {
+            "need_id": self.id(NeedRow, a.need_uid),
+            "person_id": self.id(PersonRow, a.person_uid),
+            "parent_id": self.id(AskRow, a.parent_uid),
+            "text": a.text,
+            "channel": a.channel,
+            "status": a.status,
+            "sent_at": a.sent_at,
+            "thanked_at": a.thanked_at,
+            "followed_up_at": a.followed_up_at,
+            "closed_at": a.closed_at,
+            "scheduled_for": a.scheduled_for,
+            "overridden": a.overridden,
+            "urgency_at_ask": a.urgency_at_ask,
+            "answer_kind": a.answer.kind if a.answer else None,
+            "answer_note": a.answer.note if a.answer else "",
+            "answer_offered": a.answer.offered if a.answer else "",
+            "answered_at": a.answer.at if a.answer else None,
+        }
+
+    def _row(self, item: Any, fields: dict[str, Any]) -> dict[str, Any]:
+        return {**fields, "uid": item.uid, "owner_id": self.owner, "created_at": item.created_at}
+
+    def _insert(self, table: type[Base], rows: list[dict[str, Any]]) -> None:
+        t: Any = table
+        known = self.known(table)
+        for start in range(0, len(rows), BATCH):
+            batch = rows[start : start + BATCH]
+            for uid, id_ in self.s.execute(insert(t).returning(t.uid, t.id), batch):
+                known[uid] = id_
+
+
 def _parents_first(asks: list[AskDoc]) -> list[AskDoc]:
+    """Return the asks in document order, each parent moved before its follow-ups."""
     by_uid = {a.uid: a for a in asks}
     done: dict[str, AskDoc] = {}
 

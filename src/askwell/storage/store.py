@@ -17,24 +17,44 @@ from askwell.errors import AskwellError
 
 LOCAL_OWNER_ID = 1
 ENV_URL = "ASKWELL_DATABASE_URL"
+ENV_BUSY_TIMEOUT = "ASKWELL_BUSY_TIMEOUT"
+DEFAULT_BUSY_TIMEOUT = 30.0
 
 
 def default_url(filename: str = "askwell.db") -> str:
-    """Return the SQLite URL in the user data folder (created when missing)."""
+    """Return the SQLite URL in the user data folder (created private when missing)."""
     from platformdirs import user_data_dir
 
-    folder = Path(user_data_dir("askwell", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(Path(user_data_dir("askwell", appauthor=False)))
     return f"sqlite:///{folder / filename}"
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA busy_timeout=5000")
-    cur.close()
+def busy_timeout(value: float | None = None) -> float:
+    """Return how many seconds a writer waits for another's transaction ($ASKWELL_BUSY_TIMEOUT)."""
+    if value is None:
+        raw = os.environ.get(ENV_BUSY_TIMEOUT, "").strip()
+        try:
+            value = float(raw) if raw else DEFAULT_BUSY_TIMEOUT
+        except ValueError:
+            raise AskwellError(
+                f"{ENV_BUSY_TIMEOUT} must be a number of seconds, not {raw!r}"
+            ) from None
+    if not 0 <= value <= 3600:
+        raise AskwellError(f"the busy timeout must be 0 to 3600 seconds, not {value}")
+    return value
+
+
+def _sqlite_pragmas(timeout_ms: int) -> Any:
+    def on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        # the one wait that counts: sqlite3's own timeout= sets this same handler, so set it once
+        cur.execute(f"PRAGMA busy_timeout={timeout_ms}")
+        cur.close()
+
+    return on_connect
 
 
 @dataclass
@@ -63,16 +83,20 @@ class Store:
         self.engine.dispose()
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine for `url` with askwell's connection settings."""
+def make_engine(url: str, *, timeout: float | None = None) -> Engine:
+    """Create an engine for `url`; writers wait `timeout` seconds (default 30) for a lock."""
+    wait = busy_timeout(timeout)
     try:
         if url.startswith("sqlite"):
-            engine = create_engine(url, connect_args={"timeout": 30})
-            event.listen(engine, "connect", _sqlite_pragmas)
-            if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-                Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(url, connect_args={"timeout": wait})
+            event.listen(engine, "connect", _sqlite_pragmas(int(wait * 1000)))
+            path = url.removeprefix("sqlite:///")
+            if url.startswith("sqlite:///") and path != ":memory:" and "uri=true" not in url:
+                _private_sqlite_file(Path(path))
         else:
-            engine = create_engine(url, pool_pre_ping=True)
+            options = f"-c lock_timeout={int(wait * 1000)}"
+            args = {"options": options} if url.startswith("postgresql") else {}
+            engine = create_engine(url, pool_pre_ping=True, connect_args=args)
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise AskwellError(f"cannot use database URL {url!r}: {exc}") from None
     except ImportError as exc:
@@ -82,22 +106,59 @@ def make_engine(url: str) -> Engine:
         ) from None
     except OSError as exc:
         raise AskwellError(f"cannot create the database folder: {exc}") from None
+    from askwell.storage import guard
+
+    guard.install(engine)
     return engine
 
 
-def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+def private_folder(folder: Path) -> Path:
+    """Create `folder` (and parents) readable by this user only (0700); return it."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except FileExistsError:
+        raise AskwellError(f"{folder} is a file, not a folder") from None
+    except OSError as exc:
+        raise AskwellError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+    return folder
+
+
+def _private_sqlite_file(path: Path) -> None:
+    """Create the database file 0600 before SQLite does (its -wal/-shm files copy the mode)."""
+    private_folder(path.parent)
+    if path.is_dir():
+        raise AskwellError(f"{path} is a folder, not a database file")
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError as exc:
+        raise AskwellError(f"cannot create the database {path}: {exc.strerror or exc}") from None
+
+
+def open_store(
+    url: str | None = None, *, migrate: bool = True, timeout: float | None = None
+) -> Store:
     """Open the store at `url` (or $ASKWELL_DATABASE_URL, or the default) and migrate it."""
     url = url or os.environ.get(ENV_URL) or default_url()
-    engine = make_engine(url)
+    engine = make_engine(url, timeout=timeout)
     store = Store(engine)
     if migrate:
         try:
             upgrade(engine)
         except DBAPIError as exc:
             engine.dispose()
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            from askwell.storage.failures import explain
+
+            known = explain(exc)
+            reason = str(known) if known else _first_line(exc)
             raise AskwellError(f"cannot open the database {store.url}: {reason}") from None
+        except AskwellError:
+            engine.dispose()
+            raise
     return store
+
+
+def _first_line(exc: DBAPIError) -> str:
+    return str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
 
 
 def _migrations_dir() -> str:
@@ -135,9 +196,25 @@ def upgrade(engine: Engine) -> None:
     """Apply every pending migration (cheap no-op when already at head)."""
     from askwell.storage.migrations import HEAD
 
-    if current_revision(engine) == HEAD:
+    current = current_revision(engine)
+    if current == HEAD:
         return
+    if current is not None and not _known_revision(current):
+        raise AskwellError(
+            f"this database was last used by a newer askwell (schema {current}); "
+            "please upgrade askwell to open it"
+        )
     from alembic import command
 
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), "head")
+
+
+def _known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(_alembic_config(None)).get_revision(revision) is not None
+    except CommandError:
+        return False

@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from askwell import __version__
-from askwell.errors import USER_ERRORS
+from askwell.errors import USER_ERRORS, AskwellError
 from askwell.web.cache import BumpOnWrite, PageCache
 from askwell.web.render import Pages, render
-from askwell.web.security import SecurityMiddleware
+from askwell.web.security import ASGIApp, Message, Receive, Scope, SecurityMiddleware, Send
 from askwell.web.settings import WebSettings
 from askwell.web.words import word
 
@@ -61,10 +62,93 @@ async def user_error(request: Request, exc: Exception) -> Response:
     if "text/html" in request.headers.get("accept", "") and not request.url.path.startswith(
         "/api/"
     ):
-        parts = urlsplit(request.headers.get("referer", ""))
-        back = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        return render(request, "error.html", status_code=status, message=message, back=back)
-    return JSONResponse({"error": message}, status_code=status)
+        return render(
+            request, "error.html", status_code=status, message=message, back=back_link(request)
+        )
+    retry = {"retry-after": "5"} if status == 503 else None
+    return JSONResponse({"error": message}, status_code=status, headers=retry)
+
+
+def back_link(request: Request) -> str:
+    """Return a same-site path to go back to: the Referer's path only when it is this server's."""
+    parts = urlsplit(request.headers.get("referer", ""))
+    ours = parts.netloc == request.headers.get("host", "") and parts.scheme in ("http", "https")
+    if not ours or not parts.path.startswith("/") or parts.path.startswith("//"):
+        return "/"
+    return parts.path
+
+
+async def invalid_request(request: Request, exc: Exception) -> Response:
+    """Answer a request that does not fit its schema: 422, naming the fields, never echoing them."""
+    assert isinstance(exc, RequestValidationError)
+    problems = [
+        {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type", "")}
+        for e in exc.errors()[:20]
+    ]
+    first = problems[0] if problems else {"loc": [], "msg": "invalid request"}
+    where = ".".join(str(p) for p in first["loc"] if p != "body")
+    message = f"{where}: {first['msg']}" if where else str(first["msg"])
+    if "hx-request" in request.headers or "text/html" in request.headers.get("accept", ""):
+        return await user_error(request, _Invalid(message))
+    return JSONResponse({"error": message, "detail": problems}, status_code=422)
+
+
+class _Invalid(AskwellError):
+    status_code = 422
+
+
+UNEXPECTED = "Sorry, something went wrong that askwell did not expect. It has been logged."
+
+
+class ErrorBoundary:
+    """The web's one error boundary: any failure becomes a short answer with the right status.
+
+    It sits inside SecurityMiddleware, so every answer carries the security headers. User
+    errors keep their status; known store/disk failures (busy, full, read-only, damaged)
+    become 503/507 with a one-line message; anything else is logged and answered with 500.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run the request; turn an escaped exception into an error answer."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception as exc:
+            error = known_error(exc)
+            if started:  # half a response is out: all we can do is log and drop the connection
+                raise
+            response = await user_error(Request(scope), error)
+            await response(scope, receive, send)
+
+
+def known_error(exc: Exception) -> AskwellError:
+    """Return the user-facing error for `exc`, logging the traceback of anything unexpected."""
+    from askwell.storage.failures import explain
+
+    if isinstance(exc, USER_ERRORS):
+        return exc if isinstance(exc, AskwellError) else AskwellError(str(exc))
+    known = explain(exc)
+    if known is not None:
+        return known
+    from askwell.services._files import log_traceback
+
+    log_traceback(exc, "in the web app")
+    error = AskwellError(UNEXPECTED)
+    error.status_code = 500
+    return error
 
 
 def create_app(settings: WebSettings | None = None, *, store: Store | None = None) -> FastAPI:
@@ -88,9 +172,11 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
     app.state.page_cache = cache = PageCache(store)
     for error_type in USER_ERRORS:
         app.add_exception_handler(error_type, user_error)
+    app.add_exception_handler(RequestValidationError, invalid_request)
     app.mount("/static", StaticFiles(packages=[("askwell.web", "static")]), name="static")
     for name in ROUTE_MODULES:
         app.include_router(import_module(f"askwell.web.{name}").router)
     app.add_middleware(BumpOnWrite, cache=cache)
+    app.add_middleware(ErrorBoundary)
     app.add_middleware(SecurityMiddleware, settings=settings)
     return app
