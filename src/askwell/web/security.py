@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from starlette.exceptions import HTTPException
 
 from askwell.web.settings import WebSettings
 
@@ -46,22 +49,50 @@ MESSAGES = {
     "try again.",
     "origin": "This change came from another site and was refused.",
     "size": "That upload is too large.",
+    "launch": "This opening link was already used. Open askwell from the link printed by "
+    "`askwell serve`.",
 }
+HSTS = (b"strict-transport-security", b"max-age=31536000")
+UPLOAD_PATHS = frozenset({"/api/import", "/api/people/import", "/people/import"})
+
+
+class BodyTooLarge(HTTPException):
+    """A request body grew past the limit while it was read (answered 413, never parsed)."""
+
+    def __init__(self) -> None:
+        super().__init__(413, MESSAGES["size"])
 
 
 def _headers(scope: Scope) -> dict[str, str]:
     return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
 
 
+_HOST_RE = re.compile(
+    r"^(?:\[(?P<v6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9._-]+))(?::(?P<port>\d{1,5}))?$"
+)
+
+
 def host_name(host_header: str) -> str:
-    """Return the lower-cased host name of a Host or Origin value, without port or brackets."""
+    """Return the lower-cased host name of a Host or Origin value, without port or brackets.
+
+    Anything that is not exactly `name[:port]` or `[v6][:port]` (a user part, a path, spaces)
+    gives "", which no launch answers to.
+    """
     value = host_header.strip().lower()
     if "://" in value:
-        value = value.split("://", 1)[1]
-    value = value.split("/", 1)[0]
-    if value.startswith("["):
-        return value[1:].split("]", 1)[0]
-    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+        value = value.split("://", 1)[1].split("/", 1)[0]
+    if value.count(":") > 1 and not value.startswith("["):
+        return value if re.fullmatch(r"[0-9a-f:.]+", value) else ""  # a bare IPv6 address
+    found = _HOST_RE.match(value)
+    if found is None:
+        return ""
+    return found["v6"] or found["name"]
+
+
+def same_origin(origin: str, host_header: str) -> bool:
+    """Return True when an Origin names exactly this server: same host and same port."""
+    parts = urlsplit(origin.strip().lower())
+    return bool(parts.netloc) and parts.netloc == host_header.strip().lower()
 
 
 def _same(given: str | None, expected: str) -> bool:
@@ -93,9 +124,10 @@ async def _respond(
     body: bytes,
     content_type: bytes,
     extra: list[tuple[bytes, bytes]] | None = None,
+    security: tuple[tuple[bytes, bytes], ...] = SECURITY_HEADERS,
 ) -> None:
     headers = [(b"content-type", content_type), (b"content-length", str(len(body)).encode())]
-    headers += list(SECURITY_HEADERS) + (extra or [])
+    headers += list(security) + (extra or [])
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
@@ -108,6 +140,7 @@ class SecurityMiddleware:
         self.settings = settings
         self.allowed = settings.allowed_hosts
         self.csrf = settings.csrf_token
+        self.security = SECURITY_HEADERS + ((HSTS,) if settings.tls else ())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Check one request and pass it on, or answer it with a refusal."""
@@ -124,10 +157,10 @@ class SecurityMiddleware:
             return
         path: str = scope["path"]
         if path.startswith(PUBLIC_PREFIXES):
-            await self.app(scope, receive, _with_headers(send))
+            await self.app(scope, receive, _with_headers(send, self.security))
             return
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-        if "token" in query and scope["method"] in SAFE_METHODS:
+        if ("token" in query or "launch" in query) and scope["method"] in SAFE_METHODS:
             await self._exchange_token(scope, query, refuse, send)
             return
         bearer = headers.get("authorization", "")
@@ -139,7 +172,7 @@ class SecurityMiddleware:
             return
         if scope["method"] not in SAFE_METHODS and not by_header:
             origin = headers.get("origin")
-            if origin and origin != "null" and host_name(origin) not in self.allowed:
+            if origin and origin != "null" and not same_origin(origin, headers.get("host", "")):
                 await refuse(403, "origin")
                 return
             if not _same(headers.get(CSRF_HEADER), self.csrf):
@@ -147,7 +180,19 @@ class SecurityMiddleware:
                 if replay is None:
                     return
                 receive = replay
-        await self.app(scope, receive, _with_headers(send))
+        if scope["method"] not in SAFE_METHODS:
+            limit = self._limit(path)
+            if _declared_length(headers) > limit:
+                await refuse(413, "size")
+                return
+            receive = _capped(receive, limit)
+        await self.app(scope, receive, _with_headers(send, self.security))
+
+    def _limit(self, path: str) -> int:
+        """Return the largest body this path accepts (uploads may be larger than forms)."""
+        if path in UPLOAD_PATHS:
+            return self.settings.max_upload_bytes
+        return self.settings.max_body_bytes
 
     def _refuser(
         self, scope: Scope, headers: dict[str, str], send: Send
@@ -156,10 +201,11 @@ class SecurityMiddleware:
             message = MESSAGES[reason]
             if _wants_json(scope, headers):
                 body = json.dumps({"error": message}).encode()
-                await _respond(send, status, body, b"application/json")
+                await _respond(send, status, body, b"application/json", security=self.security)
             else:
+                page = refusal_page(message).encode()
                 await _respond(
-                    send, status, refusal_page(message).encode(), b"text/html; charset=utf-8"
+                    send, status, page, b"text/html; charset=utf-8", security=self.security
                 )
 
         return refuse
@@ -171,26 +217,31 @@ class SecurityMiddleware:
         refuse: Callable[[int, str], Awaitable[None]],
         send: Send,
     ) -> None:
-        """Trade `?token=` for an HttpOnly cookie, then redirect to the clean address."""
-        if not _same(query["token"][0], self.settings.token):
+        """Trade `?token=` or a one-time `?launch=` code for an HttpOnly cookie, then redirect."""
+        if "launch" in query:
+            if not self.settings.launch.redeem(query["launch"][0]):
+                await refuse(403, "launch")
+                return
+        elif not _same(query["token"][0], self.settings.token):
             await refuse(403, "token")
             return
-        rest = {k: v for k, v in query.items() if k != "token"}
-        location = scope["path"] + (f"?{urlencode(rest, doseq=True)}" if rest else "")
+        rest = {k: v for k, v in query.items() if k not in ("token", "launch")}
+        path = "/" + scope["path"].lstrip("/")  # never //host: a path, not another site
+        location = path + (f"?{urlencode(rest, doseq=True)}" if rest else "")
         cookie = SimpleCookie()
         cookie[TOKEN_COOKIE] = self.settings.token
         morsel = cookie[TOKEN_COOKIE]
         morsel["httponly"] = True
         morsel["samesite"] = "Strict"
         morsel["path"] = "/"
-        if self.settings.secure_cookie:
+        if self.settings.cookie_secure:
             morsel["secure"] = True
         extra = [
             (b"location", location.encode()),
             (b"set-cookie", morsel.OutputString().encode()),
             (b"cache-control", b"no-store"),
         ]
-        await _respond(send, 303, b"", b"text/plain", extra)
+        await _respond(send, 303, b"", b"text/plain", extra, security=self.security)
 
     async def _check_form_field(
         self,
@@ -263,11 +314,33 @@ def _cookie(headers: dict[str, str]) -> str | None:
     return morsel.value if morsel else None
 
 
-def _with_headers(send: Send) -> Send:
+def _declared_length(headers: dict[str, str]) -> int:
+    try:
+        return int(headers.get("content-length", "0") or 0)
+    except ValueError:
+        return 0
+
+
+def _capped(receive: Receive, limit: int) -> Receive:
+    """Return a receive that stops a body growing past `limit` bytes, however it is sent."""
+    seen = 0
+
+    async def capped() -> Message:
+        nonlocal seen
+        message = await receive()
+        seen += len(message.get("body", b""))
+        if seen > limit:
+            raise BodyTooLarge()
+        return message
+
+    return capped
+
+
+def _with_headers(send: Send, security: tuple[tuple[bytes, bytes], ...] = SECURITY_HEADERS) -> Send:
     async def wrapped(message: Message) -> None:
         if message["type"] == "http.response.start":
             present = {k.lower() for k, _ in message.get("headers", [])}
-            extra = [(k, v) for k, v in SECURITY_HEADERS if k not in present]
+            extra = [(k, v) for k, v in security if k not in present]
             message["headers"] = [*message.get("headers", []), *extra]
         await send(message)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
+import time
 from dataclasses import dataclass, field
 
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -26,7 +28,20 @@ class WebSettings:
     token: str = field(default_factory=new_token, repr=False)
     extra_hosts: tuple[str, ...] = ()
     max_body_bytes: int = 5_000_000
+    max_upload_bytes: int = 50_000_000
     secure_cookie: bool = False
+    tls: bool = False
+    launch: LaunchCodes = field(default_factory=lambda: LaunchCodes(), repr=False, compare=False)
+
+    @property
+    def scheme(self) -> str:
+        """Return https when serving with a certificate, else http."""
+        return "https" if self.tls else "http"
+
+    @property
+    def cookie_secure(self) -> bool:
+        """Return True when the launch cookie must only travel over TLS."""
+        return self.secure_cookie or self.tls
 
     @property
     def csrf_token(self) -> str:
@@ -54,4 +69,39 @@ class WebSettings:
         if ":" in host and not host.startswith("["):
             host = f"[{host}]"
         query = f"?token={self.token}" if with_token else ""
-        return f"http://{host}:{self.port}{path}{query}"
+        return f"{self.scheme}://{host}:{self.port}{path}{query}"
+
+    def launch_url(self) -> str:
+        """Return an address carrying a fresh one-time launch code (for the browser to open)."""
+        return self.url(with_token=False) + f"?launch={self.launch.issue()}"
+
+
+class LaunchCodes:
+    """One-time codes to open the browser with, so the long-lived token never is on a command line.
+
+    A code is good once (the browser's first request trades it for the token cookie) and
+    for LIFETIME seconds at most; anyone reading it later from `ps` finds it spent.
+    """
+
+    LIFETIME = 300.0
+
+    def __init__(self) -> None:
+        self._codes: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def issue(self) -> str:
+        """Return a new one-time code."""
+        code = secrets.token_urlsafe(24)
+        with self._lock:
+            self._codes[code] = time.monotonic() + self.LIFETIME
+        return code
+
+    def redeem(self, code: str) -> bool:
+        """Return True once for a code that was issued and has not expired; spend it."""
+        now = time.monotonic()
+        with self._lock:
+            for known, expires in list(self._codes.items()):
+                if hmac.compare_digest(known.encode(), code.encode()):
+                    del self._codes[known]
+                    return expires >= now
+        return False
