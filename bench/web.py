@@ -1,9 +1,15 @@
 """Load-test the web app on loopback with wrk: coach endpoint and home page vs a bare FastAPI "ok".
 
-Usage: .venv/bin/python bench/web.py [--seconds 20] [--connections 50]
+Usage: .venv/bin/python bench/web.py [--seconds 20] [--connections 50] [--socket-only]
 Needs wrk (`apt-get install wrk`). Each server runs alone in its own process (one uvicorn worker,
 no access log); wrk uses 2 threads. Prints requests/s, p50, p99, errors and the ratio to the bare
 endpoint measured in the same run.
+
+Then the listening socket as `askwell serve` makes it: a small static file over keep-alive and
+over a new connection per request, at 16 and 64 connections, with the socket created as
+IPPROTO_TCP (asyncio then sets TCP_NODELAY on every accepted connection) against the old
+protocol-0 socket (no TCP_NODELAY: a reused connection waits for Nagle's algorithm), both in
+the same run.
 """
 
 from __future__ import annotations
@@ -29,10 +35,24 @@ COACH_TEXT = (
 
 
 def serve(kind: str, port: int, db: str) -> None:
-    """Run one server in this process: the askwell app or a bare FastAPI app."""
+    """Run one server in this process: the askwell app, a bare FastAPI app, or askwell on a
+    socket made like `askwell serve` does (kind "socket-tcp") or did before (kind "socket-0")."""
     import uvicorn
     from fastapi import FastAPI
 
+    if kind.startswith("socket-"):
+        from askwell.storage.store import open_store
+        from askwell.web import WebSettings, create_app
+
+        proto = socket.IPPROTO_TCP if kind == "socket-tcp" else 0
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, proto)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", port))
+        sock.listen(128)
+        app = create_app(WebSettings(token=TOKEN, port=port), store=open_store(db))
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+        uvicorn.Server(config).run(sockets=[sock])
+        return
     if kind == "bare":
         app = FastAPI()
 
@@ -85,10 +105,14 @@ def parse_wrk(out: str) -> dict[str, float]:
     return {"rps": rps, "p50": lat["50"], "p99": lat["99"], "errors": errors, "requests": total}
 
 
-def run_wrk(url: str, seconds: int, connections: int, lua: Path | None) -> dict[str, float]:
-    """Run wrk against one URL with the launch token."""
+def run_wrk(
+    url: str, seconds: int, connections: int, lua: Path | None, *, close: bool = False
+) -> dict[str, float]:
+    """Run wrk against one URL with the launch token (a new connection per request if close)."""
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
     cmd += ["-H", f"Authorization: Bearer {TOKEN}"]
+    if close:
+        cmd += ["-H", "Connection: close"]
     if lua is not None:
         cmd += ["-s", str(lua)]
     out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
@@ -109,11 +133,46 @@ def measure(kind: str, path: str, db: str, args: argparse.Namespace, lua: Path |
         proc.wait(timeout=10)
 
 
+def measure_socket(kind: str, db: str, seconds: int) -> dict[str, dict[str, float]]:
+    """Load /static/app.css on one server of `kind`: keep-alive and close, 16 and 64 clients."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, __file__, "--serve", kind, str(port), db])
+    try:
+        wait_up(port)
+        url = f"http://127.0.0.1:{port}/static/app.css"
+        run_wrk(url, 2, 4, None)
+        return {
+            f"{mode} c{conns}": run_wrk(url, seconds, conns, None, close=mode == "new")
+            for mode in ("keep-alive", "new")
+            for conns in (1, 16, 64)
+        }
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def socket_table(db: str, seconds: int) -> None:
+    """Print the static-file loads on the old (protocol 0) and new (IPPROTO_TCP) socket."""
+    old = measure_socket("socket-0", db, seconds)
+    new = measure_socket("socket-tcp", db, seconds)
+    print(f"GET /static/app.css (13.6 KB static file), {seconds} s each, wrk -t2, loopback")
+    print(f"{'load':<16}{'socket':<12}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
+    for load in old:
+        for name, r in (("proto 0", old[load]), ("IPPROTO_TCP", new[load])):
+            print(
+                f"{load:<16}{name:<12}{r['rps']:>10.0f}{r['p50']:>10.2f}{r['p99']:>10.2f}"
+                f"{int(r['errors']):>8}"
+            )
+        print(f"{'':<16}{'new / old':<12}{new[load]['rps'] / old[load]['rps']:>9.2f}x")
+    print(json.dumps({"proto0": old, "tcp": new}))
+
+
 def main() -> None:
-    """Run the three loads and print a table plus JSON."""
+    """Run the loads and print tables plus JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--socket-only", action="store_true", help="Only the socket table.")
     parser.add_argument("--serve", nargs=3, metavar=("KIND", "PORT", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -125,6 +184,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="askwell-bench-") as folder:
         db = build_demo(Path(folder) / "demo.db")["url"]
+        if args.socket_only:
+            socket_table(db, args.seconds)
+            return
         lua = Path(folder) / "coach.lua"
         body = json.dumps({"text": COACH_TEXT, "channel": "chat"})
         lua.write_text(
@@ -145,6 +207,8 @@ def main() -> None:
             f"{int(r['errors']):>8}{ratio:>8.0%}"
         )
     print(json.dumps(rows))
+    with tempfile.TemporaryDirectory(prefix="askwell-bench-") as folder:
+        socket_table(build_demo(Path(folder) / "demo.db")["url"], args.seconds)
 
 
 if __name__ == "__main__":
