@@ -1,0 +1,155 @@
+"""Export the fine-tuned request encoder to ONNX, int8-quantise it, and time it on one core."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+OPSET = 17
+REPO = Path(__file__).resolve().parents[1]
+RUNTIME = REPO / "src" / "askwell" / "core" / "coach" / "encoder.py"
+
+
+def runtime() -> Any:
+    """Import the runtime module by its path (not through the askwell package and its coach)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("askwell_encoder_runtime", RUNTIME)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def export_onnx(model: Any, path: Path) -> None:
+    """Write the model as ONNX: (input_ids, attention_mask) -> probabilities, quality, embedding.
+
+    The graph applies the sigmoid, rescales quality to 1..5 and L2-normalises the mean-pooled
+    embedding, so the runtime only tokenises, pads and runs it.
+    """
+    import torch
+
+    from encoder_model import QUALITY_HALF, QUALITY_MID
+
+    class Exported(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.inner = model
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> tuple[Any, Any, Any]:
+            logits, quality, pooled = self.inner(input_ids, attention_mask)
+            embedding = torch.nn.functional.normalize(pooled, dim=-1)
+            return torch.sigmoid(logits), quality * QUALITY_HALF + QUALITY_MID, embedding
+
+    wrapped = Exported().cpu().eval()
+    ids = torch.ones((2, 9), dtype=torch.int64)
+    mask = torch.ones((2, 9), dtype=torch.int64)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with torch.no_grad():
+        torch.onnx.export(
+            wrapped,
+            (ids, mask),
+            str(path),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["probabilities", "quality", "embedding"],
+            dynamic_axes={
+                "input_ids": {0: "batch", 1: "tokens"},
+                "attention_mask": {0: "batch", 1: "tokens"},
+                "probabilities": {0: "batch"},
+                "quality": {0: "batch"},
+                "embedding": {0: "batch"},
+            },
+            opset_version=OPSET,
+            dynamo=False,
+        )
+
+
+def quantise(src: Path, dst: Path) -> None:
+    """Write a dynamically int8-quantised copy of an ONNX model (weights int8, per tensor)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8)
+
+
+def write_artifact(
+    folder: Path, onnx_int8: Path, base_tokenizer: Path, meta: dict[str, Any]
+) -> None:
+    """Put model.onnx, tokenizer.json and encoder.json (labels, thresholds, figures) together."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if onnx_int8.resolve() != (folder / "model.onnx").resolve():
+        shutil.copyfile(onnx_int8, folder / "model.onnx")
+    shutil.copyfile(base_tokenizer, folder / "tokenizer.json")
+    (folder / "encoder.json").write_text(
+        json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+
+
+def onnx_predict(model_path: Path, meta: dict[str, Any], texts: list[str]) -> dict[str, Any]:
+    """Run an ONNX export over texts through the runtime module; return probs/quality/embedding."""
+    import numpy as np
+
+    enc = runtime().RequestEncoder(model_path.parent, model_file=model_path.name, threads=2)
+    out = enc.encode_many(texts, batch=1)
+    return {
+        "probs": np.array([[r.probabilities[k] for k in meta["labels"]] for r in out]),
+        "quality": np.array([r.quality for r in out]),
+        "embedding": np.stack([r.embedding for r in out]),
+    }
+
+
+BENCH = r"""
+import importlib.util, json, resource, sys, time
+from pathlib import Path
+spec = importlib.util.spec_from_file_location("encoder_runtime", sys.argv[1])
+mod = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = mod
+spec.loader.exec_module(mod)
+RequestEncoder = mod.RequestEncoder
+base_rss = int(open('/proc/self/status').read().split('VmRSS:')[1].split()[0]) / 1024
+texts = json.loads(Path(sys.argv[3]).read_text())
+t0 = time.perf_counter()
+enc = RequestEncoder(Path(sys.argv[2]), threads=1)
+enc.encode(texts[0])
+load_s = time.perf_counter() - t0
+for t in texts[:20]:
+    enc.encode(t)
+times = []
+for _ in range(int(sys.argv[4])):
+    for t in texts:
+        s = time.perf_counter()
+        enc.encode(t)
+        times.append(time.perf_counter() - s)
+times.sort()
+rss = int(open('/proc/self/status').read().split('VmRSS:')[1].split()[0]) / 1024
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"p50_ms": 1000 * times[len(times) // 2],
+                  "p95_ms": 1000 * times[int(len(times) * 0.95)],
+                  "mean_ms": 1000 * sum(times) / len(times), "n": len(times),
+                  "load_and_first_s": load_s, "rss_mib": rss, "peak_rss_mib": peak,
+                  "rss_before_load_mib": base_rss}))
+"""
+
+
+def bench(folder: Path, texts: list[str], rounds: int = 3) -> dict[str, Any]:
+    """Time single requests on one core in a fresh process (runtime module only, no torch)."""
+    texts_file = folder / ".bench_texts.json"
+    texts_file.write_text(json.dumps(texts), encoding="utf-8")
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-c", BENCH, str(RUNTIME), str(folder), str(texts_file), str(rounds)],
+            check=False,
+            capture_output=True,
+            text=True,
+            env={"OMP_NUM_THREADS": "1", "PATH": "/usr/bin:/bin"},
+        )
+    finally:
+        texts_file.unlink(missing_ok=True)
+    if proc.returncode:
+        raise RuntimeError(f"benchmark failed: {proc.stderr.strip()[-2000:]}")
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return {k: round(v, 3) if isinstance(v, float) else v for k, v in result.items()}
