@@ -29,12 +29,13 @@ DATA = REPO / ".." / "shared" / "data"
 SPLITS = ("train", "dev")
 GRID_C = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
 MAX_LEN = {"politeness": 128, "raop": 256}
+LIMIT: list[int | None] = [None]  # --limit: first N rows of each split (smoke tests)
 
 
 def read(folder: Path, task: str, split: str) -> list[dict[str, Any]]:
     """Return the prepared rows of one task and split."""
     with gzip.open(folder / f"{task}_{split}.jsonl.gz", "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh]
+        return [json.loads(line) for line in fh][: LIMIT[0]]
 
 
 def prepare(folder: Path, data: Path) -> None:
@@ -142,9 +143,8 @@ def cv_logistic(x: Any, y: np.ndarray, task: str) -> Any:
 
 def heads(folder: Path, names: list[str]) -> dict[str, Any]:
     """Logistic heads on each embedding set, alone and beside today's features."""
-    from scipy.sparse import csr_matrix, hstack
-
     from common import vectorize
+    from scipy.sparse import csr_matrix, hstack
 
     out: dict[str, Any] = {}
     for task in MAX_LEN:
@@ -187,14 +187,17 @@ def main() -> None:
     parser.add_argument("--weights", type=Path)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--epochs", type=int, default=3)
     args = parser.parse_args()
+    LIMIT[0] = args.limit
     torch.set_num_threads(2)
     if args.step == "prepare":
         prepare(args.folder, args.data)
     elif args.step == "embed":
         embed(args.folder, args.names[0], args.weights, args.device)
     elif args.step == "finetune":
-        finetune(args.folder, args.device)
+        finetune(args.folder, args.device, args.epochs)
     else:
         heads(args.folder, args.names)
 
