@@ -10,28 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from support import PG_URL
+from support import postgres_reason as _postgres_reason
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
-PG_URL = os.environ.get(
-    "ASKWELL_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-
-
-def _postgres_reason() -> str | None:
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        return "psycopg is not installed (pip install askwell[postgres])"
-    from sqlalchemy import create_engine, text
-
-    try:
-        engine = create_engine(PG_URL, connect_args={"connect_timeout": 2})
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        engine.dispose()
-    except Exception as exc:  # any connection failure means: skip
-        return f"no PostgreSQL reachable at {PG_URL} ({type(exc).__name__})"
-    return None
 
 
 def _reset_postgres() -> None:

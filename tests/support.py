@@ -21,3 +21,26 @@ def run_askwell(
         env={**os.environ, "ASKWELL_DATABASE_URL": db_url},
         timeout=120,
     )
+
+
+PG_URL = os.environ.get(
+    "ASKWELL_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+def postgres_reason() -> str | None:
+    """Return why PostgreSQL tests cannot run here (None when they can)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return "psycopg is not installed (pip install askwell[postgres])"
+    from sqlalchemy import create_engine, text
+
+    try:
+        engine = create_engine(PG_URL, connect_args={"connect_timeout": 2})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as exc:  # any connection failure means: skip
+        return f"no PostgreSQL reachable at {PG_URL} ({type(exc).__name__})"
+    return None

@@ -13,13 +13,13 @@ from typing import Any
 
 import pytest
 
-from conftest import PG_URL, _postgres_reason
+from support import PG_URL, postgres_reason
 
 BASE = "https://team.example"
 
 
 def _require_postgres() -> None:
-    reason = _postgres_reason()
+    reason = postgres_reason()
     if reason:
         if os.environ.get("ASKWELL_REQUIRE_POSTGRES"):
             pytest.fail(f"PostgreSQL is required here but {reason}")

@@ -103,7 +103,7 @@ def create_app(settings: TeamSettings, *, store: Store | None = None) -> FastAPI
 
 
 def app_from_env() -> FastAPI:
-    """Build the app from ASKWELL_TEAM_* variables (how `team serve --workers N` starts each)."""
+    """Build the app from ASKWELL_TEAM_* variables (how each worker process starts it)."""
     return create_app(load_settings())
 
 

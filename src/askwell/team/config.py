@@ -130,13 +130,13 @@ def check(settings: TeamSettings) -> None:
     """Refuse settings team mode cannot run with (PostgreSQL only, sane numbers)."""
     if not settings.db_url:
         raise AskwellError(
-            "team mode needs a PostgreSQL database: give --db postgresql+psycopg://... "
-            "(or ASKWELL_TEAM_DB_URL)"
+            "team mode needs a PostgreSQL database: set db_url to a "
+            "postgresql+psycopg://user@host/dbname address"
         )
     if not settings.db_url.startswith(("postgresql", "postgres:")):
         raise AskwellError(
             "team mode runs on PostgreSQL only (many people, many workers); "
-            "give --db postgresql+psycopg://user@host/dbname"
+            "set db_url to a postgresql+psycopg://user@host/dbname address"
         )
     if urlsplit(settings.base_url).scheme not in ("http", "https"):
         raise AskwellError(f"base_url must start with http:// or https://, not {settings.base_url}")
