@@ -267,7 +267,7 @@ def small_plan() -> Plan:
 
 def snapshot(store: Store) -> dict[str, list[dict[str, Any]]]:
     """Return every row of every owned table, ids replaced by uids, sorted by uid."""
-    tables = [t for t in Base.metadata.sorted_tables if t.name != "users"]
+    tables = [t for t in Base.metadata.sorted_tables if "owner_id" in t.c]
     out: dict[str, list[dict[str, Any]]] = {}
     with store.engine.connect() as conn:
         uids = {t.name: dict(conn.execute(select(t.c.id, t.c.uid)).all()) for t in tables}
