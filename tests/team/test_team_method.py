@@ -57,7 +57,9 @@ def test_method_routing_uses_the_local_ranking_and_reasons(world: World) -> None
     routed = world.admin.api("GET", f"/api/team/needs/{need['id']}/route").json()
     names = [c["person"]["name"] for c in routed["suggested"]]
     assert set(names) == {"Ben", "Cleo", "Dan"}
-    assert names[-1] == "Cleo"  # design is furthest from databases
+    assert names[0] == "Ben"  # databases and feedback both listed
+    fit = {c["person"]["name"]: c["factors"]["fit"]["score"] for c in routed["suggested"]}
+    assert fit["Dan"] < fit["Ben"]  # Dan does not list feedback
     top = routed["suggested"][0]
     assert set(top["factors"]) == {
         "expertise",
