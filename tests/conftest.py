@@ -85,15 +85,24 @@ class Result:
 
 @pytest.fixture
 def cli(db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Return run(*args, input=None) that runs the real `askwell` CLI in-process on a temp DB."""
+    """Return run(*args, input=None, env=None, expect=0) running the real CLI in-process.
+
+    The run fails the test at once when `askwell` exits with any status but `expect`
+    (an ExitStatus: 0 by default), showing what it printed.
+    """
     from typer.testing import CliRunner
 
-    from askwell.cli import _common, main
+    from askwell.cli import main
+    from askwell.cli._common import ExitStatus
 
     runner = CliRunner()
 
-    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
-        _common.STATE.store = None
+    def run(
+        *args: str,
+        input: str | None = None,
+        env: dict[str, str] | None = None,
+        expect: int = ExitStatus.OK,
+    ) -> Result:
         full_env = {"ASKWELL_DATABASE_URL": db_url, "COLUMNS": "200", **(env or {})}
 
         def invoke() -> int:
@@ -108,9 +117,13 @@ def cli(db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
             sys.stdout.flush()
             sys.stderr.flush()
             out, err = outstreams[0].getvalue().decode(), outstreams[1].getvalue().decode()
-        if _common.STATE.store is not None:
-            _common.STATE.store.close()
-            _common.STATE.store = None
-        return Result(code, out, err)
+        result = Result(code, out, err)
+        if code != expect:
+            pytest.fail(
+                f"askwell {' '.join(args)} exited {code}, expected {int(expect)}\n"
+                f"stdout: {out}\nstderr: {err}",
+                pytrace=False,
+            )
+        return result
 
     return run

@@ -252,20 +252,19 @@ def test_transfer_cli_export_then_import_into_another_store(cli, tmp_path: Path,
 def test_transfer_cli_import_of_a_bad_file_exits_1(cli, tmp_path: Path, content: str, message: str):
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
-    r = cli("import", str(path))
-    assert r.code == 1
+    r = cli("import", str(path), expect=1)
     assert message in r.err and r.err.startswith("error:")
     assert "Traceback" not in r.err + r.out
 
 
 def test_transfer_cli_file_errors_exit_1(cli, tmp_path: Path):
-    missing = cli("import", str(tmp_path / "nope.json"))
-    assert missing.code == 1 and "file not found" in missing.err
+    missing = cli("import", str(tmp_path / "nope.json"), expect=1)
+    assert "file not found" in missing.err
     binary = tmp_path / "photo.json"
     binary.write_bytes(b"\xff\xd8\xff\xe0 not text")
-    assert "is not UTF-8 text" in cli("import", str(binary)).err
-    unwritable = cli("export", str(tmp_path / "no" / "such" / "folder" / "x.json"))
-    assert unwritable.code == 1 and "cannot write" in unwritable.err
+    assert "is not UTF-8 text" in cli("import", str(binary), expect=1).err
+    unwritable = cli("export", str(tmp_path / "no" / "such" / "folder" / "x.json"), expect=1)
+    assert "cannot write" in unwritable.err
 
 
 def test_transfer_console_script_round_trips(tmp_path: Path):

@@ -252,10 +252,11 @@ def test_vcard_cli_text_output_names_each_card_and_line(cli):
 
 
 def test_vcard_cli_exits_1_when_nothing_could_be_read(cli, tmp_path: Path):
-    nameless = cli("people", "import", str(_write(tmp_path, _card("EMAIL:x@example.com"))))
+    nameless_file = str(_write(tmp_path, _card("EMAIL:x@example.com")))
+    nameless = cli("people", "import", nameless_file, expect=1)
     assert nameless.code == 1
     assert "line 1:" in nameless.out and "no name" in nameless.out
-    missing = cli("people", "import", str(tmp_path / "missing.vcf"))
+    missing = cli("people", "import", str(tmp_path / "missing.vcf"), expect=1)
     assert missing.code == 1
     assert "error: file not found" in missing.err
     assert "Traceback" not in missing.err + missing.out

@@ -68,7 +68,7 @@ def test_cli_check_bad_input_is_one_line_error(cli, tmp_path: Path) -> None:  # 
         (("check", "hi", "--channel", "pigeon"), "unknown channel"),
         (("check",), "give the text"),
     ):
-        r = cli(*args)
+        r = cli(*args, expect=1)
         assert r.code == 1, args
         assert message in r.err and len(r.err.strip().splitlines()) == 1
         assert "Traceback" not in r.err
@@ -122,5 +122,5 @@ def test_cli_draft_bad_input_is_one_line_error(cli) -> None:  # type: ignore[no-
         (("draft", "--ask", "x", "--channel", "pigeon"), "unknown channel"),
         (("draft", "--situation", "I'm stuck"), "needs an ask"),
     ):
-        r = cli(*args)
+        r = cli(*args, expect=1)
         assert r.code == 1 and message in r.err and "Traceback" not in r.err

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from askwell.cli import _common, main
+from askwell.cli import main
 from askwell.services.demo import build_demo
 
 
@@ -21,7 +21,6 @@ def demo_url(tmp_path_factory):
 @pytest.fixture
 def run(monkeypatch, capsys):
     def _run(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(_common, "STATE", _common._State())
         monkeypatch.setattr(sys, "argv", ["askwell", *args])
         code = 0
         try:

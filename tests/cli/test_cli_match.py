@@ -69,7 +69,7 @@ def test_cli_suggest_weights_option(network: Run) -> None:
     rows = network("suggest", "1", "--json", "--weights", "expertise=0,fit=0,capacity=5").json()
     assert rows[0]["factors"]["expertise"]["weight"] == 0.0
     assert rows[0]["factors"]["capacity"]["weight"] == 5.0
-    bad = network("suggest", "1", "--weights", "kindness=2")
+    bad = network("suggest", "1", "--weights", "kindness=2", expect=1)
     assert bad.code == 1 and "cannot read weight 'kindness=2'" in bad.err
     assert len(bad.err.strip().splitlines()) == 1
 
@@ -116,8 +116,7 @@ def test_cli_when_text_output(network: Run) -> None:
     ],
 )
 def test_cli_match_errors_are_one_line(network: Run, args: tuple[str, ...], message: str) -> None:
-    result = network(*args)
-    assert result.code == 1
+    result = network(*args, expect=1)
     assert message in result.err and len(result.err.strip().splitlines()) == 1
 
 

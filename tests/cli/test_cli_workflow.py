@@ -54,7 +54,7 @@ def test_cli_no_sets_cooldown_and_refuses_repeat_ask(cli) -> None:  # type: igno
     no = cli("answer", str(aid), "no", "--cooldown", "10", "--json")
     until = (datetime.now(UTC).date() + timedelta(days=10)).isoformat()
     assert no.json()["boundary"]["until"] == until
-    again = cli("ask", str(nid), "--to", str(pid))
+    again = cli("ask", str(nid), "--to", str(pid), expect=1)
     assert again.code == 1
     assert f"not suggest asking again before {until}" in again.err
     assert "Traceback" not in again.err
@@ -78,7 +78,7 @@ def test_cli_draft_then_send(cli) -> None:  # type: ignore[no-untyped-def]
     pid, nid = _setup(cli)
     draft = cli("ask", str(nid), "--to", str(pid), "--draft", "--json").json()
     assert draft["status"] == "draft" and draft["sent_at"] is None
-    early = cli("answer", str(draft["id"]), "yes")
+    early = cli("answer", str(draft["id"]), "yes", expect=1)
     assert early.code == 1 and "still a draft" in early.err
     sent = cli("send", str(draft["id"]), "--json").json()
     assert sent["status"] == "sent"
@@ -87,13 +87,13 @@ def test_cli_draft_then_send(cli) -> None:  # type: ignore[no-untyped-def]
 def test_cli_followup_once_for_no_reply(cli) -> None:  # type: ignore[no-untyped-def]
     pid, nid = _setup(cli)
     aid = cli("ask", str(nid), "--to", str(pid), "--json").json()["id"]
-    too_soon = cli("followup", str(aid))
+    too_soon = cli("followup", str(aid), expect=1)
     assert too_soon.code == 1 and "give it a little more time" in too_soon.err
     cli("answer", str(aid), "no-reply")
     assert [d["action"] for d in cli("due", "--json").json()] == ["follow-up"]
     ok = cli("followup", str(aid), "--note", "Just checking in, no pressure", "--json")
     assert ok.code == 0 and ok.json()["followed_up_at"]
-    twice = cli("followup", str(aid))
+    twice = cli("followup", str(aid), expect=1)
     assert twice.code == 1 and "one is enough" in twice.err
     assert cli("due", "--json").json() == []
     notes = cli("journal", "list", "--json").json()
@@ -109,9 +109,10 @@ def test_cli_text_file_and_stdin(cli, tmp_path: Path) -> None:  # type: ignore[n
     assert a["text"] == "Hi Ana, could you spare 15 minutes?"
     b = cli("ask", str(nid), "--to", str(pid), "--text-file", "-", "--json", input="From stdin")
     assert b.json()["text"] == "From stdin"
-    both = cli("ask", str(nid), "--to", str(pid), "--text", "x", "--text-file", str(f))
+    both = cli("ask", str(nid), "--to", str(pid), "--text", "x", "--text-file", str(f), expect=1)
     assert both.code == 1 and "not both" in both.err
-    missing = cli("ask", str(nid), "--to", str(pid), "--text-file", str(tmp_path / "nope"))
+    nope = str(tmp_path / "nope")
+    missing = cli("ask", str(nid), "--to", str(pid), "--text-file", nope, expect=1)
     assert missing.code == 1 and "file not found" in missing.err
 
 
@@ -124,7 +125,7 @@ def test_cli_people_list_show_edit(cli) -> None:  # type: ignore[no-untyped-def]
     assert edited["stretched"] is True and edited["topics"] == ["sql"]
     assert "stretched thin" in cli("people", "list").out
     assert "Europe/Lisbon" in cli("people", "show", str(pid)).out
-    nothing = cli("people", "edit", str(pid))
+    nothing = cli("people", "edit", str(pid), expect=1)
     assert nothing.code == 1 and "nothing to change" in nothing.err
 
 
@@ -175,7 +176,7 @@ def test_cli_journal_is_one_timeline_of_every_event(cli) -> None:  # type: ignor
     assert answer["ask_id"] == aid and answer["person_id"] == pid
     only = cli("journal", "list", "--kind", "help", "--kind", "thanks", "--json").json()
     assert [i["kind"] for i in only] == ["help", "thanks"]
-    bad = cli("journal", "list", "--kind", "gossip")
+    bad = cli("journal", "list", "--kind", "gossip", expect=1)
     assert bad.code == 1 and "unknown journal kind 'gossip'" in bad.err
 
 
@@ -201,7 +202,7 @@ def test_cli_journal_is_one_timeline_of_every_event(cli) -> None:  # type: ignor
     ],
 )
 def test_cli_bad_input_is_one_line_error_exit_1(cli, args: tuple[str, ...], message: str) -> None:  # type: ignore[no-untyped-def]
-    result = cli(*args)
+    result = cli(*args, expect=1)
     assert result.code == 1, result
     assert message in result.err
     assert "Traceback" not in result.err and len(result.err.strip().splitlines()) == 1
@@ -210,20 +211,20 @@ def test_cli_bad_input_is_one_line_error_exit_1(cli, args: tuple[str, ...], mess
 def test_cli_bad_input_changes_nothing(cli) -> None:  # type: ignore[no-untyped-def]
     _setup(cli)
     before = cli("need", "list", "--json").json()
-    cli("need", "add", "x", "--urgency", "asap")
-    cli("ask", "1", "--to", "1", "--text", "")
+    cli("need", "add", "x", "--urgency", "asap", expect=1)
+    cli("ask", "1", "--to", "1", "--text", "", expect=1)
     assert cli("need", "list", "--json").json() == before
     assert cli("need", "show", "1", "--json").json()["asks"] == []
 
 
 def test_cli_usage_error_exits_2(cli) -> None:  # type: ignore[no-untyped-def]
-    assert cli("people", "add").code == 2
-    assert cli("answer", "abc", "yes").code == 2
-    assert cli("no-such-command").code == 2
+    assert cli("people", "add", expect=2).code == 2
+    assert cli("answer", "abc", "yes", expect=2).code == 2
+    assert cli("no-such-command", expect=2).code == 2
 
 
 def test_cli_bad_database_url_is_a_clear_error(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli("--db", "nosuchdb://x", "people", "list")
+    result = cli("--db", "nosuchdb://x", "people", "list", expect=1)
     assert result.code == 1 and "cannot use database URL" in result.err
 
 
@@ -263,11 +264,12 @@ def test_cli_ask_at_slot_writes_ics_and_mailto(cli, tmp_path: Path) -> None:  # 
 
 def test_cli_ask_at_bad_input_records_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pid, nid = _setup(cli)
-    no_at = cli("ask", str(nid), "--to", str(pid), "--ics", str(tmp_path / "x.ics"))
+    no_at = cli("ask", str(nid), "--to", str(pid), "--ics", str(tmp_path / "x.ics"), expect=1)
     assert no_at.code == 1 and "--ics needs a time" in no_at.err
-    bad_at = cli("ask", str(nid), "--to", str(pid), "--at", "next tuesday-ish")
+    bad_at = cli("ask", str(nid), "--to", str(pid), "--at", "next tuesday-ish", expect=1)
     assert bad_at.code == 1 and "cannot read --at" in bad_at.err
-    bad_dir = cli("ask", str(nid), "--to", str(pid), "--at", "1", "--ics", "/nonexistent/x.ics")
+    ics = "/nonexistent/x.ics"
+    bad_dir = cli("ask", str(nid), "--to", str(pid), "--at", "1", "--ics", ics, expect=1)
     assert bad_dir.code == 1 and "folder does not exist" in bad_dir.err
     assert cli("need", "show", str(nid), "--json").json()["asks"] == []
 
@@ -296,7 +298,7 @@ def test_cli_people_boundary_blocks_asks_until_the_date(cli) -> None:  # type: i
     assert b.code == 0 and b.json()["until"] == until and b.json()["topic"] == "career"
     assert cli("people", "show", str(pid), "--json").json()["boundaries"][0]["until"] == until
     assert f"no asks about career before {until}" in cli("people", "show", str(pid)).out
-    refused = cli("ask", str(nid), "--to", str(pid))
+    refused = cli("ask", str(nid), "--to", str(pid), expect=1)
     assert refused.code == 1
     assert f"Ana Lima asked not to be asked about career before {until}" in refused.err
     assert "said no" not in refused.err and "--override" in refused.err
@@ -308,8 +310,8 @@ def test_cli_people_boundary_blocks_asks_until_the_date(cli) -> None:  # type: i
 
 def test_cli_people_boundary_rejects_past_dates_and_unknown_people(cli) -> None:  # type: ignore[no-untyped-def]
     pid, _ = _setup(cli)
-    past = cli("people", "boundary", str(pid), "--until", "2020-01-01")
+    past = cli("people", "boundary", str(pid), "--until", "2020-01-01", expect=1)
     assert past.code == 1 and "has passed" in past.err
-    assert cli("people", "boundary", "99", "--until", "2099-01-01").code == 1
-    bad = cli("people", "boundary", str(pid), "--until", "soon")
+    assert cli("people", "boundary", "99", "--until", "2099-01-01", expect=1).code == 1
+    bad = cli("people", "boundary", str(pid), "--until", "soon", expect=1)
     assert bad.code == 1 and "bad date 'soon'" in bad.err

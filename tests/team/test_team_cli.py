@@ -55,15 +55,13 @@ def test_team_cli_init_prints_a_one_time_link_once(cli, team_store, team_db_url:
     first = cli(*args, "--team", "Platform", "--base-url", "https://askwell.example.org")
     assert first.code == 0, first.err
     assert "https://askwell.example.org/signin/" in first.out
-    again = cli(*args)
-    assert again.code == 1
+    again = cli(*args, expect=1)
     assert "already has accounts" in again.err
     assert "Traceback" not in again.err
 
 
 def test_team_cli_refuses_sqlite_with_one_line(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli("team", "serve", "--db", "sqlite:///x.db")
-    assert result.code == 1
+    result = cli("team", "serve", "--db", "sqlite:///x.db", expect=1)
     assert "PostgreSQL only" in result.err
 
 

@@ -75,7 +75,7 @@ def add_person(store: Store, name: str = "Ana", **fields: object) -> Person:
         "supports": ("advice", "feedback"),
         "tz": "Europe/Berlin",
         "hours": parse_hours("Mon-Fri 09:00-17:00"),
-        "email": "ana@example.org",
+        "email": f"{name.split()[0].lower()}@example.org",
         "channel": "email",
     }
     defaults.update(fields)

@@ -23,7 +23,13 @@ def main(argv: list[str] | None = None) -> None:
     from askwell.cli import _common
     from askwell.cli.application import app
 
-    _common.run_guarded(lambda: app(args=args, prog_name="askwell"))
+    context = _common.Context()
+    token = _common.enter(context)
+    try:
+        _common.run_guarded(lambda: app(args=args, prog_name="askwell", obj=context))
+    finally:
+        context.close()
+        _common.leave(token)
 
 
 def __getattr__(name: str) -> Any:

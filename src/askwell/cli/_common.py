@@ -6,8 +6,10 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from contextvars import ContextVar, Token
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import IntEnum
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
@@ -31,15 +33,74 @@ AllowPastOpt = Annotated[
     bool, typer.Option("--allow-past", help="Accept an --at time that has already passed.")
 ]
 
+PERSON_HELP = "Who: their id, their name, or the start of it (e.g. Ben)."
+PersonArg = Annotated[str, typer.Argument(help=PERSON_HELP, metavar="PERSON")]
+
+
+def person_id(ref: str) -> int:
+    """Return the id of the one person `ref` names (an id, a name or its start)."""
+    from askwell import services
+
+    found = services.find_person(store(), ref).id
+    assert found is not None
+    return found
+
+
+class ExitStatus(IntEnum):
+    """How `askwell` exits: 0 when it did what was asked, 1 for a problem the user can fix."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2  # a command line Click could not read (unknown option, missing argument)
+    INTERRUPTED = 130
+
 
 @dataclass
-class _State:
+class Context:
+    """What one run of the CLI shares: the database chosen with --db and its store, once open.
+
+    `main()` makes one per run and hands it to the commands (Click's `obj`); nothing is global.
+    """
+
     db_url: str | None = None
     store: Store | None = None
     debug: bool = False
 
+    def open(self) -> Store:
+        """Open the store selected by --db / ASKWELL_DATABASE_URL (once per run)."""
+        if self.store is None:
+            from askwell.storage.store import open_store
 
-STATE = _State()
+            self.store = open_store(self.db_url)
+        return self.store
+
+    def close(self) -> None:
+        """Close the store if this run opened it."""
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+_RUNNING: ContextVar[Context | None] = ContextVar("askwell_cli_context", default=None)
+
+
+def enter(context: Context) -> Token[Context | None]:
+    """Make `context` the one the running command sees (the root callback calls this)."""
+    return _RUNNING.set(context)
+
+
+def leave(token: Token[Context | None]) -> None:
+    """Forget the context entered with `token` (at the end of a run)."""
+    _RUNNING.reset(token)
+
+
+def current() -> Context:
+    """Return the running command's Context (handed in by `main`, or made by the root)."""
+    context = _RUNNING.get()
+    if context is None:
+        context = Context()
+        _RUNNING.set(context)
+    return context
 
 
 def handled_errors() -> tuple[type[Exception], ...]:
@@ -62,17 +123,17 @@ def run_guarded(command: Callable[[], object]) -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        fail("stopped", 130)
+        fail("stopped", ExitStatus.INTERRUPTED)
     except BrokenPipeError:  # `askwell ... | head`: the reader left, nothing to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise SystemExit(1) from None
+        raise SystemExit(ExitStatus.ERROR) from None
     except Exception as exc:
         from askwell.services._files import log_traceback
         from askwell.storage.failures import explain
 
         known = exc if isinstance(exc, handled_errors()) else explain(exc)
         log = log_traceback(exc, "in the command line") if known is None else None
-        if STATE.debug:
+        if current().debug:
             import traceback
 
             traceback.print_exception(exc, file=sys.stderr)
@@ -85,12 +146,8 @@ def run_guarded(command: Callable[[], object]) -> None:
 
 
 def store() -> Store:
-    """Open (once per process) the store selected by --db / ASKWELL_DATABASE_URL."""
-    if STATE.store is None:
-        from askwell.storage.store import open_store
-
-        STATE.store = open_store(STATE.db_url)
-    return STATE.store
+    """Return the running command's store (opened on first use)."""
+    return current().open()
 
 
 def console() -> Console:
@@ -159,7 +216,7 @@ def emit_json(obj: Any) -> None:
     sys.stdout.write(to_json(obj) + "\n")
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
+def fail(message: str, code: ExitStatus = ExitStatus.ERROR) -> NoReturn:
     """Print a one-line error on stderr and exit with `code`."""
     from rich.text import Text
 

@@ -19,6 +19,7 @@ app = typer.Typer(
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     db: Annotated[
         str | None,
         typer.Option(
@@ -37,8 +38,11 @@ def _root(
     ] = False,
 ) -> None:
     """Ask for help well: define the need, pick the person and moment, ask kindly, learn."""
-    _common.STATE.db_url = db
-    _common.STATE.debug = debug
+    if not isinstance(ctx.obj, _common.Context):
+        ctx.obj = _common.Context()
+    ctx.obj.db_url = db
+    ctx.obj.debug = debug
+    _common.enter(ctx.obj)
 
 
 def _register() -> None:

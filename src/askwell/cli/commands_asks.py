@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from askwell.cli._common import (
+    PERSON_HELP,
     AllowPastOpt,
     FoldOpt,
     JsonOpt,
     console,
     emit_json,
+    person_id,
     read_text_arg,
     store,
     warn,
@@ -252,7 +254,7 @@ def need_drop(
 
 def ask(
     need_id: Annotated[int, typer.Argument(help="The need you are asking about.")],
-    to: Annotated[int, typer.Option("--to", help="The person id you ask.")],
+    to: Annotated[str, typer.Option("--to", help=PERSON_HELP, metavar="PERSON")],
     text: Annotated[str | None, typer.Option("--text", help="The request as you sent it.")] = None,
     text_file: Annotated[
         str | None, typer.Option("--text-file", help="Read the request from a file (- = stdin).")
@@ -295,15 +297,16 @@ def ask(
     if ics is not None:
         check_writable(ics)  # before the ask is recorded: a retry must not duplicate it
     st = store()
+    whom = person_id(to)
     slot = (
-        matching.resolve_slot(st, to, at, need_id=need_id, fold=fold, allow_past=allow_past)
+        matching.resolve_slot(st, whom, at, need_id=need_id, fold=fold, allow_past=allow_past)
         if at is not None
         else None
     )
     result = services.create_ask(
         st,
         need_id,
-        to,
+        whom,
         body,
         channel,
         draft=draft,

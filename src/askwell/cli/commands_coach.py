@@ -168,6 +168,10 @@ def check_cmd(
     if text is None:
         raise _error("give the text to check, - for stdin, or --file")
     body = sys.stdin.read() if text == "-" else text
+    if not body.strip():
+        from askwell.core.model import DomainError
+
+        raise DomainError("empty", what="the text to check")
     report = check(body, channel=channel)
     if as_json:
         emit_json(report.to_dict())

@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from askwell.cli._common import JsonOpt, console, emit_json, store
+from askwell.cli._common import (
+    PERSON_HELP,
+    JsonOpt,
+    PersonArg,
+    console,
+    emit_json,
+    person_id,
+    store,
+)
 from askwell.core.journal import TIMELINE_KINDS
 
 journal_app = typer.Typer(help="Your journal: reflections on asking.", no_args_is_help=True)
@@ -19,14 +27,14 @@ def _esc(text: str) -> str:
 
 
 def gave(
-    person_id: Annotated[int, typer.Argument(help="Who you helped.")],
+    person: PersonArg,
     summary: Annotated[str, typer.Argument(help="What you did for them.")],
     as_json: JsonOpt = False,
 ) -> None:
     """Record help you gave someone (it balances the asking)."""
     from askwell import services
 
-    record = services.give_help(store(), person_id, summary)
+    record = services.give_help(store(), person_id(person), summary)
     if as_json:
         emit_json(record)
     else:
@@ -37,14 +45,17 @@ def gave(
 def journal_add(
     text: Annotated[str, typer.Argument(help="Your reflection.")],
     need: Annotated[int | None, typer.Option("--need", help="Link to a need id.")] = None,
-    person: Annotated[int | None, typer.Option("--person", help="Link to a person id.")] = None,
+    person: Annotated[
+        str | None, typer.Option("--person", help="Link to a person: " + PERSON_HELP)
+    ] = None,
     ask: Annotated[int | None, typer.Option("--ask", help="Link to an ask id.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Write a reflection: what came up, how it went."""
     from askwell import services
 
-    entry = services.add_entry(store(), text, need_id=need, person_id=person, ask_id=ask)
+    who = person_id(person) if person is not None else None
+    entry = services.add_entry(store(), text, need_id=need, person_id=who, ask_id=ask)
     if as_json:
         emit_json(entry)
     else:

@@ -22,11 +22,11 @@ SinceOpt = Annotated[
 
 def _compute(tz: str | None, since: str | None) -> Insights:
     from askwell.cli.commands_asks import parse_date
+    from askwell.core.validate import check_tz
     from askwell.services import insights as svc
 
-    return svc.insights(
-        store(), tz=tz or svc.local_zone_name(), since=parse_date(since, "--since date")
-    )
+    zone = check_tz(tz) if tz is not None else svc.local_zone_name()
+    return svc.insights(store(), tz=zone, since=parse_date(since, "--since date"))
 
 
 def insights(

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from askwell.cli._common import JsonOpt, console, emit_json, store
+from askwell.cli._common import JsonOpt, PersonArg, console, emit_json, person_id, store
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -80,10 +80,12 @@ def suggest(
 
 
 def _user_zone(tz: str | None) -> tzinfo:
-    from askwell.core.moment import zone_of
+    from zoneinfo import ZoneInfo
+
+    from askwell.core.validate import check_tz
 
     if tz:
-        return zone_of(tz)
+        return ZoneInfo(check_tz(tz))
     from datetime import datetime
 
     local = datetime.now().astimezone().tzinfo
@@ -103,7 +105,7 @@ def slot_public(slot: Slot, mine: tzinfo) -> dict[str, Any]:
 
 
 def when(
-    person_id: Annotated[int, typer.Argument(help="The person you want to ask.")],
+    person: PersonArg,
     need: Annotated[int | None, typer.Option("--need", help="The need you will ask about.")] = None,
     count: Annotated[int, typer.Option("--count", help="How many slots (1-20).")] = 3,
     tz: Annotated[
@@ -114,7 +116,7 @@ def when(
     """Suggest good moments to ask someone, in their zone and yours, plus a lighter pre-ask."""
     from askwell.services import matching
 
-    result = matching.when(store(), person_id, need_id=need, count=count)
+    result = matching.when(store(), person_id(person), need_id=need, count=count)
     mine = _user_zone(tz)
     if as_json:
         emit_json(

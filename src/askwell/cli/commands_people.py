@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from askwell.cli._common import JsonOpt, console, emit_json, store
+from askwell.cli._common import (
+    ExitStatus,
+    JsonOpt,
+    PersonArg,
+    console,
+    emit_json,
+    person_id,
+    store,
+)
 from askwell.core.model import CHANNELS, RELATIONSHIPS, choices
 
 if TYPE_CHECKING:
@@ -110,11 +118,21 @@ def add(
     stretched: Annotated[
         bool, typer.Option("--stretched", help="They are stretched thin.")
     ] = False,
+    allow_duplicate: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicate", help="Add them even if someone has the same name or e-mail."
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Add a person to your network."""
+    """Add a person to your network (someone with the same name or e-mail is asked about)."""
+    import sys
+
     from askwell import services
+    from askwell.cli._words import word
     from askwell.core.model import Person
+    from askwell.errors import Conflict
 
     fields = _changes(
         relationship=relationship,
@@ -127,7 +145,15 @@ def add(
         channel=channel,
         notes=notes,
     )
-    person = services.add_person(store(), Person(name=name, stretched=stretched, **fields))
+    new = Person(name=name, stretched=stretched, **fields)
+    try:
+        person = services.add_person(store(), new, allow_duplicate=allow_duplicate)
+    except Conflict as exc:
+        if exc.code != "duplicate_person" or not sys.stdin.isatty():
+            raise
+        if not typer.confirm(f"{word(exc)}. Add {name} anyway?", default=False):
+            raise typer.Exit(ExitStatus.ERROR) from None
+        person = services.add_person(store(), new, allow_duplicate=True)
     if as_json:
         emit_json(person_public(person))
     else:
@@ -170,23 +196,23 @@ def list_(as_json: JsonOpt = False) -> None:
 
 @people_app.command("show")
 def show(
-    person_id: Annotated[int, typer.Argument(help="Person id.")], as_json: JsonOpt = False
+    person: PersonArg, as_json: JsonOpt = False
 ) -> None:
     """Show one person."""
     from askwell import services
 
     st = store()
-    person = services.get_person(st, person_id)
-    boundaries = services.list_boundaries(st, person_id)
+    found = services.find_person(st, person)
+    boundaries = services.list_boundaries(st, found.id)
     if as_json:
-        emit_json({**person_public(person), "boundaries": boundaries})
+        emit_json({**person_public(found), "boundaries": boundaries})
     else:
-        _show(person, boundaries)
+        _show(found, boundaries)
 
 
 @people_app.command("edit")
 def edit(
-    person_id: Annotated[int, typer.Argument(help="Person id.")],
+    person: PersonArg,
     name: Annotated[str | None, typer.Option("--name", help="New name.")] = None,
     relationship: RelOpt = None,
     topics: TopicsOpt = None,
@@ -221,16 +247,16 @@ def edit(
     )
     if not changes:
         raise AskwellError("nothing to change: give at least one option (see --help)")
-    person = services.update_person(store(), person_id, **changes)
+    updated = services.update_person(store(), person_id(person), **changes)
     if as_json:
-        emit_json(person_public(person))
+        emit_json(person_public(updated))
     else:
-        console().print(f"Updated #{person.id} {_esc(person.name)}.")
+        console().print(f"Updated #{updated.id} {_esc(updated.name)}.")
 
 
 @people_app.command("boundary")
 def boundary(
-    person_id: Annotated[int, typer.Argument(help="Person id.")],
+    person: PersonArg,
     until: Annotated[
         str, typer.Option("--until", help="Do not ask before this date (YYYY-MM-DD).")
     ],
@@ -245,7 +271,7 @@ def boundary(
     from askwell.cli.commands_asks import parse_date
 
     b = services.add_boundary(
-        store(), person_id, parse_date(until, "date"), topic=topic, reason=reason
+        store(), person_id(person), parse_date(until, "date"), topic=topic, reason=reason
     )
     if as_json:
         emit_json(b)
@@ -290,7 +316,7 @@ def import_(
             colour = "yellow" if bad else "dim"
             out.print(f"  [{colour}]line {line}{who}:[/] {_esc(message)}")
     if result.errors and not result.imported:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitStatus.ERROR)
 
 
 @people_app.command("export")

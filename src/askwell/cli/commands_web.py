@@ -108,7 +108,7 @@ def serve(
     tls = _check_exposure(host, tls_cert, tls_key, insecure_lan)
     sock = _listen(host, port)
     settings = WebSettings(
-        db_url=_common.STATE.db_url, host=host, port=sock.getsockname()[1], tls=tls
+        db_url=_common.current().db_url, host=host, port=sock.getsockname()[1], tls=tls
     )
     app = create_app(settings, store=_common.store())
     url = settings.url()

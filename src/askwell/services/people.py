@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from askwell.core import validate
 from askwell.core.model import TEXT_MAX, Boundary, DomainError, Person, check_text
+from askwell.errors import Conflict, NotFound
 from askwell.services import _rows
 from askwell.storage.store import Store
 from askwell.storage.tables import BoundaryRow, PersonRow
@@ -29,9 +30,57 @@ EDITABLE = (
 )
 
 
-def add_person(store: Store, person: Person, *, now: datetime | None = None) -> Person:
-    """Check and store a new person; return it with its id."""
-    return add_people(store, [person], now=now)[0]
+def add_person(
+    store: Store, person: Person, *, allow_duplicate: bool = False, now: datetime | None = None
+) -> Person:
+    """Check and store a new person; one with a name or e-mail already here is refused.
+
+    Pass `allow_duplicate` when it really is someone else with the same name.
+    """
+    checked = validate.person(person)
+    if not allow_duplicate:
+        same = existing(store, checked)
+        if same is not None:
+            other, field = same
+            raise Conflict("duplicate_person", name=other.name, id=other.id, field=field)
+    return add_people(store, [checked], now=now)[0]
+
+
+def existing(store: Store, person: Person) -> tuple[Person, str] | None:
+    """Return someone already here with the same name or e-mail (ignoring case), and which."""
+    name, email = person.name.strip().casefold(), (person.email or "").strip().casefold()
+    for other in list_people(store):
+        if other.name.strip().casefold() == name:
+            return other, "name"
+        if email and (other.email or "").strip().casefold() == email:
+            return other, "e-mail"
+    return None
+
+
+def find_person(store: Store, ref: str | int) -> Person:
+    """Return the one person `ref` names: an id, a full name, or the start of a name or word.
+
+    Names are matched ignoring case; more than one match is an error that lists them.
+    """
+    text = str(ref).strip()
+    if text.isdigit():
+        return get_person(store, int(text))
+    key = text.casefold()
+    if not key:
+        raise DomainError("empty", what="the person")
+    people = list_people(store)
+    for test in (
+        lambda n: n == key,
+        lambda n: n.startswith(key),
+        lambda n: any(word.startswith(key) for word in n.split()),
+    ):
+        found = [p for p in people if test(p.name.casefold())]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            names = ", ".join(f"{p.name} (#{p.id})" for p in found)
+            raise DomainError("ambiguous_person", value=text, candidates=names)
+    raise NotFound("no_such_person", value=text)
 
 
 def add_people(store: Store, people: list[Person], *, now: datetime | None = None) -> list[Person]:

@@ -17,7 +17,7 @@ CHECK_MAX = 20_000
 class CheckRequest(InBody):
     """A draft request to check."""
 
-    text: str = Field(max_length=CHECK_MAX)
+    text: str = Field(min_length=1, max_length=CHECK_MAX, pattern=r"\S")
     channel: Channel | None = None
 
 

@@ -27,7 +27,8 @@ def list_people(store: StoreDep) -> list[PersonPublic]:
 @router.post("", status_code=status.HTTP_201_CREATED)
 def add_person(store: StoreDep, body: PersonCreate) -> PersonPublic:
     """Add a person."""
-    return PersonPublic.of(services.add_person(store, body.to_domain()))
+    person = services.add_person(store, body.to_domain(), allow_duplicate=body.allow_duplicate)
+    return PersonPublic.of(person)
 
 
 @router.get("/{person_id}")

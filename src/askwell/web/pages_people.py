@@ -62,8 +62,10 @@ def people_page(
 @router.post("")
 async def add_person(request: Request, store: StoreDep) -> RedirectResponse:
     """Add a person from the form."""
-    body = forms.validate(PersonCreate, _person_data(await forms.read_form(request)))
-    person = services.add_person(store, body.to_domain())
+    form = await forms.read_form(request)
+    data = {**_person_data(form), "allow_duplicate": forms.text(form, "allow_duplicate") == "on"}
+    body = forms.validate(PersonCreate, data)
+    person = services.add_person(store, body.to_domain(), allow_duplicate=body.allow_duplicate)
     return forms.see_other(f"/people/{person.id}?added=1")
 
 

@@ -73,10 +73,13 @@ class PersonCreate(InBody):
     channel: Channel | None = None
     stretched: bool = False
     notes: LongText = ""
+    allow_duplicate: bool = Field(
+        False, description="Add them even if someone has the same name or e-mail."
+    )
 
     def to_domain(self) -> Person:
         """Return the domain object (hours parsed)."""
-        data = self.model_dump()
+        data = self.model_dump(exclude={"allow_duplicate"})
         return Person(**_domain_fields(data))
 
 
