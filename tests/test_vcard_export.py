@@ -82,7 +82,7 @@ def test_vcard_export_cli_writes_the_file(cli, tmp_path: Path):  # type: ignore[
     assert r.code == 0 and "Wrote 1 people" in r.out
     (ana,), errors = parse_vcards(out.read_bytes())
     assert errors == [] and (ana.name, ana.email) == ("Ana Ruiz", "ana@example.org")
-    missing = cli("people", "export", "--vcf", str(tmp_path / "no" / "x.vcf"))
+    missing = cli("people", "export", "--vcf", str(tmp_path / "no" / "x.vcf"), expect=1)
     assert missing.code == 1 and "cannot write" in missing.err
 
 

@@ -20,12 +20,12 @@ def _setup(cli) -> None:  # type: ignore[no-untyped-def]
 
 def test_cli_calendar_clock_change_and_past_times_are_refused_with_choices(cli) -> None:  # type: ignore[no-untyped-def]
     _setup(cli)
-    skipped = cli("ask", "1", "--to", "1", "--at", "2099-03-08T02:30")
+    skipped = cli("ask", "1", "--to", "1", "--at", "2099-03-08T02:30", expect=1)
     assert skipped.code == 1
     assert "does not exist in America/New_York" in skipped.err and "01:45 and 03:00" in skipped.err
-    twice = cli("ask", "1", "--to", "1", "--at", "2099-11-01T01:30")
+    twice = cli("ask", "1", "--to", "1", "--at", "2099-11-01T01:30", expect=1)
     assert twice.code == 1 and "--fold 0" in twice.err and "--fold 1" in twice.err
-    past = cli("ask", "1", "--to", "1", "--at", "2020-01-01T10:00")
+    past = cli("ask", "1", "--to", "1", "--at", "2020-01-01T10:00", expect=1)
     assert past.code == 1 and "--allow-past" in past.err
     assert cli("ask", "1", "--to", "1", "--at", "2099-11-01T01:30", "--fold", "1").code == 0
     assert cli("ask", "1", "--to", "1", "--at", "2020-01-01T10:00", "--allow-past").code == 0
