@@ -101,7 +101,7 @@ def cli(db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
         *args: str,
         input: str | None = None,
         env: dict[str, str] | None = None,
-        expect: int = ExitStatus.OK,
+        expect: int | tuple[int, ...] = ExitStatus.OK,
     ) -> Result:
         full_env = {"ASKWELL_DATABASE_URL": db_url, "COLUMNS": "200", **(env or {})}
 
@@ -118,9 +118,11 @@ def cli(db_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
             sys.stderr.flush()
             out, err = outstreams[0].getvalue().decode(), outstreams[1].getvalue().decode()
         result = Result(code, out, err)
-        if code != expect:
+        allowed = expect if isinstance(expect, tuple) else (expect,)
+        if code not in allowed:
+            wanted = " or ".join(map(str, allowed))
             pytest.fail(
-                f"askwell {' '.join(args)} exited {code}, expected {int(expect)}\n"
+                f"askwell {' '.join(args)} exited {code}, expected {wanted}\n"
                 f"stdout: {out}\nstderr: {err}",
                 pytrace=False,
             )

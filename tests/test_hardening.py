@@ -92,7 +92,7 @@ def test_cli_huge_ids_are_one_line_errors(cli, db_url: str, big: str) -> None:  
         ("gave", big, "a review"),
         ("journal", "list", "--need", big),
     ):
-        result = cli(*args)
+        result = cli(*args, expect=(1, 2))
         if result.code == 2:  # a usage error from the parser is fine too
             assert "Traceback" not in result.err
             continue
@@ -154,7 +154,7 @@ def test_import_hostile_document_changes_nothing(
     before = rows(db_url)
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(HOSTILE_IMPORTS[case], ensure_ascii=True), encoding="utf-8")
-    one_line_error(cli("import", str(path)))
+    one_line_error(cli("import", str(path), expect=1))
     assert rows(db_url) == before
 
 
@@ -172,18 +172,18 @@ def test_import_hostile_document_changes_nothing(
 def test_import_hostile_json_text_is_one_line(cli, tmp_path: Path, content: str) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "hostile.json"
     path.write_text(content, encoding="utf-8")
-    one_line_error(cli("import", str(path)))
+    one_line_error(cli("import", str(path), expect=1))
 
 
 @pytest.mark.parametrize("command", [("import",), ("people", "import")])
 def test_import_endless_file_is_capped_by_reading(cli, command: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
-    one_line_error(cli(*command, "/dev/zero"), "larger than")
+    one_line_error(cli(*command, "/dev/zero", expect=1), "larger than")
 
 
 def test_check_file_with_huge_csv_field_is_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "texts.csv"
     path.write_text('id,text\n1,"' + "x" * 200_000 + '"\n', encoding="utf-8")
-    one_line_error(cli("check", "--file", str(path)), "CSV")
+    one_line_error(cli("check", "--file", str(path), expect=1), "CSV")
 
 
 # ------------------------------------------------------------------ the store under faults
@@ -193,7 +193,7 @@ def test_cli_newer_schema_says_upgrade(cli, db_url: str) -> None:  # type: ignor
     assert cli("people", "list").code == 0
     with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
-    one_line_error(cli("people", "list"), "newer askwell")
+    one_line_error(cli("people", "list", expect=1), "newer askwell")
 
 
 def test_cli_damaged_database_is_one_line(cli, db_url: str) -> None:  # type: ignore[no-untyped-def]
@@ -205,7 +205,7 @@ def test_cli_damaged_database_is_one_line(cli, db_url: str) -> None:  # type: ig
     data = bytearray(path.read_bytes())
     data[page : 2 * page] = b"\xa5" * page  # one damaged page
     path.write_bytes(bytes(data))
-    result = cli("need", "list")
+    result = cli("need", "list", expect=1)
     one_line_error(result)
     assert "damaged" in result.err or "cannot open" in result.err
 
@@ -214,7 +214,7 @@ def test_cli_read_only_database_is_one_line(cli, db_url: str) -> None:  # type: 
     assert cli("need", "add", "review my talk").code == 0
     path = db_url.removeprefix("sqlite:///")
     read_only = f"sqlite:///file:{path}?mode=ro&uri=true"
-    result = cli("--db", read_only, "need", "add", "another one")
+    result = cli("--db", read_only, "need", "add", "another one", expect=1)
     one_line_error(result)
     assert "read-only" in result.err or "cannot be written" in result.err
 
@@ -241,15 +241,15 @@ def test_store_full_disk_is_one_line(cli, db_url: str) -> None:  # type: ignore[
 
 
 def test_cli_export_to_unwritable_place_is_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    one_line_error(cli("export", str(tmp_path / "missing" / "x.json")), "cannot write")
-    one_line_error(cli("export", str(tmp_path)), "cannot write")
-    one_line_error(cli("export", "/proc/askwell-export.json"), "cannot write")
+    one_line_error(cli("export", str(tmp_path / "missing" / "x.json"), expect=1), "cannot write")
+    one_line_error(cli("export", str(tmp_path), expect=1), "cannot write")
+    one_line_error(cli("export", "/proc/askwell-export.json", expect=1), "cannot write")
 
 
 def test_cli_demo_path_on_a_file_is_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     blocker = tmp_path / "plain-file"
     blocker.write_text("not a folder")
-    result = cli("demo", "--path", str(blocker / "demo.db"))
+    result = cli("demo", "--path", str(blocker / "demo.db"), expect=1)
     one_line_error(result)
 
 
@@ -262,12 +262,12 @@ def test_cli_unexpected_error_is_logged_and_debug_shows_it(
         raise RuntimeError("a bug askwell did not expect")
 
     monkeypatch.setattr(services, "list_people", broken)
-    result = cli("people", "list")
+    result = cli("people", "list", expect=1)
     one_line_error(result, "did not expect", "askwell.log")
     log = state_dir / "askwell" / "askwell.log"
     assert "RuntimeError: a bug askwell did not expect" in log.read_text()
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
-    debug = cli("--debug", "people", "list")
+    debug = cli("--debug", "people", "list", expect=1)
     assert debug.code == 1
     assert "Traceback" in debug.err and "RuntimeError" in debug.err
 
@@ -292,6 +292,7 @@ def test_cli_ask_with_ics_folder_records_nothing(cli, db_url: str, tmp_path: Pat
         "1",
         "--ics",
         str(tmp_path),
+        expect=1,
     )
     one_line_error(result, "folder")
     assert rows(db_url) == before
