@@ -128,6 +128,7 @@ def test_cli_writer_past_the_busy_timeout_says_busy(
             "add",
             "felt nervous",
             env={"ASKWELL_DATABASE_URL": any_url, "ASKWELL_BUSY_TIMEOUT": "0.3"},
+            expect=1,
         )
     finally:
         conn.exec_driver_sql("ROLLBACK")

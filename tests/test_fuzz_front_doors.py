@@ -141,7 +141,7 @@ def check_call(
 ) -> None:
     """Run one CLI call and assert the rules of the front door (one error line if `one_line`)."""
     before = _rows(db)
-    result = cli(*args)
+    result = cli(*args, expect=codes)
     shown = f"{args!r:.300}: {result.code} {result.err[-2000:]}"
     assert "Traceback" not in result.err and "Traceback" not in result.out, shown
     assert result.code in codes, shown

@@ -187,7 +187,7 @@ async def test_tls_settings_send_secure_cookie_and_hsts(store: Store) -> None:
 
 
 def test_serve_refuses_lan_without_tls(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli("serve", "--no-browser", "--host", "0.0.0.0")
+    result = cli("serve", "--no-browser", "--host", "0.0.0.0", expect=1)
     assert result.code == 1
     assert "--tls-cert" in result.err and "--insecure-lan" in result.err
     assert "Traceback" not in result.err
