@@ -26,6 +26,11 @@ CLI_WORDS: dict[str, str] = {
     ),
     "ambiguous_person": "{value!r} could be {candidates}; give a longer name or the id",
     "search_too_long": "--search is too long (limit {limit} characters)",
+    "time_repeated": (
+        "{when} happens twice in {zone} (the clocks go back): add --fold 0 for the first, "
+        "{first}, or --fold 1 for the second, {second}"
+    ),
+    "time_past": "{when} has already passed; pick a time to come (or add --allow-past)",
 }
 
 
