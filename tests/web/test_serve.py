@@ -63,3 +63,24 @@ def test_serve_busy_port_is_a_one_line_error(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_serve_prints_a_calendar_feed_link_that_works_without_the_launch_token(
+    tmp_path: Path,
+) -> None:
+    proc, _ = _start(tmp_path)
+    try:
+        assert proc.stdout is not None
+        feed = None
+        for _ in range(5):
+            found = re.search(r"http://\S+/feed/\S+\.ics", proc.stdout.readline())
+            if found:
+                feed = found[0]
+                break
+        assert feed is not None, "askwell serve printed no feed link"
+        r = httpx.get(feed, timeout=10)
+        assert r.status_code == 200 and r.text.startswith("BEGIN:VCALENDAR")
+        assert httpx.get(feed.replace("/feed/", "/feed/x"), timeout=10).status_code == 404
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -27,12 +27,21 @@ class CardErrorPublic(BaseModel):
     message: str
 
 
+class CardNotePublic(BaseModel):
+    """What was left out of one card (or why it was skipped), by the line it starts on."""
+
+    line: int
+    name: str | None
+    message: str
+
+
 class VCardImportPublic(BaseModel):
-    """What a vCard import did."""
+    """What a vCard (or contacts CSV) import did."""
 
     imported: list[PersonPublic]
     skipped: list[str]
     errors: list[CardErrorPublic]
+    notes: list[CardNotePublic] = []
 
 
 class DataImportPublic(BaseModel):
@@ -50,7 +59,7 @@ async def import_upload(store: Store, upload: StarletteUpload) -> vcard.ImportRe
     with tempfile.TemporaryDirectory(prefix="askwell-") as folder:
         path = Path(folder) / "upload.vcf"
         path.write_bytes(data)
-        return vcard.import_vcards(store, path)
+        return vcard.import_contacts(store, path)
 
 
 @router.post("/people/import")
@@ -61,6 +70,7 @@ async def import_vcards(store: StoreDep, file: UploadFile) -> VCardImportPublic:
         imported=[PersonPublic.of(p) for p in result.imported],
         skipped=result.skipped,
         errors=[CardErrorPublic(**asdict(e)) for e in result.errors],
+        notes=[CardNotePublic(**asdict(n)) for n in result.notes],
     )
 
 
