@@ -55,6 +55,7 @@ def _register() -> None:
         commands_coach,
         commands_insights,
         commands_match,
+        commands_trash,
         commands_web,
     )
 
@@ -64,6 +65,7 @@ def _register() -> None:
         commands_insights,
         commands_web,
         commands_calendar,
+        commands_trash,
     ):
         feature.register(app)
     from askwell.cli import commands_team

@@ -15,6 +15,7 @@ TIMELINE_KINDS = (
     "follow-up",
     "help",
     "reflection",
+    "change",
 )
 
 _ANSWER_WORDS = {
@@ -73,12 +74,12 @@ def timeline(history: History) -> list[TimelineItem]:
             text = f"Helped {names.get(given.person_id, 'someone')}: {given.summary}"
             items.append(TimelineItem(given.created_at, "help", text, person_id=given.person_id))
     for entry in history.journal:
-        if entry.created_at is None or entry.kind != "reflection":
+        if entry.created_at is None or entry.kind not in ("reflection", "change"):
             continue  # follow-up notes are part of their follow-up line above
         items.append(
             TimelineItem(
                 entry.created_at,
-                "reflection",
+                entry.kind,
                 entry.text,
                 entry.need_id,
                 entry.person_id,

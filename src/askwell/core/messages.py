@@ -42,6 +42,11 @@ MESSAGES: Final[dict[str, str]] = {
         "{name} may already be in your network (#{id}, same {field}); "
         "add them anyway only if this is someone else"
     ),
+    "trash_empty": "nothing to undo: the trash is empty (deleted records stay there {days} days)",
+    "restore_missing": (
+        "cannot bring back {label}: the {what} it belongs to is gone; restore that first"
+    ),
+    "merge_same": "that is the same person; choose two different people to merge",
     # asks
     "cooldown": (
         "{name} said no to this{on}; askwell will not suggest asking again before "

@@ -15,8 +15,8 @@ from askwell.services.asks import (
     thank,
 )
 from askwell.services.history import load_history
-from askwell.services.journal import add_entry, give_help, list_entries, timeline
-from askwell.services.needs import add_need, get_need, list_needs, set_need_status
+from askwell.services.journal import add_entry, edit_entry, give_help, list_entries, timeline
+from askwell.services.needs import add_need, get_need, list_needs, set_need_status, update_need
 from askwell.services.people import (
     add_boundary,
     add_people,
@@ -39,6 +39,7 @@ __all__ = [
     "close_ask",
     "create_ask",
     "due",
+    "edit_entry",
     "find_person",
     "follow_up",
     "get_ask",
@@ -57,5 +58,6 @@ __all__ = [
     "set_need_status",
     "thank",
     "timeline",
+    "update_need",
     "update_person",
 ]

@@ -355,7 +355,9 @@ def load_insight_tables(store: Store) -> Tables:
 def journal_count(store: Store, since: date | None = None, tz: str = "UTC") -> int:
     """Count journal entries in SQL (on or after the local date `since`, when given)."""
     query = (
-        select(func.count()).select_from(JournalRow).where(JournalRow.owner_id == store.owner_id)
+        select(func.count())
+        .select_from(JournalRow)
+        .where(JournalRow.owner_id == store.owner_id, JournalRow.kind != "change")
     )
     if since is not None:
         start = datetime.combine(since, time(), tzinfo=zone(tz)).astimezone(UTC)

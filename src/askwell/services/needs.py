@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -51,4 +52,30 @@ def set_need_status(store: Store, need_id: int, status: str) -> Need:
         row = _rows.owned(s, store, NeedRow, need_id)
         checked = validate.need(replace(_rows.need(row), status=status))
         row.status = checked.status
+        return _rows.need(row)
+
+
+NEED_EDITABLE = (
+    "summary",
+    "details",
+    "support_type",
+    "urgency",
+    "deadline",
+    "barriers",
+    "expect",
+    "topics",
+)
+
+
+def update_need(store: Store, need_id: int, **changes: Any) -> Need:
+    """Change some fields of a need (only the ones given), checked like a new one."""
+    unknown = set(changes) - set(NEED_EDITABLE)
+    if unknown:
+        raise ValueError(f"cannot edit {', '.join(sorted(unknown))}")
+    with store.session() as s:
+        row = _rows.owned(s, store, NeedRow, need_id)
+        checked = validate.need(replace(_rows.need(row), **changes))
+        for key, value in _rows.need_fields(checked).items():
+            setattr(row, key, value)
+        s.flush()
         return _rows.need(row)

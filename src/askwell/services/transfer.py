@@ -53,7 +53,7 @@ MAX_BYTES = 200_000_000
 UUID4Text = Annotated[
     str, StringConstraints(pattern=r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
 ]
-JournalKind = Literal["reflection", "follow-up"]
+JournalKind = Literal["reflection", "follow-up", "change"]
 BATCH = 500  # rows per INSERT statement while writing an import
 
 
@@ -173,6 +173,18 @@ class JournalDoc(_Doc):
     ask_uid: str | None = None
 
 
+class TrashDoc(BaseModel):
+    """A delete still in the trash: flagged, with the records as they were (never imported)."""
+
+    model_config = ConfigDict(extra="forbid")
+    trashed: Literal[True] = True
+    uid: str
+    kind: str
+    label: str = ""
+    deleted_at: When
+    records: dict[str, list[dict[str, Any]]] = {}
+
+
 class ExportDoc(BaseModel):
     """The whole export document (format version 1)."""
 
@@ -188,6 +200,7 @@ class ExportDoc(BaseModel):
     thanks: list[ThanksDoc] = []
     help_given: list[HelpDoc] = []
     journal: list[JournalDoc] = []
+    trash: list[TrashDoc] = []
 
 
 @dataclass
@@ -290,8 +303,26 @@ def export_data(store: Store, *, now: datetime | None = None) -> dict[str, Any]:
             )
             for j in h.journal
         ],
+        trash=_trash_docs(store),
     )
     return doc.model_dump(mode="json")
+
+
+def _trash_docs(store: Store) -> list[TrashDoc]:
+    """Return what is in the trash, flagged, so an export hides nothing the store still holds."""
+    from askwell.services.trash import list_trash, payload_of
+
+    return [
+        TrashDoc(
+            uid=uid,
+            kind=item.kind,
+            label=item.label,
+            deleted_at=item.deleted_at,
+            records=payload.get("rows", {}),
+        )
+        for item in list_trash(store)
+        for uid, payload in [payload_of(store, item.id)]
+    ]
 
 
 def export_file(store: Store, path: str | Path) -> dict[str, int]:
@@ -395,6 +426,8 @@ def _need(n: NeedDoc) -> Need:
 
 def import_data(store: Store, data: Any) -> ImportReport:
     """Merge an export document into the store, all or nothing, holding the write lock briefly.
+
+    Records flagged as trashed stay behind: their ids belong to the store they came from.
 
     How an import shares the store with other writers: everything slow (parsing, validating
     every record, building the rows) happens before any write. The write itself is one

@@ -169,5 +169,15 @@ class JournalRow(_Owned, Base):
     ask_id: Mapped[int | None] = mapped_column(ForeignKey("asks.id"))
 
 
+class TrashRow(_Owned, Base):
+    """Records moved to the trash by one delete or merge: restorable for 30 days."""
+
+    __tablename__ = "trash"
+    kind: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
 # The team server's tables share this metadata (one migration chain); imported last to register.
 from askwell.team import tables as _team_tables  # noqa: E402, F401
