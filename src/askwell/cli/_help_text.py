@@ -42,6 +42,9 @@ Commands:
             it.
   calendar  Write your reminders (follow-ups due, thank-yous owed, planned asks) as a
             calendar.
+  delete    Move a record (and what belongs to it) to the trash for 30 days.
+  undo      Undo the latest delete or merge (or the one you name).
+  trash     What you deleted or merged in the last 30 days, newest first.
   people    The people you might ask (your supporters).
   need      Needs: what you could use help with.
   journal   Your journal: reflections on asking.

@@ -53,9 +53,9 @@ def _register() -> None:
     from askwell.cli import (
         commands_calendar,
         commands_coach,
+        commands_fix,
         commands_insights,
         commands_match,
-        commands_trash,
         commands_web,
     )
 
@@ -65,7 +65,7 @@ def _register() -> None:
         commands_insights,
         commands_web,
         commands_calendar,
-        commands_trash,
+        commands_fix,
     ):
         feature.register(app)
     from askwell.cli import commands_team

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from askwell.errors import AskwellError, Conflict, NotFound
@@ -56,7 +56,7 @@ _ORDER: tuple[type[Base], ...] = (
     JournalRow,
 )
 _BY_NAME = {t.__tablename__: t for t in _ORDER}
-_WORDS = {
+WORDS = {  # how each kind is named in a sentence
     "person": "person",
     "need": "need",
     "ask": "ask",
@@ -81,7 +81,7 @@ class TrashItem:
     merged_into: int | None = None
 
 
-def _refs() -> list[tuple[type[Base], Column[Any], str, bool]]:
+def _refs() -> list[tuple[Any, Any, str, bool]]:
     """Return (table, column, target table name, cascades) for every link between records."""
     out = []
     for table in _ORDER:
@@ -98,7 +98,7 @@ def _encode(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime | date) else value
 
 
-def _decode(column: Column[Any], value: Any) -> Any:
+def _decode(column: Any, value: Any) -> Any:
     if value is None:
         return None
     if isinstance(column.type, UTCDateTime):
@@ -125,10 +125,10 @@ def _label(kind: str, row: Any) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def _collect(s: Session, owner: int, first: Base) -> tuple[dict[str, dict[int, Base]], list[Any]]:
+def _collect(s: Session, owner: int, first: Any) -> tuple[dict[str, dict[int, Any]], list[Any]]:
     """Return the rows that go with `first` (by table) and the links to clear (and their values)."""
-    found: dict[str, dict[int, Base]] = {name: {} for name in _BY_NAME}
-    found[first.__tablename__][first.id] = first  # type: ignore[attr-defined]
+    found: dict[str, dict[int, Any]] = {name: {} for name in _BY_NAME}
+    found[first.__tablename__][first.id] = first
     refs = _refs()
     grew = True
     while grew:
@@ -137,7 +137,7 @@ def _collect(s: Session, owner: int, first: Base) -> tuple[dict[str, dict[int, B
             ids = list(found[target])
             if not cascades or not ids:
                 continue
-            query = select(table).where(table.owner_id == owner, column.in_(ids))  # type: ignore[attr-defined]
+            query = select(table).where(table.owner_id == owner, column.in_(ids))
             if table is JournalRow and column.name == "ask_id":
                 query = query.where(JournalRow.kind == "follow-up")
             for row in s.scalars(query):
@@ -149,7 +149,7 @@ def _collect(s: Session, owner: int, first: Base) -> tuple[dict[str, dict[int, B
         ids = list(found[target])
         if not ids:
             continue
-        query = select(table).where(table.owner_id == owner, column.in_(ids))  # type: ignore[attr-defined]
+        query = select(table).where(table.owner_id == owner, column.in_(ids))
         for row in s.scalars(query):
             if row.id not in found[table.__tablename__]:
                 unlinks.append([table.__tablename__, row.id, column.name, getattr(row, column.key)])
@@ -174,7 +174,7 @@ def _table(kind: str) -> type[Base]:
     return TABLES[check_choice(kind, KINDS, "kind of record")]
 
 
-def _take(s: Session, found: dict[str, dict[int, Base]], unlinks: list[Any]) -> dict[str, Any]:
+def _take(s: Session, found: dict[str, dict[int, Any]], unlinks: list[Any]) -> dict[str, Any]:
     """Clear the links and delete the rows; return them as a payload for the trash."""
     for name, row_id, column, _old in unlinks:
         table = _BY_NAME[name]
@@ -218,7 +218,7 @@ def delete_record(
         _note(
             s,
             store,
-            f"Deleted the {_WORDS[kind]} “{label}” (in the trash until {item.until:%Y-%m-%d})",
+            f"Deleted the {WORDS[kind]} “{label}” (in the trash until {item.until:%Y-%m-%d})",
             stamp,
         )
         return item
@@ -355,9 +355,7 @@ def undo(store: Store, trash_id: int | None = None, *, now: datetime | None = No
                 setattr(keep, key, value)
         s.delete(row)
         what = (
-            f"merge of “{item.label}”"
-            if item.merged_into
-            else f"{_WORDS[item.kind]} “{item.label}”"
+            f"merge of “{item.label}”" if item.merged_into else f"{WORDS[item.kind]} “{item.label}”"
         )
         _note(s, store, f"Restored the {what} from the trash", stamp)
         return item
@@ -392,7 +390,7 @@ def merge_people(
         for table, column, target, _ in _refs():
             if target != "people":
                 continue
-            query = select(table).where(table.owner_id == store.owner_id, column == other_id)  # type: ignore[attr-defined]
+            query = select(table).where(table.owner_id == store.owner_id, column == other_id)
             for row in s.scalars(query):
                 moves.append([table.__tablename__, row.id, column.name])
                 setattr(row, column.key, keep_id)
@@ -408,7 +406,7 @@ def merge_people(
             keep.notes = f"{keep.notes}\n{other.notes}".strip()
         s.flush()
         label = _label("person", other)
-        found: dict[str, dict[int, Base]] = {name: {} for name in _BY_NAME}
+        found: dict[str, dict[int, Any]] = {name: {} for name in _BY_NAME}
         found["people"] = {other.id: other}
         payload = _take(s, found, [])
         payload.update(moves=moves, before=before, merged_into=keep_id)
