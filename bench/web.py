@@ -109,7 +109,16 @@ def run_wrk(
     url: str, seconds: int, connections: int, lua: Path | None, *, close: bool = False
 ) -> dict[str, float]:
     """Run wrk against one URL with the launch token (a new connection per request if close)."""
-    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    threads = min(2, connections)
+    cmd = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--latency",
+        "--timeout",
+        "5s",
+    ]
     cmd += ["-H", f"Authorization: Bearer {TOKEN}"]
     if close:
         cmd += ["-H", "Connection: close"]
