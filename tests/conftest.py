@@ -9,12 +9,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from support import PG_URL
 from support import postgres_reason as _postgres_reason
 
+# Hypothesis profiles: HYPOTHESIS_PROFILE=ci (set by .ci/run) runs many more examples, with no
+# deadline (a shared CI machine is slow at times) and reproducible (derandomized) draws.
+settings.register_profile(
+    "ci",
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=50)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
 REPO = Path(__file__).resolve().parents[1]
-SHARED_DATA = REPO.parent / "shared" / "data"
 
 
 def _reset_postgres() -> None:

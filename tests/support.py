@@ -1,4 +1,4 @@
-"""Helpers for tests that need a real `askwell` process."""
+"""Helpers for tests: a real `askwell` process, PostgreSQL, the labelled data beside the repo."""
 
 from __future__ import annotations
 
@@ -44,3 +44,31 @@ def postgres_reason() -> str | None:
     except Exception as exc:  # any connection failure means: skip
         return f"no PostgreSQL reachable at {PG_URL} ({type(exc).__name__})"
     return None
+
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+REQUIRE_DATA = "ASKWELL_REQUIRE_DATA"
+
+
+def data_required() -> bool:
+    """Return True where a missing ../shared/data must fail, not skip (CI sets the switch)."""
+    return any(
+        os.environ.get(name, "") not in ("", "0")
+        for name in (REQUIRE_DATA, "ASKWELL_REQUIRE_SHARED_DATA")
+    )
+
+
+def need_shared_data(path: Path, what: str) -> None:
+    """Skip the test when `path` is missing, or fail with a clear message when data is required."""
+    if path.exists():
+        return
+    import pytest
+
+    reason = f"{what} is missing ({path})"
+    if data_required():
+        pytest.fail(
+            f"{reason}; {REQUIRE_DATA}=1 says this run must have ../shared/data beside the "
+            "checkout",
+            pytrace=False,
+        )
+    pytest.skip(reason)

@@ -7,11 +7,10 @@ figures are never silently unchecked there.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-import pytest
+from support import need_shared_data
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO.parent / "shared" / "data" / "whom"
@@ -22,11 +21,7 @@ FLOOR_MRR = 0.88
 
 
 def _whom_quality():  # type: ignore[no-untyped-def]
-    if not (DATA / "scenarios.jsonl").is_file():
-        reason = f"the whom-to-ask scenarios are missing ({DATA})"
-        if os.environ.get("CI") or os.environ.get("ASKWELL_REQUIRE_SHARED_DATA"):
-            pytest.fail(f"{reason}; CI needs ../shared/data beside the checkout")
-        pytest.skip(reason)
+    need_shared_data(DATA / "scenarios.jsonl", "the whom-to-ask scenarios")
     sys.path.insert(0, str(REPO / "bench"))
     try:
         import whom_quality

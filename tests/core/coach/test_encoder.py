@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from askwell.core.coach.encoder import ARTIFACT_FILES, EncoderUnavailable, RequestEncoder
+from support import need_shared_data
 
 REPO = Path(__file__).resolve().parents[3]
 ARTIFACT = REPO / "training" / "out" / "encoder"
@@ -75,8 +76,7 @@ def test_encoder_batches_stay_close_to_single_texts(encoder: RequestEncoder) -> 
 
 @needs_artifact
 def test_encoder_reproduces_its_recorded_dev_figures(encoder: RequestEncoder) -> None:
-    if not DEV.is_file():
-        pytest.skip("no ../shared/data/requests/dev.jsonl")
+    need_shared_data(DEV, "the labelled dev requests")
     meta = json.loads((ARTIFACT / "encoder.json").read_text(encoding="utf-8"))
     rows = [json.loads(line) for line in DEV.open(encoding="utf-8")]
     outs = [encoder.encode(r["text"]) for r in rows]
