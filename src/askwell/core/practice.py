@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from askwell.core.insights._common import aware, first_asks, is_sent
-from askwell.core.model import Ask, History, Need, Person
+from askwell.core.model import HELPED, Ask, History, Need, Person
 
 RECENT_HELP: Final = timedelta(days=60)
 LOW_STAKES_TYPES: Final = ("information", "advice", "feedback", "introduction")
@@ -46,7 +46,7 @@ def _willing(history: History, blocked: set[int]) -> list[Person]:
     yeses = Counter(
         a.person_id
         for a in history.asks
-        if a.answer is not None and a.answer.kind in ("yes", "alternative")
+        if a.answer is not None and a.answer.kind in HELPED
     )
     people = [
         p
@@ -54,6 +54,16 @@ def _willing(history: History, blocked: set[int]) -> list[Person]:
         if p.id is not None and p.id not in blocked and not p.stretched and yeses[p.id]
     ]
     return sorted(people, key=lambda p: (-yeses[p.id or 0], p.name))
+
+
+def _who(history: History, person: Person) -> str:
+    """Return "Ben, who has said yes before," or, with only alternatives, what is true of them."""
+    said_yes = any(
+        a.person_id == person.id and a.answer is not None and a.answer.kind == "yes"
+        for a in history.asks
+    )
+    done = "has said yes before" if said_yes else "has offered help before"
+    return f"{person.name}, who {done},"
 
 
 def _small_needs(history: History) -> list[Need]:
@@ -78,7 +88,7 @@ def small_asks(history: History, now: datetime) -> list[Suggestion]:
     out: list[Suggestion] = []
     for i, need in enumerate(_small_needs(history)[:2]):
         person = willing[i % len(willing)] if willing else None
-        who = f"{person.name}, who has said yes before," if person else "someone you trust"
+        who = _who(history, person) if person else "someone you trust"
         out.append(
             Suggestion(
                 "small_ask",
@@ -110,7 +120,7 @@ def _helped_me(history: History, now: datetime) -> dict[int, Ask]:
     since = aware(now) - RECENT_HELP
     latest: dict[int, Ask] = {}
     for ask in history.asks:
-        if not is_sent(ask) or ask.answer is None or ask.answer.kind not in ("yes", "alternative"):
+        if not is_sent(ask) or ask.answer is None or ask.answer.kind not in HELPED:
             continue
         at = _helped_at(ask, now)
         seen = latest.get(ask.person_id)

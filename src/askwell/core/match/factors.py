@@ -209,10 +209,10 @@ def balance(net: Network) -> np.ndarray:
 
 def reciprocity(net: Network) -> np.ndarray:
     """Return how even the help is: help you gave them against help they gave you."""
-    return (net.helped_them + 1.0) / (net.helped_them + net.yes + 2.0)
+    return (net.helped_them + 1.0) / (net.helped_them + net.yes + net.alternative + 2.0)
 
 
 def history(net: Network) -> np.ndarray:
-    """Return their share of yes answers, with one yes and one no assumed."""
-    answered = net.yes + net.no + net.no_reply
-    return (net.yes + 1.0) / (answered + 2.0)
+    """Return their share of yes answers (an alternative counts half); one yes, one no assumed."""
+    answered = net.yes + net.no + net.no_reply + net.alternative
+    return (net.yes + 0.5 * net.alternative + 1.0) / (answered + 2.0)

@@ -43,16 +43,6 @@ def support_words(support_type: str) -> str:
     return _SUPPORT_WORDS.get(support_type, support_type)
 
 
-def fit_score(support_type: str, relationship: str, supports: tuple[str, ...]) -> float:
-    """Return the 0-1 fit: half the relationship prior, half what the person says they support."""
-    base = FIT.get((support_type, relationship), 0.5)
-    if support_type in supports:
-        signal = SUPPORT_SIGNAL["listed"]
-    else:
-        signal = SUPPORT_SIGNAL["other"] if supports else 0.5
-    return 0.5 * base + 0.5 * signal
-
-
 def fit_reason(name: str, support_type: str, relationship: str, supports: tuple[str, ...]) -> str:
     """Return one sentence explaining the fit score (and what their profile does not say)."""
     base = FIT.get((support_type, relationship), 0.5)

@@ -57,6 +57,7 @@ class Network:
     yes: np.ndarray
     no: np.ndarray
     no_reply: np.ndarray
+    alternative: np.ndarray  # answers that offered something else: a reply, and help
     helped_them: np.ndarray
     topic_vectors: np.ndarray  # (K, D) one row per distinct topic text
     topic_ids: np.ndarray  # (T,) row in topic_vectors of each (person, topic) pair
@@ -159,7 +160,7 @@ def build_network(
         if when is not None and now - when <= BALANCE_PERIOD:
             counts["period"].append(row)
         kind = ask.answer.kind if ask.answer is not None else None
-        if kind in ("yes", "no", "no-reply"):
+        if kind in ("yes", "no", "no-reply", "alternative"):
             counts[kind].append(row)
         if kind == "yes" and ask.need_id in needs:
             past_rows.append(row)
@@ -200,6 +201,7 @@ def build_network(
         yes=_count(counts["yes"], n),
         no=_count(counts["no"], n),
         no_reply=_count(counts["no-reply"], n),
+        alternative=_count(counts["alternative"], n),
         helped_them=_count(helped, n),
         topic_vectors=embedder.encode([meaning.expand(t) for t in distinct]),
         topic_ids=topic_ids,

@@ -158,7 +158,7 @@ def _balance(i: int, r: Ranking) -> str:
 def _reciprocity(i: int, r: Ranking) -> str:
     net = r.network
     name = net.people[i].name
-    given, received = int(net.helped_them[i]), int(net.yes[i])
+    given, received = int(net.helped_them[i]), int(net.yes[i] + net.alternative[i])
     if not given and not received:
         return f"No help has gone either way with {name} yet."
     gave = f"you helped {name} {_times(given)}" if given else f"you have not helped {name} yet"
@@ -169,12 +169,15 @@ def _reciprocity(i: int, r: Ranking) -> str:
 def _history(i: int, r: Ranking) -> str:
     net = r.network
     yes, no, silent = int(net.yes[i]), int(net.no[i]), int(net.no_reply[i])
-    answered = yes + no + silent
+    other = int(net.alternative[i])
+    answered = yes + no + silent + other
     if not answered:
         return f"No answers from {net.people[i].name} yet."
     text = f"Said yes to {yes} of your {answered} answered asks"
-    if silent:
-        text += f" ({silent} without a reply)"
+    notes = [f"{other} offered something else"] if other else []
+    notes += [f"{silent} without a reply"] if silent else []
+    if notes:
+        text += f" ({'; '.join(notes)})"
     return text + "."
 
 
