@@ -76,3 +76,10 @@ def test_cli_empty_texts_are_input_errors(cli) -> None:  # type: ignore[no-untyp
     assert "cannot be empty" in cli("need", "add", "  ", expect=1).err
     assert "cannot be empty" in cli("journal", "add", "", expect=1).err
     assert "cannot be empty" in cli("gave", "Ana", " ", expect=1).err
+
+
+def test_cli_need_add_prints_the_reframe_for_each_barrier(cli) -> None:  # type: ignore[no-untyped-def]
+    from askwell.core.barriers import REFRAMES
+
+    out = cli("need", "add", "Help me move on Saturday", "--barrier", "burden=2").out
+    assert "burden:" in out and REFRAMES["burden"].split()[0] in out

@@ -152,13 +152,8 @@ def need_add(
 
 
 def _print_reframes(barriers: dict[str, int]) -> None:
-    try:
-        from askwell.core import barriers as barrier_info
-    except ImportError:
-        return
-    reframe = getattr(barrier_info, "reframe", None)
-    if reframe is None:
-        return
+    from askwell.core.barriers import reframe
+
     for name in barriers:
         console().print(f"[cyan]{name}:[/] {_esc(reframe(name))}")
 
