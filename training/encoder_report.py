@@ -1,6 +1,7 @@
 """Print the encoder's figures as Markdown tables (for docs/encoder_results.md).
 
-Run: /work/venv-train/bin/python training/encoder_report.py [training/out] [transfer folder]
+Run: /work/venv-train/bin/python training/encoder_report.py [training/out] [--transfer DIR]
+     [--holdout tests/data/crisis_holdout]
 """
 
 from __future__ import annotations
@@ -114,15 +115,43 @@ def transfer(folder: Path) -> list[str]:
     return lines
 
 
+def holdout(artifact: Path, folder: Path) -> list[str]:
+    """Crisis recall and false alarms per kind on a held-out set, at the artifact's own cut."""
+    from collections import Counter
+
+    from encoder_export import runtime
+
+    encoder = runtime().RequestEncoder(artifact)
+    lines = [f"crisis held-out set {folder} (cut {encoder.thresholds['crisis']}):"]
+    for name, want in (("positives", True), ("negatives", False)):
+        rows = [json.loads(x) for x in (folder / f"{name}.jsonl").open(encoding="utf-8")]
+        total, wrong = Counter(r["kind"] for r in rows), Counter()
+        for r in rows:
+            if ("crisis" in encoder.encode(r["text"]).found) != want:
+                wrong[r["kind"]] += 1
+        what = "missed" if want else "false alarms"
+        per_kind = ", ".join(f"{k} {wrong[k]}/{n}" for k, n in total.most_common())
+        lines.append(f"- {name}: {sum(wrong.values())} of {len(rows)} {what} ({per_kind})")
+    return lines
+
+
 def main() -> None:
     """Print every table."""
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "training" / "out"
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path, nargs="?", default=REPO / "training" / "out")
+    parser.add_argument("--transfer", type=Path, help="folder with heads.json, finetune.json")
+    parser.add_argument("--holdout", type=Path, help="crisis held-out folder (measure only)")
+    args = parser.parse_args()
     results = {
-        p.parent.name: load(p) for p in sorted((out / "encoder_work").glob("*/results.json"))
+        p.parent.name: load(p) for p in sorted((args.out / "encoder_work").glob("*/results.json"))
     }
     print("\n".join([*labels_table(results), "", *summary(results)]))
-    if len(sys.argv) > 2:
-        print("\n".join(transfer(Path(sys.argv[2]))))
+    if args.transfer:
+        print("\n".join(transfer(args.transfer)))
+    if args.holdout:
+        print("\n".join(holdout(args.out / "encoder", args.holdout)))
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ def test_encoder_batches_stay_close_to_single_texts(encoder: RequestEncoder) -> 
     batched = encoder.encode_many(texts, batch=3)
     for a, b in zip(single, batched, strict=True):
         for label in encoder.labels:
-            assert abs(a.probabilities[label] - b.probabilities[label]) < 0.05
+            assert abs(a.probabilities[label] - b.probabilities[label]) < 0.1
         assert float(a.embedding @ b.embedding) > 0.97
 
 

@@ -96,7 +96,7 @@ class RequestEncoder:
     def thresholds(self) -> dict[str, float]:
         """Return the probability at or above which each label counts as found."""
         loaded = self._load()
-        return {k: float(c) for k, c in zip(loaded.labels, loaded.cuts, strict=True)}
+        return {k: round(float(c), 6) for k, c in zip(loaded.labels, loaded.cuts, strict=True)}
 
     def encode(self, text: str) -> Encoded:
         """Return the label probabilities, quality (1-5) and unit embedding of one text."""
@@ -106,7 +106,7 @@ class RequestEncoder:
         """Encode texts, `batch` at a time (similar lengths padded together).
 
         The int8 model scales activations per batch, so batch > 1 is faster but moves each
-        text's numbers slightly (probabilities by up to ~0.03); thresholds were set at batch 1.
+        text's numbers slightly (probabilities by a few hundredths); thresholds were set at batch 1.
         """
         loaded = self._load()
         ids = [e.ids for e in loaded.tokenizer.encode_batch(list(texts))]
