@@ -35,9 +35,9 @@ def test_cli_every_person_argument_reads_names(cli) -> None:  # type: ignore[no-
     _two_bens(cli)
     assert cli("people", "show", "okoro", "--json").json()["id"] == 1
     assert cli("people", "edit", "Ana", "--notes", "met at PyCon", "--json").json()["id"] == 3
-    assert cli("people", "boundary", "Ana", "--until", "2099-01-01", "--json").json()[
-        "person_id"
-    ] == 3
+    assert (
+        cli("people", "boundary", "Ana", "--until", "2099-01-01", "--json").json()["person_id"] == 3
+    )
     assert cli("gave", "Ben Ito", "Helped move", "--json").json()["person_id"] == 2
     entry = cli("journal", "add", "Felt fine", "--person", "Ben Ok", "--json").json()
     assert entry["person_id"] == 1

@@ -96,7 +96,7 @@ async def test_api_ask_no_sets_cooldown_and_blocks_reask(
     again = await client.post("/api/asks", json=body)
     assert again.status_code == 409
     error = again.json()["error"]
-    assert "said no to this" in error and "\"override\": true" in error and "--" not in error
+    assert "said no to this" in error and '"override": true' in error and "--" not in error
     forced = await client.post("/api/asks", json={**body, "override": True})
     assert forced.status_code == 201
     assert forced.json()["warnings"]

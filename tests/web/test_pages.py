@@ -65,13 +65,16 @@ async def test_pages_people_add_and_edit(
     assert "stretched thin" in page.text
 
 
-async def test_pages_form_error_shows_error_page(
+async def test_pages_form_error_keeps_what_was_typed_by_the_field(
     client: httpx.AsyncClient, settings: WebSettings
 ) -> None:
-    r = await post_form(client, settings, "/people", {"name": "", "tz": "UTC"})
-    assert r.status_code == 400
-    assert "That did not go through" in r.text
-    assert "name" in r.text
+    r = await post_form(
+        client, settings, "/people", {"name": "", "tz": "Mars/Base", "notes": "met at the café"}
+    )
+    assert r.status_code == 422
+    assert 'id="f-name-error"' in r.text and "Please fill this in." in r.text
+    assert 'aria-invalid="true"' in r.text and "met at the café" in r.text
+    assert 'value="Mars/Base"' in r.text
 
 
 async def test_pages_journal_add_and_search(

@@ -195,9 +195,7 @@ def list_(as_json: JsonOpt = False) -> None:
 
 
 @people_app.command("show")
-def show(
-    person: PersonArg, as_json: JsonOpt = False
-) -> None:
+def show(person: PersonArg, as_json: JsonOpt = False) -> None:
     """Show one person."""
     from askwell import services
 

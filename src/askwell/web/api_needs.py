@@ -17,7 +17,7 @@ from askwell.web.schemas import (
     NeedCreate,
     NeedPublic,
     NeedStatus,
-    NeedStatusUpdate,
+    NeedUpdate,
     Summary,
 )
 
@@ -43,9 +43,14 @@ def get_need(store: StoreDep, need_id: PathId) -> NeedPublic:
 
 
 @router.patch("/{need_id}")
-def set_need_status(store: StoreDep, need_id: PathId, body: NeedStatusUpdate) -> NeedPublic:
-    """Mark a need open, resolved or dropped."""
-    return NeedPublic.of(services.set_need_status(store, need_id, body.status))
+def update_need(store: StoreDep, need_id: PathId, body: NeedUpdate) -> NeedPublic:
+    """Change some fields of a need (to fix a typo), or mark it open, resolved or dropped."""
+    need = services.get_need(store, need_id)
+    if body.changes():
+        need = services.update_need(store, need_id, **body.changes())
+    if body.status is not None:
+        need = services.set_need_status(store, need_id, body.status)
+    return NeedPublic.of(need)
 
 
 class NeedCheckRequest(InBody):

@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from askwell import __version__
 from askwell.errors import USER_ERRORS, AskwellError
@@ -32,6 +33,7 @@ ROUTE_MODULES = (
     "api_data",
     "api_match",
     "api_insights",
+    "api_fix",
     "pages_home",
     "pages_ask",
     "pages_compose",
@@ -40,6 +42,7 @@ ROUTE_MODULES = (
     "pages_journal",
     "pages_insights",
     "pages_docs",
+    "pages_fix",
     "feed",
 )
 
@@ -63,7 +66,13 @@ async def user_error(request: Request, exc: Exception) -> Response:
         "/api/"
     ):
         return render(
-            request, "error.html", status_code=status, message=message, back=back_link(request)
+            request,
+            "error.html",
+            status_code=status,
+            status=status,
+            message=message,
+            back=back_link(request),
+            title="Not found" if status == 404 else "Sorry",
         )
     retry = {"retry-after": "5"} if status == 503 else None
     return JSONResponse({"error": message}, status_code=status, headers=retry)
@@ -91,6 +100,18 @@ async def invalid_request(request: Request, exc: Exception) -> Response:
     if "hx-request" in request.headers or "text/html" in request.headers.get("accept", ""):
         return await user_error(request, _Invalid(message))
     return JSONResponse({"error": message, "detail": problems}, status_code=422)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    """Answer Starlette's own errors (an unknown URL, a wrong method) like askwell's."""
+    assert isinstance(exc, StarletteHTTPException)
+    words = {404: "nothing here", 405: "that page cannot do this"}
+    error = AskwellError(words.get(exc.status_code, str(exc.detail).lower()))
+    error.status_code = exc.status_code
+    response = await user_error(request, error)
+    for key, value in (exc.headers or {}).items():
+        response.headers[key] = value
+    return response
 
 
 class _Invalid(AskwellError):
@@ -173,6 +194,7 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
     for error_type in USER_ERRORS:
         app.add_exception_handler(error_type, user_error)
     app.add_exception_handler(RequestValidationError, invalid_request)
+    app.add_exception_handler(StarletteHTTPException, http_error)
     app.mount("/static", StaticFiles(packages=[("askwell.web", "static")]), name="static")
     for name in ROUTE_MODULES:
         app.include_router(import_module(f"askwell.web.{name}").router)

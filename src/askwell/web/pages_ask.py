@@ -6,7 +6,7 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
 from askwell import services
@@ -80,13 +80,35 @@ def define(
             "shame": shame,
         }
     )
-    return wizard(
+    return _need_page(request, levels, expect)
+
+
+def _need_page(
+    request: Request,
+    levels: dict[str, int],
+    expect: int | None,
+    *,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    check: need_check.NeedAssessment | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """Render the Define step, keeping what was typed and showing every problem by its field."""
+    index = [key for key, _ in STEPS].index("need")
+    return render(
         request,
-        "need",
         "ask/need.html",
+        status_code=status_code,
+        section="ask",
+        steps=STEPS,
+        step_index=index,
+        title="Ask",
         levels=levels,
         felt=barriers.check_in(levels),
         expect=expect,
+        values=values or {},
+        errors=errors or {},
+        check=asdict(check) if check else None,
     )
 
 
@@ -99,23 +121,43 @@ async def check_need(request: Request) -> HTMLResponse:
     return render(request, "partials/need_check.html", check=asdict(result) if result else None)
 
 
-@router.post("/need")
-async def create_need(request: Request, store: StoreDep) -> RedirectResponse:
-    """Save the need and go on to choosing a person."""
+@router.post("/need", response_model=None)
+async def create_need(request: Request, store: StoreDep) -> Response:
+    """Save the need and go on to choosing a person: the same need check as the CLI first.
+
+    A form with mistakes comes back with what was typed and every problem by its field. A
+    vague need comes back once with the check and a "continue anyway" choice; no support type
+    takes the one suggested from the words. A second post of the same form goes where the
+    first went instead of saving the need twice.
+    """
     form = await forms.read_form(request)
-    expect = forms.text(form, "expect")
+    again = forms.repeated(request, form)
+    if again is not None:
+        return again
+    expect_text = forms.text(form, "expect")
+    expect = int(expect_text) if expect_text.isdigit() else None
+    levels = _levels(form)
+    summary, details = forms.text(form, "summary"), forms.text(form, "details")
+    check = need_check.assess(summary, details) if summary else None
+    chosen = forms.text(form, "support_type")
     data = {
-        "summary": forms.text(form, "summary"),
-        "details": forms.text(form, "details"),
-        "support_type": forms.text(form, "support_type", "advice"),
+        "summary": summary,
+        "details": details,
+        "support_type": chosen or (check.suggested_type if check else "advice"),
         "urgency": forms.text(form, "urgency", "medium"),
         "deadline": forms.optional(form, "deadline"),
-        "barriers": _levels(form),
-        "expect": int(expect) if expect.isdigit() else None,
+        "barriers": levels,
+        "expect": expect,
         "topics": list(parse_list(forms.text(form, "topics"))),
     }
+    values = {**data, "support_type": chosen, "topics": forms.text(form, "topics")}
+    errors = forms.problems(NeedCreate, data)
+    if errors:
+        return _need_page(request, levels, expect, values=values, errors=errors, status_code=422)
+    if check is not None and check.vague and forms.text(form, "anyway") != "1":
+        return _need_page(request, levels, expect, values=values, check=check)
     need = services.add_need(store, forms.validate(NeedCreate, data).to_domain())
-    return forms.see_other(f"/ask/{need.id}/people")
+    return forms.done(request, form, f"/ask/{need.id}/people")
 
 
 @router.get("/{need_id}/people", response_class=HTMLResponse)

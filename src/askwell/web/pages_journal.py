@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, Response
 
 from askwell import services
+from askwell.errors import USER_ERRORS
 from askwell.web import forms
 from askwell.web.deps import StoreDep
 from askwell.web.render import render
@@ -32,6 +33,9 @@ def journal_page(
     store: StoreDep,
     q: Annotated[str, Query(max_length=200)] = "",
     n: Annotated[int, Query(ge=1, le=100_000)] = PAGE,
+    *,
+    typed: str = "",
+    errors: dict[str, str] | None = None,
 ) -> HTMLResponse:
     """Show the journal (events and reflections), newest first, filtered by search words."""
     entries = services.timeline(store, search=q.strip() or None)
@@ -45,11 +49,23 @@ def journal_page(
         more=n + PAGE if len(entries) > n else None,
         q=q,
         kinds=KIND_LABELS,
+        typed=typed,
+        errors=errors or {},
+        status_code=422 if errors else 200,
     )
 
 
-@router.post("")
-async def add_entry(request: Request, store: StoreDep) -> RedirectResponse:
-    """Save a new reflection."""
-    services.add_entry(store, forms.text(await forms.read_form(request), "text"))
-    return forms.see_other("/journal")
+@router.post("", response_model=None)
+async def add_entry(request: Request, store: StoreDep) -> Response:
+    """Save a new reflection (once, however often the form is sent); a problem keeps the text."""
+    form = await forms.read_form(request)
+    again = forms.repeated(request, form)
+    if again is not None:
+        return again
+    text = forms.text(form, "text")
+    try:
+        services.add_entry(store, text)
+    except USER_ERRORS as exc:
+        errors = {"text": forms.errors_of(exc).popitem()[1]}
+        return journal_page(request, store, typed=text, errors=errors)
+    return forms.done(request, form, "/journal")

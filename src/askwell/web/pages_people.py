@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
 from askwell import services
-from askwell.errors import AskwellError
+from askwell.errors import USER_ERRORS, AskwellError, NotFound
 from askwell.web import forms
 from askwell.web.api_data import import_upload
 from askwell.web.deps import PathId, StoreDep
@@ -39,9 +39,24 @@ def _person_data(form: FormData) -> dict[str, Any]:
 
 @router.get("", response_class=HTMLResponse)
 def people_page(
-    request: Request, store: StoreDep, imported: int | None = None, skipped: int = 0
+    request: Request,
+    store: StoreDep,
+    imported: int | None = None,
+    skipped: int = 0,
 ) -> HTMLResponse:
     """List everyone, with forms to add a person or import a vCard file."""
+    return _people(request, store, imported, skipped)
+
+
+def _people(
+    request: Request,
+    store: StoreDep,
+    imported: int | None = None,
+    skipped: int = 0,
+    *,
+    typed: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+) -> HTMLResponse:
     people = services.list_people(store)
     open_asks: dict[int, int] = {}
     for ask in services.list_asks(store):
@@ -56,17 +71,26 @@ def people_page(
         open_asks=open_asks,
         imported=imported,
         skipped=skipped,
+        typed=typed or {},
+        errors=errors or {},
+        status_code=422 if errors else 200,
     )
 
 
-@router.post("")
-async def add_person(request: Request, store: StoreDep) -> RedirectResponse:
-    """Add a person from the form."""
+@router.post("", response_model=None)
+async def add_person(request: Request, store: StoreDep) -> Response:
+    """Add a person from the form; mistakes come back by their fields, with what was typed."""
     form = await forms.read_form(request)
+    again = forms.repeated(request, form)
+    if again is not None:
+        return again
     data = {**_person_data(form), "allow_duplicate": forms.text(form, "allow_duplicate") == "on"}
-    body = forms.validate(PersonCreate, data)
-    person = services.add_person(store, body.to_domain(), allow_duplicate=body.allow_duplicate)
-    return forms.see_other(f"/people/{person.id}?added=1")
+    try:
+        body = forms.validate(PersonCreate, data)
+        person = services.add_person(store, body.to_domain(), allow_duplicate=body.allow_duplicate)
+    except USER_ERRORS as exc:
+        return _people(request, store, typed=forms.values_of(form), errors=forms.errors_of(exc))
+    return forms.done(request, form, f"/people/{person.id}?added=1")
 
 
 @router.post("/import")
@@ -87,6 +111,19 @@ def person_page(
     request: Request, store: StoreDep, person_id: PathId, added: int = 0, saved: int = 0
 ) -> HTMLResponse:
     """Show one person: edit form, asks made to them and help you gave them."""
+    return _person(request, store, person_id, added=added, saved=saved)
+
+
+def _person(
+    request: Request,
+    store: StoreDep,
+    person_id: int,
+    *,
+    added: int = 0,
+    saved: int = 0,
+    typed: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+) -> HTMLResponse:
     from askwell.core.model import render_hours
 
     person = services.get_person(store, person_id)
@@ -106,14 +143,25 @@ def person_page(
         given=list(reversed(given)),
         added=added,
         saved=saved,
+        others=[p for p in history.people if p.id != person_id],
+        typed=typed or {},
+        errors=errors or {},
+        status_code=422 if errors else 200,
     )
 
 
-@router.post("/{person_id}")
-async def update_person(request: Request, store: StoreDep, person_id: PathId) -> RedirectResponse:
-    """Save the edit form."""
-    body = forms.validate(PersonUpdate, _person_data(await forms.read_form(request)))
-    services.update_person(store, person_id, **body.changes())
+@router.post("/{person_id}", response_model=None)
+async def update_person(request: Request, store: StoreDep, person_id: PathId) -> Response:
+    """Save the edit form; mistakes come back by their fields, with what was typed."""
+    form = await forms.read_form(request)
+    try:
+        body = forms.validate(PersonUpdate, _person_data(form))
+        services.update_person(store, person_id, **body.changes())
+    except USER_ERRORS as exc:
+        if isinstance(exc, NotFound):
+            raise
+        typed, errors = forms.values_of(form), forms.errors_of(exc)
+        return _person(request, store, person_id, typed=typed, errors=errors)
     return forms.see_other(f"/people/{person_id}?saved=1")
 
 

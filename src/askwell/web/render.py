@@ -51,12 +51,27 @@ def make_env() -> Environment:
     return env
 
 
+def _trash_item(request: Request, key: str) -> Any:
+    """Return the trash entry that `?undo=ID` names, for the flash with its Undo button."""
+    value = request.query_params.get(key, "")
+    store = getattr(request.app.state, "store", None) if "app" in request.scope else None
+    if not value.isdigit() or len(value) > 18 or store is None:
+        return None
+    from askwell.services import trash
+
+    return next((i for i in trash.list_trash(store) if i.id == int(value)), None)
+
+
 class Pages:
     """Render templates with the launch's CSRF token and the current section."""
 
     def __init__(self, settings: WebSettings) -> None:
+        from askwell.web.forms import FormTokens
+
         self.env = make_env()
         self.env.globals["csrf_token"] = settings.csrf_token
+        self.form_tokens = FormTokens()
+        self.env.globals["form_token"] = self.form_tokens.issue
 
     def html(self, name: str, **context: Any) -> str:
         """Return a rendered template as text."""
@@ -68,6 +83,8 @@ class Pages:
         context.setdefault("title", "")
         context["request"] = request
         context["htmx"] = "hx-request" in request.headers
+        context.setdefault("undo_item", _trash_item(request, "undo"))
+        context.setdefault("restored_item", request.query_params.get("restored") == "1")
         return self.html(name, **context)
 
     def response(

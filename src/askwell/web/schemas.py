@@ -178,10 +178,24 @@ class NeedCreate(InBody):
         return Need(**data)
 
 
-class NeedStatusUpdate(InBody):
-    """Mark a need open, resolved or dropped."""
+class NeedUpdate(InBody):
+    """Change some fields of a need (only those given), or its status."""
 
-    status: NeedStatus
+    status: NeedStatus | None = None
+    summary: Summary | None = None
+    details: LongText | None = None
+    support_type: SupportType | None = None
+    urgency: Urgency | None = None
+    deadline: date | None = None
+    expect: Percent | None = None
+    topics: list[Topic] | None = Field(None, max_length=40)
+
+    def changes(self) -> dict[str, Any]:
+        """Return the fields that were sent (a sent null deadline clears it)."""
+        data = self.model_dump(exclude_unset=True, exclude={"status"})
+        if "topics" in data:
+            data["topics"] = tuple(data["topics"] or ())
+        return {k: v for k, v in data.items() if v is not None or k in ("deadline", "expect")}
 
 
 class NeedPublic(OutModel):
