@@ -29,9 +29,7 @@ def test_attributions_a_boundary_they_gave_is_not_a_no(sqlite_store: Store) -> N
     ana = services.add_person(sqlite_store, Person(name="Ana Lima"))
     need = services.add_need(sqlite_store, Need(summary="Career advice"))
     assert ana.id is not None and need.id is not None
-    services.add_boundary(
-        sqlite_store, ana.id, date(2026, 4, 15), reason="parental leave", now=T0
-    )
+    services.add_boundary(sqlite_store, ana.id, date(2026, 4, 15), reason="parental leave", now=T0)
     with pytest.raises(Conflict) as refused:
         services.create_ask(sqlite_store, need.id, ana.id, "Hi?", now=T0)
     said = str(refused.value)

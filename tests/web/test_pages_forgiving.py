@@ -136,3 +136,17 @@ async def test_api_delete_restore_and_merge(client: httpx.AsyncClient, store: St
     merged = await client.post(f"/api/people/{ana.id}/merge", json={"other_id": bo.id})
     assert merged.json()["merged_into"] == ana.id
     assert (await client.post("/api/trash/undo")).json()["label"] == "Bo"
+
+
+async def test_pages_journal_filters_by_tag_and_days(
+    client: httpx.AsyncClient, store: Store
+) -> None:
+    from datetime import UTC, datetime
+
+    services.add_entry(store, "Standup @work", now=datetime(2026, 11, 2, 12, tzinfo=UTC))
+    services.add_entry(store, "Sister @family", now=datetime(2026, 11, 10, 12, tzinfo=UTC))
+    services.add_entry(store, "Day off @work", now=datetime(2026, 11, 20, 12, tzinfo=UTC))
+    r = await client.get("/journal", params={"tag": "work", "since": "2026-11-05"}, headers=HTML)
+    assert "Day off @work" in r.text and "Standup" not in r.text and "Sister" not in r.text
+    r = await client.get("/journal", params={"until": "someday"}, headers=HTML)
+    assert r.status_code == 200 and "cannot read the date" in r.text.lower()

@@ -11,7 +11,8 @@ Options:
   --help      Show this message and exit.
 
 Commands:
-  ask       Record an ask of one person about one need.
+  ask       Record an ask of one person about one need (--date for one you made
+            earlier).
   send      Mark a draft ask as sent.
   answer    Record their answer; a no sets a gentle cooldown before asking them again.
   thank     Record that you thanked them.

@@ -30,6 +30,8 @@ from askwell.core.model import (
 if TYPE_CHECKING:
     from askwell.core.model import Ask, Need
 
+from askwell.cli.commands_data import DateOpt
+
 need_app = typer.Typer(help="Needs: what you could use help with.", no_args_is_help=True)
 
 
@@ -277,14 +279,16 @@ def ask(
     mailto: Annotated[
         bool, typer.Option("--mailto", help="Print a mailto: link with the request.")
     ] = False,
+    on: DateOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Record an ask of one person about one need."""
+    """Record an ask of one person about one need (--date for one you made earlier)."""
 
     from askwell import services
     from askwell.errors import AskwellError
     from askwell.services import matching
     from askwell.services._files import check_writable
+    from askwell.services.dates import happened_at
 
     body = read_text_arg(text, text_file)
     if ics is not None and at is None:
@@ -308,6 +312,7 @@ def ask(
         override=override,
         parent_id=parent,
         scheduled_for=slot.start if slot else None,
+        now=happened_at(on, "an ask"),
     )
     for message in result.warnings:
         warn(message)
@@ -359,14 +364,22 @@ def answer(
     cooldown: Annotated[
         int, typer.Option("--cooldown", help="After a no: days before asking them again.")
     ] = 30,
+    on: DateOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Record their answer; a no sets a gentle cooldown before asking them again."""
     from askwell import services
+    from askwell.services.dates import happened_at
 
     st = store()
     result = services.record_answer(
-        st, ask_id, kind, note=note, offered=offered, cooldown_days=cooldown
+        st,
+        ask_id,
+        kind,
+        note=note,
+        offered=offered,
+        cooldown_days=cooldown,
+        now=happened_at(on, "an answer"),
     )
     got = result.ask.answer.kind if result.ask.answer else kind
     reply = services.reply_draft(st, ask_id) if got != "no-reply" else None

@@ -17,6 +17,14 @@ from askwell.cli._common import (
 )
 from askwell.core.journal import TIMELINE_KINDS
 
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help='When it happened: "yesterday", "last friday", "3 days ago", "2026-11-20".',
+    ),
+]
+
 journal_app = typer.Typer(help="Your journal: reflections on asking.", no_args_is_help=True)
 
 
@@ -29,12 +37,15 @@ def _esc(text: str) -> str:
 def gave(
     person: PersonArg,
     summary: Annotated[str, typer.Argument(help="What you did for them.")],
+    on: DateOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Record help you gave someone (it balances the asking)."""
     from askwell import services
+    from askwell.services.dates import happened_at
 
-    record = services.give_help(store(), person_id(person), summary)
+    when = happened_at(on, "help given")
+    record = services.give_help(store(), person_id(person), summary, now=when)
     if as_json:
         emit_json(record)
     else:
@@ -43,19 +54,33 @@ def gave(
 
 @journal_app.command("add")
 def journal_add(
-    text: Annotated[str, typer.Argument(help="Your reflection.")],
+    text: Annotated[
+        str | None, typer.Argument(help="Your reflection (leave out with --edit).")
+    ] = None,
     need: Annotated[int | None, typer.Option("--need", help="Link to a need id.")] = None,
     person: Annotated[
         str | None, typer.Option("--person", help="Link to a person: " + PERSON_HELP)
     ] = None,
     ask: Annotated[int | None, typer.Option("--ask", help="Link to an ask id.")] = None,
+    on: DateOpt = None,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Write it in $VISUAL / $EDITOR (longer thoughts).")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Write a reflection: what came up, how it went."""
+    """Write a reflection: what came up, how it went. Add @tags like @work to find it later."""
     from askwell import services
+    from askwell.cli._editor import edit_text
+    from askwell.errors import AskwellError
+    from askwell.services.dates import happened_at
 
+    when = happened_at(on, "a journal entry")
+    if edit:
+        text = edit_text(text or "")
+    if text is None:
+        raise AskwellError("write the reflection as an argument, or use --edit")
     who = person_id(person) if person is not None else None
-    entry = services.add_entry(store(), text, need_id=need, person_id=who, ask_id=ask)
+    entry = services.add_entry(store(), text, need_id=need, person_id=who, ask_id=ask, now=when)
     if as_json:
         emit_json(entry)
     else:
@@ -72,17 +97,35 @@ def journal_list(
             help=f"Only these (repeatable): {', '.join(TIMELINE_KINDS)}.",
         ),
     ] = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", "-t", help="Only lines with this @tag (e.g. work).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help='From this day: "last friday", "2026-11-01".')
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help='Up to this day: "yesterday", "2026-11-20".')
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Your journal, newest first: needs, asks, answers, thanks, help given and reflections."""
     from askwell import services
+    from askwell.services.dates import day_bound
 
-    items = services.timeline(store(), search=search, kinds=kind)
+    items = services.timeline(
+        store(),
+        search=search,
+        kinds=kind,
+        tag=tag,
+        since=day_bound(since),
+        until=day_bound(until),
+    )
     if as_json:
         emit_json(items)
         return
     if not items:
-        console().print("Nothing matches." if (search or kind) else "Your journal is empty so far.")
+        filtered = search or kind or tag or since or until
+        console().print("Nothing matches." if filtered else "Your journal is empty so far.")
         return
     out = console()
     for item in items:

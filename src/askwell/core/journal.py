@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, tzinfo
 
 from askwell.core.model import History
 
@@ -91,13 +92,38 @@ def timeline(history: History) -> list[TimelineItem]:
     return items
 
 
+_TAG = re.compile(r"(?<![\w@.])@([^\W\d_][\w-]*)")
+
+
+def tags(text: str) -> list[str]:
+    """Return the @tags in a text, lower-case, in order, once each (an e-mail is not a tag)."""
+    return list(dict.fromkeys(t.lower().rstrip("-") for t in _TAG.findall(text)))
+
+
 def search(
-    items: list[TimelineItem], query: str | None, kinds: set[str] | None = None
+    items: list[TimelineItem],
+    query: str | None,
+    kinds: set[str] | None = None,
+    *,
+    tag: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    tz: tzinfo | None = None,
 ) -> list[TimelineItem]:
-    """Keep items whose text holds every word of `query` (any case) and whose kind is wanted."""
+    """Keep items whose text holds every word of `query` (any case), of a wanted kind, with
+    the @tag, and dated (in `tz`) from `since` to `until`, both days included."""
     words = (query or "").lower().split()
+    wanted_tag = tag.lower().lstrip("@") if tag else None
+
+    def day(item: TimelineItem) -> date:
+        return (item.at.astimezone(tz) if tz else item.at).date()
+
     return [
         item
         for item in items
-        if (kinds is None or item.kind in kinds) and all(w in item.text.lower() for w in words)
+        if (kinds is None or item.kind in kinds)
+        and all(w in item.text.lower() for w in words)
+        and (wanted_tag is None or wanted_tag in tags(item.text))
+        and (since is None or day(item) >= since)
+        and (until is None or day(item) <= until)
     ]

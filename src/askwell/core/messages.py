@@ -33,6 +33,8 @@ MESSAGES: Final[dict[str, str]] = {
     "hours_order": "in {value!r} the start and end are the same time; a window needs some length",
     "bad_cooldown": "the cooldown must be 1 to {limit} days, not {value}",
     "past_date": "the date {value} has passed; give a date in the future",
+    "bad_date": "cannot read the date {value!r}; try {examples}",
+    "future_date": "{value} is still to come; {what} can only be dated today or earlier",
     "search_too_long": "the search is too long (limit {limit} characters)",
     # records and people
     "not_found": "no {what} with id {id}",

@@ -44,9 +44,7 @@ def _blocked(history: History, now: datetime) -> set[int]:
 def _willing(history: History, blocked: set[int]) -> list[Person]:
     """Return people who said yes before, most yeses first, skipping stretched or blocked ones."""
     yeses = Counter(
-        a.person_id
-        for a in history.asks
-        if a.answer is not None and a.answer.kind in HELPED
+        a.person_id for a in history.asks if a.answer is not None and a.answer.kind in HELPED
     )
     people = [
         p

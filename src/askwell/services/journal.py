@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -88,9 +88,18 @@ def list_entries(
 
 
 def timeline(
-    store: Store, *, search: str | None = None, kinds: list[str] | None = None
+    store: Store,
+    *,
+    search: str | None = None,
+    kinds: list[str] | None = None,
+    tag: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
 ) -> list[TimelineItem]:
-    """Return the journal as one timeline (events and reflections), newest first."""
+    """Return the journal as one timeline (events and reflections), newest first.
+
+    `tag` keeps lines with that @tag; `since` / `until` are days in this machine's time zone.
+    """
     from askwell.core import journal
     from askwell.core.model import check_choice
     from askwell.services.history import load_history
@@ -98,8 +107,12 @@ def timeline(
     if search is not None and len(search) > SEARCH_MAX:
         raise AskwellError("search_too_long", limit=SEARCH_MAX)
     wanted = {check_choice(k, journal.TIMELINE_KINDS, "journal kind") for k in kinds or ()}
+    from askwell.core.moment import zone_of
+    from askwell.services.insights import local_zone_name
+
     items = journal.timeline(load_history(store))
-    return journal.search(items, search, wanted or None)
+    zone = zone_of(local_zone_name())
+    return journal.search(items, search, wanted or None, tag=tag, since=since, until=until, tz=zone)
 
 
 def give_help(

@@ -24,6 +24,7 @@ KIND_LABELS = {
     "answer": "Answer",
     "thanks": "Thank-you",
     "help": "Help given",
+    "change": "Change",
 }
 
 
@@ -33,12 +34,25 @@ def journal_page(
     store: StoreDep,
     q: Annotated[str, Query(max_length=200)] = "",
     n: Annotated[int, Query(ge=1, le=100_000)] = PAGE,
+    tag: Annotated[str, Query(max_length=80)] = "",
+    since: Annotated[str, Query(max_length=40)] = "",
+    until: Annotated[str, Query(max_length=40)] = "",
     *,
     typed: str = "",
     errors: dict[str, str] | None = None,
 ) -> HTMLResponse:
     """Show the journal (events and reflections), newest first, filtered by search words."""
-    entries = services.timeline(store, search=q.strip() or None)
+    from askwell.services.dates import day_bound
+
+    filter_error = ""
+    try:
+        first, last = day_bound(since), day_bound(until)
+    except USER_ERRORS as exc:
+        first = last = None
+        filter_error = str(exc)
+    entries = services.timeline(
+        store, search=q.strip() or None, tag=tag.strip() or None, since=first, until=last
+    )
     return render(
         request,
         "journal.html",
@@ -48,6 +62,11 @@ def journal_page(
         total=len(entries),
         more=n + PAGE if len(entries) > n else None,
         q=q,
+        tag=tag,
+        since=since,
+        until=until,
+        filter_error=filter_error,
+        filtered=bool(q or tag or since or until),
         kinds=KIND_LABELS,
         typed=typed,
         errors=errors or {},
