@@ -68,3 +68,23 @@ def test_cli_fix_journal_edit_in_the_editor(cli, tmp_path: Path) -> None:  # typ
     editor = f"{sys.executable} {script}"
     cli("journal", "edit", "1", "--edit", env={"EDITOR": editor})
     assert "First try" in cli("journal", "list").out
+
+
+def test_cli_fix_no_reply_right_after_asking_is_not_due_yet(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("people", "add", "Ana")
+    cli("need", "add", "Review my CV by Friday")
+    cli("ask", "1", "--to", "Ana")
+    cli("answer", "1", "no-reply")
+    assert "Nothing due" in cli("due").out
+    err = cli("followup", "1", expect=ExitStatus.ERROR).err
+    assert "less than 3 days" in err
+
+
+def test_cli_fix_follow_up_delay_is_configurable(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("people", "add", "Ana")
+    cli("need", "add", "Review my CV by Friday")
+    cli("ask", "1", "--to", "Ana", "--date", "2 days ago")
+    assert "Nothing due" in cli("due").out
+    assert "gentle follow-up" in cli("due", env={"ASKWELL_FOLLOWUP_DAYS": "1"}).out
+    err = cli("due", env={"ASKWELL_FOLLOWUP_DAYS": "soon"}, expect=ExitStatus.ERROR).err
+    assert "ASKWELL_FOLLOWUP_DAYS must be a number of days" in err

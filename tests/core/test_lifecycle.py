@@ -100,9 +100,14 @@ def test_lifecycle_follow_up_refused_after_real_answer() -> None:
         lifecycle.follow_up(ask, T0 + timedelta(days=5))
 
 
-def test_lifecycle_no_reply_may_follow_up_at_once() -> None:
+def test_lifecycle_no_reply_still_waits_for_the_follow_up_delay() -> None:
     ask = lifecycle.answer(sent(), "no-reply", T0 + timedelta(hours=1))
-    assert lifecycle.may_follow_up(ask, T0 + timedelta(hours=1))
+    assert not lifecycle.may_follow_up(ask, T0 + timedelta(hours=1))
+    with pytest.raises(TransitionError, match="less than 3 days"):
+        lifecycle.follow_up(ask, T0 + timedelta(hours=1))
+    assert lifecycle.may_follow_up(ask, T0 + timedelta(days=3))
+    assert not lifecycle.may_follow_up(ask, T0 + timedelta(days=3), timedelta(days=5))
+    assert lifecycle.may_follow_up(ask, T0 + timedelta(days=1), timedelta(days=1))
 
 
 def test_lifecycle_close_draft_and_closed_are_refused() -> None:

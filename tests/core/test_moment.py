@@ -135,8 +135,26 @@ def test_moment_pre_ask_is_light_named_and_easy_to_decline() -> None:
     assert text.startswith("Hi Ana, do you have 10 minutes in the next few days")
     assert "on career" in text and text.endswith("no worries at all.")
     urgent = moment.pre_ask(ana, Need("Talk", support_type="emotional", urgency="high"))
-    assert "later today" in urgent and "share something" in urgent
+    assert "later today" not in urgent and "share something" in urgent
     assert moment.pre_ask(ana, None).startswith("Hi Ana,")
+
+
+@pytest.mark.parametrize(
+    ("start", "words"),
+    [
+        (datetime(2026, 11, 26, 15, 0), "this afternoon"),
+        (datetime(2026, 11, 26, 19, 0), "tonight"),
+        (datetime(2026, 11, 27, 9, 30), "tomorrow morning"),
+        (datetime(2026, 12, 1, 10, 0), "on Tuesday"),
+        (datetime(2026, 12, 9, 10, 0), "on Wed 9 Dec"),
+    ],
+)
+def test_moment_pre_ask_names_the_real_slot(start: datetime, words: str) -> None:
+    zone = ZoneInfo("Europe/Berlin")
+    now = datetime(2026, 11, 26, 11, 0, tzinfo=zone)  # a Thursday morning
+    slot = moment.Slot(start.replace(tzinfo=zone), start.replace(tzinfo=zone), "Europe/Berlin", "")
+    text = moment.pre_ask(Person("Ana"), Need("Talk", urgency="high"), slot, now)
+    assert f" {words} " in text.replace("?", " ") and "later today" not in text
 
 
 def test_moment_first_name_keeps_a_title_with_the_surname() -> None:

@@ -48,16 +48,22 @@ def thank(ask: Ask, now: datetime) -> Ask:
     return replace(ask, status="thanked", thanked_at=now)
 
 
-def may_follow_up(ask: Ask, now: datetime) -> bool:
-    """Return True when an ask waited long enough without a reply and had no follow-up yet."""
+def _unanswered(ask: Ask) -> bool:
+    no_reply = ask.answer is not None and ask.answer.kind == "no-reply"
+    return ask.status == "sent" or (ask.status == "answered" and no_reply)
+
+
+def may_follow_up(ask: Ask, now: datetime, after: timedelta = FOLLOWUP_AFTER) -> bool:
+    """Return True when an ask waited `after` without a reply and had no follow-up yet.
+
+    Recording "no reply" does not shorten the wait: the follow-up delay counts from sending.
+    """
     if ask.followed_up_at is not None or ask.sent_at is None:
         return False
-    if ask.status == "answered" and ask.answer is not None and ask.answer.kind == "no-reply":
-        return True
-    return ask.status == "sent" and now - ask.sent_at >= FOLLOWUP_AFTER
+    return _unanswered(ask) and now - ask.sent_at >= after
 
 
-def follow_up(ask: Ask, now: datetime) -> Ask:
+def follow_up(ask: Ask, now: datetime, after: timedelta = FOLLOWUP_AFTER) -> Ask:
     """Record the one gentle follow-up an unanswered ask may get."""
     if ask.followed_up_at is not None:
         on = f"{ask.followed_up_at:%Y-%m-%d}"
@@ -66,8 +72,8 @@ def follow_up(ask: Ask, now: datetime) -> Ask:
         ask.status == "answered" and (ask.answer is None or ask.answer.kind != "no-reply")
     ):
         raise TransitionError("follow_up_answered", id=ask.id, status=ask.status)
-    if ask.status == "sent" and ask.sent_at is not None and now - ask.sent_at < FOLLOWUP_AFTER:
-        raise TransitionError("follow_up_soon", id=ask.id, days=FOLLOWUP_AFTER.days)
+    if _unanswered(ask) and ask.sent_at is not None and now - ask.sent_at < after:
+        raise TransitionError("follow_up_soon", id=ask.id, days=after.days)
     return replace(ask, followed_up_at=now)
 
 

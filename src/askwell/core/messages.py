@@ -35,6 +35,7 @@ MESSAGES: Final[dict[str, str]] = {
     "past_date": "the date {value} has passed; give a date in the future",
     "bad_date": "cannot read the date {value!r}; try {examples}",
     "future_date": "{value} is still to come; {what} can only be dated today or earlier",
+    "bad_followup_days": "{setting} must be a number of days from 1 to 60, not {value!r}",
     "search_too_long": "the search is too long (limit {limit} characters)",
     # records and people
     "not_found": "no {what} with id {id}",

@@ -223,10 +223,39 @@ _PRE_ASK_DEFAULT = (
 _EASY_NO = " If it's not a good time, no worries at all."
 
 
-def pre_ask(person: Person, need: Need | None) -> str:
-    """Return the light first message that asks for a moment, not yet for the help itself."""
+def _part_of_day(hour: int) -> str:
+    return "morning" if hour < 12 else "afternoon" if hour < 17 else "evening"
+
+
+def slot_words(slot: Slot, now: datetime) -> str:
+    """Say when a slot is, as a person would, from their side: "this afternoon",
+    "tomorrow morning", "on Tuesday", "on Tue 9 Dec"."""
+    start = slot.start
+    today = now.astimezone(start.tzinfo).date()
+    days = (start.date() - today).days
+    part = _part_of_day(start.hour)
+    if days <= 0:
+        return "tonight" if part == "evening" else f"this {part}"
+    if days == 1:
+        return f"tomorrow {part}"
+    if days < 7:
+        return f"on {start:%A}"
+    return f"on {start:%a} {start.day} {start:%b}"
+
+
+def pre_ask(
+    person: Person, need: Need | None, slot: Slot | None = None, now: datetime | None = None
+) -> str:
+    """Return the light first message that asks for a moment, not yet for the help itself.
+
+    With the first good `slot` (and `now`), the message names that moment ("tomorrow
+    morning", "on Tuesday"); without one it stays open ("in the next few days").
+    """
     urgent = need is not None and need.urgency == "high"
-    when = "later today" if urgent else "in the next few days"
+    if slot is not None and now is not None:
+        when = slot_words(slot, now)
+    else:
+        when = "today if you can" if urgent else "in the next few days"
     about = f" on {need.topics[0]}" if need is not None and need.topics else ""
     template = _PRE_ASK.get(need.support_type if need else "", _PRE_ASK_DEFAULT)
     return template.format(name=first_name(person), when=when, about=about) + _EASY_NO

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from askwell.core import cooldown, lifecycle
 from askwell.core.model import CHANNELS, TEXT_MAX, Ask, Boundary, check_choice, check_text
-from askwell.errors import Conflict
+from askwell.errors import AskwellError, Conflict
 from askwell.services import _rows
 from askwell.storage.store import Store
 from askwell.storage.tables import (
@@ -203,13 +203,28 @@ def thank(store: Store, ask_id: int, *, note: str = "", now: datetime | None = N
         return updated
 
 
+FOLLOWUP_ENV = "ASKWELL_FOLLOWUP_DAYS"
+
+
+def followup_delay() -> timedelta:
+    """Return how long an ask waits before its one follow-up: $ASKWELL_FOLLOWUP_DAYS or 3 days."""
+    import os
+
+    raw = os.environ.get(FOLLOWUP_ENV, "").strip()
+    if not raw:
+        return lifecycle.FOLLOWUP_AFTER
+    if not raw.isdigit() or not 1 <= int(raw) <= 60:
+        raise AskwellError("bad_followup_days", value=raw, setting=FOLLOWUP_ENV)
+    return timedelta(days=int(raw))
+
+
 def follow_up(store: Store, ask_id: int, *, note: str = "", now: datetime | None = None) -> Ask:
     """Record the one gentle follow-up of an unanswered ask."""
     now = now or _rows.now_utc()
     note = check_text(note, "the note", TEXT_MAX, required=False)
     with store.session() as s:
         row = _rows.owned(s, store, AskRow, ask_id)
-        updated = _apply(row, lifecycle.follow_up(_rows.ask(row), now))
+        updated = _apply(row, lifecycle.follow_up(_rows.ask(row), now, followup_delay()))
         if note:
             s.add(
                 JournalRow(
@@ -236,6 +251,7 @@ def close_ask(store: Store, ask_id: int, *, now: datetime | None = None) -> Ask:
 def due(store: Store, *, now: datetime | None = None) -> list[DueItem]:
     """Return asks that may get their one follow-up, then answers not yet thanked."""
     now = now or _rows.now_utc()
+    wait = followup_delay()
     query = (
         select(AskRow, PersonRow.name, NeedRow.summary)
         .join(PersonRow, PersonRow.id == AskRow.person_id)
@@ -248,7 +264,7 @@ def due(store: Store, *, now: datetime | None = None) -> list[DueItem]:
     with store.session() as s:
         for row, name, summary in s.execute(query):
             ask = _rows.ask(row)
-            if lifecycle.may_follow_up(ask, now):
+            if lifecycle.may_follow_up(ask, now, wait):
                 followups.append(DueItem(ask, name, summary, "follow-up"))
             elif lifecycle.needs_thanks(ask):
                 thanks.append(DueItem(ask, name, summary, "thank"))

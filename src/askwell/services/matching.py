@@ -64,9 +64,9 @@ def when(
     now = now or _rows.now_utc()
     person = get_person(store, person_id)
     need = get_need(store, need_id) if need_id is not None else None
-    return Moments(
-        person, need, moment.suggest(person, need, now, count), moment.pre_ask(person, need)
-    )
+    slots = moment.suggest(person, need, now, count)
+    first = slots[0] if slots else None
+    return Moments(person, need, slots, moment.pre_ask(person, need, first, now))
 
 
 def resolve_slot(
@@ -125,7 +125,7 @@ def handoff_for_ask(
     ask = get_ask(store, ask_id)
     person = get_person(store, ask.person_id)
     need = get_need(store, ask.need_id)
-    text = ask.text or moment.pre_ask(person, need)
+    text = ask.text or moment.pre_ask(person, need, slot, now or _rows.now_utc())
     link = handoff.mailto(person.email, handoff.subject_for(need), text)
     result = Handoff(link, handoff.copy_text(text, person, slot), slot)
     if slot is not None:
