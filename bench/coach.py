@@ -1,79 +1,97 @@
-"""Benchmark the coach: check() throughput against a plain `re.findall(r"\\w+", t)` pass.
+"""Coach speed as the user meets it: one check while typing, a file of requests, start-up, memory.
 
-Run: .venv/bin/python bench/coach.py [--repeat 5]
-Texts: the politeness and RAOP dev splits from ../shared/data (our own samples if absent).
-Prints requests/s, the ratio to the baseline measured in the same run, and peak RSS.
+Run: .venv/bin/python bench/coach.py [--n 300] [--data ../shared/data]
+
+Prints, on one core (BLAS threads pinned to 1):
+  - single-request latency p50/p95 of a full `check()` over real requests (dev split of the
+    hand-labelled requests, each checked once, after a warm-up), against the baseline of the
+    same requests' static embedding alone (`embed.encode`, the floor of any check);
+  - throughput of checking them all in a row (what `askwell check --file` does);
+  - the time to import the coach and load its models, in a fresh process;
+  - the process RSS after the run.
+Targets (issue 9): p95 <= 30 ms, >= 300 requests/s, import < 0.5 s, RSS < 400 MB.
 """
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
 import argparse
-import csv
 import json
-import re
 import resource
+import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
-OWN = (
-    "Hi Sam, I'm preparing my first conference talk. Could you take a quick look at two slides "
-    "by Thursday? No worries if you can't. Thank you!",
-    "URGENT!!! You never reply. I'm begging you, help me ASAP.",
-    "Can you help me?",
-)
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
 
 
-def load_texts() -> list[str]:
-    """Return the benchmark texts."""
-    if not (DATA / "politeness" / "dev.csv").exists():
-        return list(OWN) * 500
-    with (DATA / "politeness" / "dev.csv").open(encoding="utf-8", newline="") as fh:
-        texts = [row["text"] for row in csv.DictReader(fh)]
-    with (DATA / "raop" / "dev.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            texts.append(f"{row['title']}\n{row['text']}")
-    return texts
-
-
-def best_time(fn: Callable[[str], object], texts: list[str], repeat: int) -> float:
-    """Return the best wall time of `repeat` passes of fn over all texts."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for text in texts:
-            fn(text)
-        best = min(best, time.perf_counter() - start)
-    return best
+def percentile(values: list[float], q: float) -> float:
+    """Return the q-th percentile (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q / 100 * len(ordered)))]
 
 
 def main() -> None:
     """Print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO / ".." / "shared" / "data")
+    parser.add_argument("--n", type=int, default=300)
     args = parser.parse_args()
+    path = args.data / "requests" / "dev.jsonl"
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+    texts = (texts * (args.n // len(texts) + 1))[: args.n]
+
+    started = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", "import askwell.core.coach as c; c.check('Could you help?')"],
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        check=True,
+        capture_output=True,
+    )
+    first_check = time.perf_counter() - started
+    del out
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", "import askwell.core.coach"],
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        check=True,
+    )
+    import_only = time.perf_counter() - started
+
+    from askwell.core import embed
     from askwell.core.coach import check
 
-    texts = load_texts()
-    check("warm up: load the weights once")
-    word = re.compile(r"\w+")
-    baseline = best_time(word.findall, texts, args.repeat)
-    coach = best_time(check, texts, args.repeat)
-    long_text = ("Could you review two slides for me by Friday? Thanks! " * 2000)[:100_000]
-    start = time.perf_counter()
-    check(long_text)
-    long_s = time.perf_counter() - start
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    mean_chars = sum(map(len, texts)) / len(texts)
-    print(f"texts: {len(texts)} (mean {mean_chars:.0f} chars), best of {args.repeat}")
-    print(f"baseline re.findall(r'\\w+'): {len(texts) / baseline:,.0f} texts/s")
-    print(f"check(): {len(texts) / coach:,.0f} req/s, {coach / len(texts) * 1e6:.0f} us/req")
-    print(f"ratio check / baseline: {coach / baseline:.1f}x")
-    print(f"100,000-char text: {long_s * 1000:.0f} ms")
-    print(f"peak RSS: {rss_mb:.0f} MB (python {sys.version.split()[0]})")
+    check("warm up: could you look at two slides?")
+    base, full = [], []
+    for text in texts:
+        t0 = time.perf_counter()
+        embed.encode([text])
+        base.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        check(text)
+        full.append(time.perf_counter() - t0)
+    started = time.perf_counter()
+    for text in texts:
+        check(text)
+    rate = len(texts) / (time.perf_counter() - started)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    p50, p95 = percentile(full, 50) * 1000, percentile(full, 95) * 1000
+    b50, b95 = percentile(base, 50) * 1000, percentile(base, 95) * 1000
+    print(f"requests: {len(texts)} (dev split, repeated)")
+    print(f"check():  p50 {p50:.1f} ms, p95 {p95:.1f} ms (target p95 <= 30 ms)")
+    print(f"baseline: embed.encode alone p50 {b50:.2f} ms, p95 {b95:.2f} ms; "
+          f"check is {p50 / b50:.1f}x (p50) the embedding")
+    print(f"in a row: {rate:.0f} requests/s (target >= 300)")
+    print(f"import askwell.core.coach: {import_only:.2f} s; import + first check (models "
+          f"loaded): {first_check:.2f} s (target import < 0.5 s)")
+    print(f"max RSS: {rss:.0f} MB (target < 400 MB)")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from coach_data import need_shared
 
 DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
 
@@ -29,6 +30,5 @@ def real_texts() -> dict[str, str]:
 @pytest.fixture(scope="session")
 def real() -> dict[str, str]:
     """Real texts by id, or skip when ../shared/data is absent."""
-    if not (DATA / "politeness" / "train.csv").exists():
-        pytest.skip("../shared/data is not beside the checkout")
+    need_shared(DATA / "politeness" / "train.csv")
     return real_texts()

@@ -1,45 +1,74 @@
-"""Crisis language is never scored; low mood without risk is coached as usual."""
+"""Crisis first: every crisis signal gets the pointer, never a score; hard negatives are coached.
+
+The sets in tests/data/crisis/ were written by the team (indirect phrasings, self-harm, a plan
+or means, goodbyes, danger from another person; and burnout, grief, hyperbole, neutral uses of
+the same words). The target: 100 % recall, at most 2 % false alarms.
+"""
 
 from __future__ import annotations
 
 import pytest
+from coach_data import CRISIS_SETS, DATA, jsonl
 
 from askwell.core.coach import check
+from askwell.core.coach.crisis_lines import lines_for
 
-CRISIS = (
-    "I don't want to live anymore. Can you come over?",
-    "I've been thinking about killing myself.",
-    "I want to end my life and I don't know who to tell.",
+ISSUE = (
+    "I can't go on anymore.",
+    "I just want it all to stop.",
+    "I keep thinking about ending it",
+    "I've got the pills out on the counter",
+    "I've been cutting again",
+    "he choked me and said next time he won't stop",
     "Everyone would be better off without me.",
-    "I keep having suicidal thoughts lately, could we talk?",
-    "I've started self-harming again.",
-    "I'm planning to take an overdose tonight.",
-    "I wish I were dead.",
+    "I won't be a problem much longer.",
 )
-LOW_MOOD = (
+HARD_NEGATIVES = (
+    "This deadline is killing me. Could you take the Friday report?",
+    "My mom will kill me if I'm late. Could you give me a lift at 7?",
     "I've been feeling really down lately. Could we get coffee this week?",
-    "I'm exhausted and sad after the breakup. Would you call me tonight?",
-    "Work is killing me this week. Could you take the Friday report?",
-    "I'd kill for a pizza right now, anyone?",
-    "My boss will kill me if this is late. Could you review it by noon?",
-    "I'm dying to know how the interview went!",
-    "I feel hopeless about my job search. Any advice on my CV?",
+    "I'm dead tired after the launch, could we push our 1:1 to Monday?",
     "I'm organising a suicide prevention walk. Could you share the poster?",
+    "I'm exhausted and sad after the breakup. Would you call me tonight?",
 )
 
 
-@pytest.mark.parametrize("text", CRISIS)
-def test_crisis_text_is_not_scored_and_points_to_help(text: str) -> None:
+@pytest.mark.parametrize("text", ISSUE)
+def test_crisis_issue_examples_get_the_pointer_not_a_score(text: str) -> None:
     report = check(text)
     assert report.crisis is True
     assert report.score is None and report.findings == ()
-    assert report.crisis_message and "emergency" in report.crisis_message
+    assert report.crisis_message
     assert report.to_dict()["crisis"] is True
 
 
-@pytest.mark.parametrize("text", LOW_MOOD)
-def test_crisis_low_mood_without_risk_is_coached(text: str) -> None:
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_crisis_hard_negatives_are_coached(text: str) -> None:
     report = check(text)
     assert report.crisis is False
-    assert report.crisis_message is None
     assert report.score is not None
+
+
+def test_crisis_pointer_names_the_country_lines() -> None:
+    gb = check("I can't go on anymore.", country="GB").crisis_message or ""
+    assert "999" in gb and "116 123" in gb
+    fallback = check("I can't go on anymore.").crisis_message or ""
+    assert lines_for(None).source.split("//")[1].rstrip("/") in fallback
+
+
+def test_crisis_every_positive_in_our_set_is_caught() -> None:
+    rows = jsonl(CRISIS_SETS / "positives.jsonl")
+    missed = [r["text"] for r in rows if not check(r["text"]).crisis]
+    assert not missed, missed[:10]
+
+
+def test_crisis_false_alarms_on_hard_negatives_stay_under_two_percent() -> None:
+    rows = jsonl(CRISIS_SETS / "hard_negatives.jsonl")
+    alarms = [r["text"] for r in rows if check(r["text"]).crisis]
+    assert len(alarms) <= 0.02 * len(rows), alarms
+
+
+def test_crisis_every_dev_crisis_is_caught() -> None:
+    rows = [r for r in jsonl(DATA / "requests" / "dev.jsonl") if r["labels"]["crisis"]]
+    assert rows
+    assert all(check(r["text"]).crisis for r in rows)

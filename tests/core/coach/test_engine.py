@@ -33,7 +33,7 @@ def test_check_good_request_has_no_problems_and_high_score() -> None:
 
 def test_check_bad_request_scores_low_with_problems() -> None:
     report = check(BAD)
-    assert {"demands-immediacy", "blaming-you", "pressure"} <= rules_of(BAD, "problem")
+    assert {"blaming-you", "pressure"} <= rules_of(BAD, "problem")
     assert report.score is not None and report.score < 30
 
 
@@ -42,8 +42,8 @@ def test_check_spans_point_into_text() -> None:
     for finding in report.findings:
         for start, end in finding.spans:
             assert 0 <= start < end <= len(BAD)
-    urgent = next(f for f in report.findings if f.rule == "demands-immediacy")
-    assert BAD[urgent.spans[0][0] : urgent.spans[0][1]].lower().startswith("urgent")
+    urgent = next(f for f in report.findings if f.rule == "blaming-you")
+    assert "never" in BAD[urgent.spans[0][0] : urgent.spans[0][1]].lower()
 
 
 def test_check_to_dict_is_json_ready_with_all_keys() -> None:
@@ -69,6 +69,7 @@ def test_check_to_dict_is_json_ready_with_all_keys() -> None:
         "message",
         "suggestion",
         "replacement",
+        "confidence",
     }
     assert 0.0 <= data["politeness"] <= 1.0 and 0.0 <= data["strength"] <= 1.0
     assert {"ask", "thanks", "easy_out", "time_box", "reason"} <= set(data["parts"])
@@ -82,9 +83,12 @@ def test_check_suggests_missing_strengths() -> None:
 
 
 def test_check_replacement_offered_for_asap() -> None:
-    report = check("Could you send the report ASAP?")
+    text = "I need the report ASAP."
+    report = check(text)
     finding = next(f for f in report.findings if f.rule == "demands-immediacy")
-    assert finding.replacement
+    start, end = finding.spans[0]
+    assert text[start:end] == "ASAP"
+    assert finding.replacement == "when you have a moment"
 
 
 def test_check_politeness_orders_polite_above_rude() -> None:
@@ -117,13 +121,6 @@ def test_check_handles_100k_chars() -> None:
 def test_check_unknown_channel_is_domain_error() -> None:
     with pytest.raises(DomainError, match="channel"):
         check("Could you help?", channel="pigeon")
-
-
-def test_check_chat_channel_has_shorter_preamble_limit() -> None:
-    story = "I have been working on the new billing flow for weeks and it keeps growing. " * 5
-    text = story + "Could you look at the retry logic?"
-    assert "over-justified" not in rules_of(text)
-    assert any(f.rule == "over-justified" for f in check(text, channel="chat").findings)
 
 
 def test_check_empty_text_is_vague() -> None:

@@ -36,11 +36,19 @@ def test_models_strength_fast_path_matches_features(text: str) -> None:
     assert strength.estimate(text)[0] == pytest.approx(slow, abs=1e-9)
 
 
-def test_models_are_small_json_without_pickles() -> None:
+def test_models_are_small_json_and_arrays_without_pickles() -> None:
     files = sorted(MODELS.iterdir())
-    assert {f.name for f in files} >= {"politeness.json", "strength.json"}
+    assert {f.name for f in files} >= {
+        "politeness.json", "strength.json", "findings.json", "findings.npz", "crisis.json",
+        "crisis.npz",
+    }
     for f in files:
-        assert f.suffix == ".json" and f.stat().st_size < 1_000_000
+        assert f.suffix in (".json", ".npz") and f.stat().st_size < 5_000_000
+    for f in MODELS.glob("*.npz"):
+        import numpy as np
+
+        with np.load(f, allow_pickle=False) as data:  # raises on any pickled object
+            assert all(data[k].dtype.kind == "f" for k in data.files)
 
 
 def test_models_record_their_dev_figures() -> None:

@@ -45,4 +45,4 @@ def test_piece_scorer_same_result_when_cache_is_full(monkeypatch: pytest.MonkeyP
     scorer = PieceScorer(VOCAB)
     assert scorer.mean(["unbelievably", "i'm"]) == pytest.approx(16 / 8)
     assert scorer.mean(["unbelievably", "i'm"]) == pytest.approx(16 / 8)
-    assert len(scorer._count) <= 1
+    assert len(scorer._cache) <= 1

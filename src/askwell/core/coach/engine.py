@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from askwell.core.coach import crisis, lexicon, politeness, strength
+from askwell.core.coach import crisis, crisis_model, lexicon, politeness, strength
+from askwell.core.coach import findings as findings_model
 from askwell.core.coach.politeness import Strategy
 from askwell.core.coach.registry import RULES, Finding
 from askwell.core.coach.rules import ask as _rules  # noqa: F401  (registers the built-in rules)
@@ -14,10 +15,8 @@ from askwell.core.coach.weights import word_totals
 from askwell.core.model import CHANNELS, DomainError, check_choice
 
 MAX_CHARS = 200_000
-BASE_SCORE = 55
-PENALTY = {"high": 25, "medium": 15, "low": 8}
-CREDIT = 7
-POLITENESS_WEIGHT = 16
+HIGH_CAP = 60  # no request with a high-severity problem scores above this
+PLACEHOLDER_CAP = 50  # nor a draft with a blank left in it
 
 
 class TextTooLong(DomainError):
@@ -58,18 +57,20 @@ class Report:
         }
 
 
-def score(findings: list[Finding], polite: float) -> int:
-    """Return 0-100 from problems (minus), strengths (plus) and the politeness estimate."""
-    total = BASE_SCORE + POLITENESS_WEIGHT * (polite - 0.5)
+def score(findings: list[Finding], quality: float | None) -> int:
+    """Return 0-100 from the predicted overall quality (1-5), capped by serious problems."""
+    total = 55.0 if quality is None else (quality - 1.0) / 4.0 * 100.0
     for f in findings:
-        if f.kind == "problem":
-            total -= PENALTY.get(f.severity, 0)
-        elif f.kind == "strength":
-            total += CREDIT
+        if f.kind != "problem":
+            continue
+        if f.rule == "placeholder":
+            total = min(total, PLACEHOLDER_CAP)
+        elif f.severity == "high":
+            total = min(total, HIGH_CAP)
     return max(0, min(100, round(total)))
 
 
-def check(text: str, *, channel: str | None = None) -> Report:
+def check(text: str, *, channel: str | None = None, country: str | None = None) -> Report:
     """Check a help request and explain what works and what could be better."""
     if not isinstance(text, str):
         raise DomainError("the text to check must be a string")
@@ -79,18 +80,27 @@ def check(text: str, *, channel: str | None = None) -> Report:
         )
     if channel is not None:
         channel = check_choice(channel, CHANNELS, "channel")
-    if crisis.is_crisis(text):
-        return Report(score=None, crisis=True, crisis_message=crisis.CRISIS_MESSAGE)
     doc = Doc(text, channel)
-    findings = [f for rule in RULES.values() for f in rule.run(doc)]
+    model = findings_model.default_model()
+    if not text.strip():
+        found = [f for rule in RULES.values() for f in rule.run(doc)]
+        empty = Finding("vague-ask", "problem", "high", (), RULES["vague-ask"].message,
+                        RULES["vague-ask"].suggestion, confidence=1.0)
+        return Report(score=0, findings=(empty, *found))
+    alarm = crisis_model.default_model()
+    danger = crisis.assess(text, alarm.probability(text), alarm.threshold)
+    if danger.found:
+        return Report(score=None, crisis=True, crisis_message=crisis.message(country))
+    found = [f for rule in RULES.values() for f in rule.run(doc)]
     strategies = politeness.find_strategies(text)
     words = lexicon.words(text)  # shared and read-only: strength.tokens(text) without the copy
     polite_words, strong_words = word_totals("politeness", "strength", words)
     polite = politeness.estimate(text, strategies, words=words, word_total=polite_words)
     strong, cues = strength.estimate(text, words=words, word_total=strong_words)
+    probs = {n: r.probability for n, r in doc.learned.items()}
     return Report(
-        score=score(findings, polite),
-        findings=tuple(findings),
+        score=score(found, model.quality_score(probs) if text.strip() else 1.0),
+        findings=tuple(found),
         parts={name: found for name, found in doc.parts.items() if found},
         politeness=round(polite, 4),
         strategies=tuple(strategies),

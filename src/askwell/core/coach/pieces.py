@@ -50,37 +50,27 @@ def wordpieces(word: str, vocab: Container[str]) -> list[str]:
 
 
 class PieceScorer:
-    """Mean piece score of a token list, with per-word totals cached (bounded)."""
+    """Mean piece score of a token list, with each word's (sum, count) cached (bounded)."""
 
     def __init__(self, scores: Mapping[str, float]) -> None:
         """Keep the piece -> score table (its keys are the piece vocabulary)."""
         self.scores = dict(scores)
-        # word -> complex(sum of its piece scores, number of pieces): one lookup per token, and
-        # the built-in sum adds real and imaginary parts separately (the counts stay exact)
-        self._cache: dict[str, complex] = {}
-
-    @property
-    def _count(self) -> dict[str, complex]:
-        """The per-word cache (at most `_CACHE_LIMIT` words)."""
-        return self._cache
+        self._cache: dict[str, tuple[float, int]] = {}
 
     def _total(self, word: str) -> tuple[float, int]:
-        found = wordpieces(word, self.scores)
-        return sum(self.scores[p] for p in found), len(found)
+        found = self._cache.get(word)
+        if found is None:
+            pieces = wordpieces(word, self.scores)
+            found = (sum(self.scores[p] for p in pieces), len(pieces))
+            if len(self._cache) < _CACHE_LIMIT:
+                self._cache[word] = found
+        return found
 
     def mean(self, tokens: list[str]) -> float:
         """Return the mean score over all pieces of `tokens` (0.0 when there are none)."""
-        cache = self._cache
-        try:  # fast path: every word seen before
-            both = sum(map(cache.__getitem__, tokens), 0j)
-        except KeyError:
-            missing = {t for t in tokens if t not in cache}
-            if len(cache) + len(missing) > _CACHE_LIMIT:
-                pairs = [self._total(t) for t in tokens]
-                total, count = sum(s for s, _ in pairs), sum(n for _, n in pairs)
-                return total / count if count else 0.0
-            for word in missing:
-                total, n = self._total(word)
-                cache[word] = complex(total, n)
-            both = sum(map(cache.__getitem__, tokens), 0j)
-        return both.real / both.imag if both.imag else 0.0
+        total, count = 0.0, 0
+        for token in tokens:
+            s, n = self._total(token)
+            total += s
+            count += n
+        return total / count if count else 0.0

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from askwell.core.coach.cues import find as find_cue
 from askwell.core.coach.text import Doc, Span
 
 Kind = Literal["problem", "strength", "suggestion"]
@@ -19,6 +20,7 @@ class Hit:
 
     spans: tuple[Span, ...]
     replacement: str | None = None
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Finding:
     message: str
     suggestion: str
     replacement: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready data."""
@@ -43,6 +46,7 @@ class Finding:
             "message": self.message,
             "suggestion": self.suggestion,
             "replacement": self.replacement,
+            "confidence": None if self.confidence is None else round(self.confidence, 3),
         }
 
 
@@ -75,12 +79,19 @@ class Rule:
                     self.message,
                     self.suggestion,
                     h.replacement,
+                    h.confidence,
                 )
                 for h in hits
             ]
         if hits:
             merged = tuple(sorted({s for h in hits for s in h.spans}))
-            return [Finding(self.id, "strength", "info", merged, self.message, self.suggestion)]
+            confidence = max((h.confidence for h in hits if h.confidence is not None), default=None)
+            return [
+                Finding(
+                    self.id, "strength", "info", merged, self.message, self.suggestion,
+                    confidence=confidence,
+                )
+            ]
         if self.missing and self.suggest_when(doc):
             return [self._tip]
         return []
@@ -111,6 +122,35 @@ def register(rule: Rule) -> Rule:
 def hits(found: list[Span], replacement: str | None = None) -> list[Hit]:
     """Wrap each span as its own hit."""
     return [Hit((s,), replacement) for s in found]
+
+
+def learned(
+    label: str, cue: str | None = None, fixes: dict[str, str] | None = None
+) -> Callable[[Doc], list[Hit]]:
+    """Detect with the learned model's decision on `label` (LABELS.md), with its confidence.
+
+    The span is the sentence the model found most telling; when a `cue` family (cues.py)
+    matches inside that sentence, the span narrows to that phrase.
+    """
+
+    def detect(doc: Doc) -> list[Hit]:
+        result = doc.learned[label]
+        if not result.found or result.span is None:
+            return []
+        span = result.span
+        if cue:
+            inside = [s for s in find_cue(cue, doc.text) if span[0] <= s[0] and s[1] <= span[1]]
+            if inside:
+                if fixes:
+                    return [
+                        Hit((s,), fixes.get(doc.text[s[0] : s[1]].lower()), result.confidence)
+                        for s in inside
+                    ]
+                return [Hit(tuple(inside), confidence=result.confidence)]
+        return [Hit((span,), confidence=result.confidence)]
+
+    detect.__name__ = f"learned_{label}"
+    return detect
 
 
 def one_hit(found: list[Span]) -> list[Hit]:

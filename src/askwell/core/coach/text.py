@@ -79,6 +79,16 @@ class Doc:
         return cast(T, self.memo[key])
 
     @cached_property
+    def learned(self) -> dict[str, Any]:
+        """Every learned label's result for this text (findings.py), computed once."""
+        from askwell.core.coach.findings import LabelResult, predict
+        from askwell.core.coach.findings_labels import LABELS
+
+        if not self.text.strip():
+            return {n: LabelResult(n, 0.0, 1.0, None) for n in LABELS}
+        return dict(predict(self.text))
+
+    @cached_property
     def parts(self) -> dict[str, list[Span]]:
         """Spans of the parts of a request (see `parts.find_parts`)."""
         from askwell.core.coach.parts import find_parts

@@ -79,14 +79,8 @@ def load_linear(name: str) -> LinearModel:
     return LinearModel(float(data["bias"]), words, bigrams, named, pieces)
 
 
-@cache
-def _paired_words(first: str, second: str) -> dict[str, complex]:
-    """Return complex(word weight in model `first`, in model `second`) for each word of either."""
-    one, two = load_linear(first).words, load_linear(second).words
-    return {w: complex(one.get(w, 0.0), two.get(w, 0.0)) for w in one.keys() | two.keys()}
-
-
 def word_totals(first: str, second: str, words: Iterable[str]) -> tuple[float, float]:
-    """Return the summed weights of the distinct `words` in two shipped models, in one pass."""
-    both = sum(map(_paired_words(first, second).get, set(words), repeat(0j)), 0j)
-    return both.real, both.imag
+    """Return the summed weights of the distinct `words` in two shipped models."""
+    one, two = load_linear(first).words, load_linear(second).words
+    distinct = set(words)
+    return sum(one.get(w, 0.0) for w in distinct), sum(two.get(w, 0.0) for w in distinct)

@@ -1,69 +1,36 @@
-"""Strengths that make a yes easy: reason-for-them, easy-out, gratitude and i-statement."""
+"""Rules about warmth: reason-for-them, easy-out, gratitude and i-statement (strengths)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from askwell.core.coach.registry import Hit, Rule, one_hit, register
-from askwell.core.coach.rules.pressure import blame
-from askwell.core.coach.text import Doc, compile_words
-
-I_STATEMENT = compile_words(
-    r"I(?:'m| am) (?:feeling|finding|struggling|worried|stuck|hoping|trying|unsure|not sure"
-    r"|overwhelmed|at capacity|behind)",
-    r"I (?:feel|need|think|hope|want|noticed|realised|realized|find|would like|would love"
-    r"|would appreciate|would value)",
-    r"I(?:'d| would) (?:like|love|appreciate|value|be grateful)",
-    r"(?:it|this) would (?:help|mean a lot to) me",
-)
-_I = compile_words(r"I", r"I'm", r"I've", r"I'd", r"I'll", r"me", r"my")
-
-
-def _part(name: str) -> Callable[[Doc], list[Hit]]:
-    def detect(doc: Doc) -> list[Hit]:
-        return one_hit(doc.parts[name])
-
-    return detect
-
-
-def _has_ask(doc: Doc) -> bool:
-    return bool(doc.parts["ask"])
-
-
-def _i_statement(doc: Doc) -> list[Hit]:
-    return one_hit(I_STATEMENT.spans(doc.text))
-
-
-def _needs_i(doc: Doc) -> bool:
-    return bool(blame(doc)) or (not _I.search(doc.text) and doc.n_words >= 8)
-
+from askwell.core.coach.registry import Rule, learned, register
+from askwell.core.coach.rules.ask import has_ask
 
 register(
     Rule(
         id="reason-for-them",
         kind="strength",
         severity="info",
-        doc="Says why you are asking this person in particular.",
+        doc="Says why you are asking this person in particular: their skill, role or situation.",
         message="You said why you're asking them, which shows you value what they bring.",
         suggestion="Keep the reason short and genuine.",
-        detect=_part("reason"),
+        detect=learned("reason_for_them", "reason"),
         missing='Add why you thought of them ("since you ran the last migration...").',
-        suggest_when=_has_ask,
+        suggest_when=has_ask,
         must_flag=(
             "Since you ran the migration last year, could you share your checklist?",
             "I thought of you because you've been through a job change.",
             "Given your experience with grant writing, could you read my summary?",
-            "You're really good at naming things. Could you suggest a title?",
             "Because you know the billing code well, could you review this?",
-            "Your perspective as a new parent would help me a lot.",
             "You've done this before, so I'd value your view.",
-            "As someone who has moved abroad, what would you pack?",
+            "You pass right by the pharmacy, could you grab my prescription?",
+            "You're the only one I know with a truck. Could you help me move the sofa?",
+            "You've worked at both companies, so which would you pick?",
         ),
         must_pass=(
             "Could you review my draft?",
             "Can you help me?",
             "Could you cover my shift on Tuesday?",
-            "Do you have 10 minutes tomorrow?",
+            "I know you're super busy, but could you look at my CV?",
             "Any advice on negotiating salary?",
             "I need someone to water my plants.",
             "Thanks for the help!",
@@ -77,19 +44,19 @@ register(
         id="easy-out",
         kind="strength",
         severity="info",
-        doc='Offers a clear, easy way to say no ("no worries if you can\'t").',
+        doc='Makes it easy to say no or later ("no worries if not", "I can ask Sam instead").',
         message="You made it easy to say no, so a yes will be a real yes.",
         suggestion="Keep the door open for a no or another time.",
-        detect=_part("easy_out"),
+        detect=learned("easy_out", "easy_out"),
         missing='Add an easy out, e.g. "no worries if now isn\'t a good time".',
-        suggest_when=_has_ask,
+        suggest_when=has_ask,
         must_flag=(
             "Could you help me move on Saturday? No worries if you can't.",
-            "Totally fine if not!",
+            "Totally fine if this week is too packed.",
             "Feel free to say no if you're swamped.",
             "I'd completely understand if you don't have the bandwidth.",
-            "No pressure at all.",
-            "If now isn't a good time, we can find another.",
+            "Could you look at my draft, if that's okay?",
+            "If now isn't a good time, I can ask in #infra instead.",
             "It's okay to say no, honestly.",
             "Would you read my draft? Absolutely fine if you can't this week.",
         ),
@@ -98,9 +65,9 @@ register(
             "I need this done ASAP.",
             "Please reply today.",
             "Can you look at my draft?",
-            "Don't say no, please.",
+            "No worries if you're too busy AGAIN.",
             "Thanks so much!",
-            "You're my only hope.",
+            "No rush, could you send it by Friday?",
             "",
         ),
     )
@@ -111,12 +78,12 @@ register(
         id="gratitude",
         kind="strength",
         severity="info",
-        doc="Thanks them or says you appreciate their time.",
+        doc="Thanks them, in advance or for past help.",
         message="You thanked them, which people remember and return.",
         suggestion="A short, specific thank-you is plenty.",
-        detect=_part("thanks"),
+        detect=learned("gratitude", "thanks"),
         missing="End with a short thank-you for their time.",
-        suggest_when=_has_ask,
+        suggest_when=has_ask,
         must_flag=(
             "Thanks so much!",
             "Thank you for considering it.",
@@ -124,7 +91,7 @@ register(
             "I'm grateful for any time you can spare.",
             "Could you review my draft? Thanks!",
             "Many thanks in advance.",
-            "Cheers, Sam",
+            "Could you send the file? Thank you either way.",
             "I appreciate your help with the launch.",
         ),
         must_pass=(
@@ -145,28 +112,28 @@ register(
         id="i-statement",
         kind="strength",
         severity="info",
-        doc='Speaks from your own side ("I\'m stuck on...", "I\'d like...").',
+        doc='Speaks from your own side about your situation or need ("I\'m stuck on...").',
         message="Speaking from your own side keeps the tone open and non-blaming.",
         suggestion="Keep describing what you need and how it affects you.",
-        detect=_i_statement,
-        missing='Try an "I" statement ("I\'m stuck on...") instead of a "you" statement.',
-        suggest_when=_needs_i,
+        detect=learned("i_statement"),
+        missing='Try an "I" statement ("I\'m stuck on...") to say where you are.',
+        suggest_when=has_ask,
         must_flag=(
-            "I'm stuck on the deploy step.",
-            "I feel overwhelmed with the launch.",
+            "I'm stuck on the deploy step. Could you pair with me?",
+            "I feel overwhelmed with the launch. Could we talk?",
             "I'd love your advice on my CV.",
-            "I need a second pair of eyes on this.",
-            "I would appreciate a quick look.",
-            "I'm not sure how to start the report.",
-            "It would help me a lot to talk it through.",
-            "I hope you can join the review.",
+            "I'm weighing two offers and would value your view.",
+            "I've been feeling low lately. Could we get coffee this week?",
+            "I'm not sure how to start the report. Could you share an old one?",
+            "I'm preparing my first conference talk. Could you look at two slides?",
+            "I'm moving on Saturday and I'm short of hands. Could you help for an hour?",
         ),
         must_pass=(
             "Can you help?",
             "You never reply to my messages.",
             "Could you review the draft?",
-            "Please send the file.",
-            "Any thoughts?",
+            "I need you to take over the reporting starting Monday.",
+            "You always flake when I need you.",
             "Thanks!",
             "Is the server down?",
             "",

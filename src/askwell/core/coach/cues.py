@@ -1,0 +1,153 @@
+"""Cue families: short, readable word lists that the learned findings use as features.
+
+A cue is evidence, not a verdict: every finding is decided by a trained model (findings.py)
+that also reads the words and the meaning of each sentence, so a wording no list contains
+can still be found. The lists help the model with rare labels and place spans on the exact
+phrase when one matches. Keep each family small and obvious; add wording to the training
+data, not here, when the model misses something.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int]
+
+
+def _family(*phrases: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(phrases) + r")(?![\w'])", re.IGNORECASE)
+
+
+_DAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+_NUM = r"(?:\d+|a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|a few|a couple of)"
+_UNIT = (
+    r"(?:min(?:ute)?s?|hours?|hrs?|h|days?|nights?|weeks?|pages?|slides?|lines?|paragraphs?|"
+    r"questions?|emails?|calls?|boxes|shifts?|sessions?|items?|bags?|words?|steps?|chapters?)"
+)
+
+FAMILIES: dict[str, re.Pattern[str]] = {
+    "thanks": _family(
+        r"thanks?(?: you)?", r"thx", r"ty", r"(?:i|we)(?: really| truly)? appreciate", r"grateful",
+        r"cheers",
+    ),
+    "easy_out": _family(
+        r"no worries", r"no pressure", r"no obligation", r"(?:totally|completely|perfectly|"
+        r"absolutely)? ?(?:fine|ok|okay|alright|cool|understandable)(?: if| to say no)",
+        r"if not", r"if (?:that's|that is|it's|it is) (?:ok|okay|alright|fine|too much)",
+        r"feel free to (?:say no|pass|decline)", r"(?:i|i'll|i will|i'd|i can|i could) "
+        r"(?:understand|ask (?:someone|somebody|elsewhere|in)|find (?:someone|another))",
+        r"(?:happy|glad) to ask (?:someone|somebody)", r"don't worry if", r"say no",
+        r"(?:if|when) you (?:can't|cannot|don't have|have no|are too|'re too)",
+        r"(?:if|when) you(?:'re| are)? (?:up for|able|around|free|willing|have (?:time|room|"
+        r"space|capacity))", r"(?:no|zero) (?:hard )?feelings",
+    ),
+    "time_box": re.compile(
+        r"(?<![\w'])(?:" + _NUM + r"[- ]?" + _UNIT + r"|half an hour|a quarter of an hour|"
+        r"(?:quick|short|brief) (?:call|chat|look|glance|read|question)|tops|max(?:imum)?|"
+        r"at most|no more than|only takes|(?:a|one|single)[- ](?:line|page|slide|sentence))"
+        r"(?![\w'])",
+        re.IGNORECASE,
+    ),
+    "deadline": _family(
+        r"by " + _DAYS, r"by (?:tomorrow|tonight|the end of|end of|eod|eow|noon|monday)",
+        r"before " + _DAYS, r"until " + _DAYS, r"by \d", r"due", r"deadline",
+    ),
+    "immediacy": _family(
+        r"asap", r"a\.s\.a\.p", r"right now", r"right away", r"immediately", r"urgent(?:ly)?",
+        r"now", r"today", r"tonight", r"this (?:minute|second|instant)", r"within (?:the )?"
+        r"(?:\d+|an?|the next) ?(?:min(?:ute)?s?|hours?|hrs?)", r"not tomorrow",
+        r"drop everything", r"stat", r"as soon as (?:possible|you can)", r"(?:reply|respond|"
+        r"answer|call) (?:back )?(?:now|asap|immediately)",
+    ),
+    "comparison": _family(
+        r"(?:like|unlike|than) (?:[A-Z][a-z]+|everyone|everybody|the others?|other \w+)",
+        r"everyone else", r"everybody else", r"all (?:my|the other|of my) \w+",
+        r"other (?:people|parents|managers|teams?|friends|kids|students|colleagues)",
+        r"would have (?:already|offered|done)", r"better than", r"more like", r"why can't you",
+        r"why can't you be", r"even [A-Z][a-z]+",
+    ),
+    "blame": _family(
+        r"you (?:always|never|still|didn't|did not|don't|forgot|ignored|keep|kept|won't|"
+        r"haven't|have not|failed|promised|said you would|left|dropped|flake)",
+        r"(?:it's|it is|it'll be|that's) on you", r"your fault", r"because of you",
+        r"thanks to you", r"for the \w+ time", r"(?:again|once again)[?!]*",
+        r"as usual", r"typical", r"oh wait", r"circling back",
+    ),
+    "pressure": _family(
+        r"beg(?:ging)?", r"(?:my|the) only hope", r"after (?:everything|all) i(?:'ve)?",
+        r"(?:the )?least you (?:can|could)", r"you have to", r"you must", r"you owe",
+        r"if you (?:really )?(?:cared|loved|were a real)", r"nobody cares", r"no one cares",
+        r"i'd do (?:it|the same) for you", r"please please", r"not optional", r"or else",
+        r"i'm counting on you", r"don't let me down", r"you(?:'re| are) the only one",
+        r"i guess i'll just", r"screwed", r"desperate(?:ly)?",
+    ),
+    "i_statement": re.compile(
+        r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?:honestly,? |so |and |but |hi,? |hey,? )?"
+        r"(?:i(?:'m| am| was| have|'ve| had|'d| feel| felt| find| keep| really| just| still|"
+        r" think| want| would| hope| struggle| can't| don't| haven't| got| get)|my )",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    "i_need_you": _family(r"i need you to", r"i want you to", r"i expect you to"),
+    "reason": _family(
+        r"since you(?:'ve|'re| are| have| know| did| set| worked| ran| led| built)?",
+        r"because you(?:'ve|'re| are| have| know| did| worked)", r"as (?:you're|you are|you've)",
+        r"you(?:'re| are) (?:the|so) (?:only|best|one)", r"you(?:'ve| have) (?:done|been|worked|"
+        r"written|built|run|used|got|taught|led|set up)", r"your (?:experience|background|"
+        r"expertise|eye for|knowledge)", r"you know (?:a lot|so much|more) about",
+        r"thought of you", r"you (?:pass|live|drive|work) (?:right )?(?:by|near|next)",
+    ),
+    "busy_flattery": _family(r"i know you(?:'re| are) (?:super |so |very |really )?busy"),
+    "apology": _family(
+        r"sorry", r"apologi[sz]e", r"apologies", r"forgive me", r"my bad", r"i hate to ask",
+        r"i feel (?:bad|terrible|awful) (?:asking|about)",
+    ),
+    "hedge": _family(
+        r"just", r"maybe", r"possibly", r"perhaps", r"might", r"kind of", r"sort of", r"kinda",
+        r"i think", r"probably", r"a bit", r"a little", r"i guess", r"i suppose",
+        r"if possible", r"should", r"quite", r"rather", r"may",
+    ),
+    "self_deprecation": _family(
+        r"(?:this|it) (?:might|may|could) be (?:a )?(?:stupid|dumb|silly|obvious)",
+        r"(?:stupid|dumb|silly|obvious|basic|noob) question", r"i(?:'m| am) (?:no|not an?) "
+        r"(?:expert|pro)", r"i (?:may|might|could) be wrong", r"i(?:'m| am) (?:probably )?"
+        r"(?:missing something|an idiot|hopeless|useless|clueless)", r"sorry if this is",
+        r"forgive my ignorance", r"i don't really know what i'm doing",
+    ),
+    "assumes": _family(
+        r"you know (?:what|the|about|how|who|why)", r"the thing", r"that thing", r"the stuff",
+        r"as you know", r"what happened", r"the situation", r"you-know-what", r"it again",
+        r"the usual", r"like last time", r"same as before", r"you know",
+        r"(?:sort|fix|handle|deal with) it",
+    ),
+    "vague": _family(
+        r"any (?:thoughts|ideas|tips|advice|pointers|wisdom|suggestions)", r"thoughts\?",
+        r"can you help(?: me)?(?: out)?\??", r"help(?: me)?!+", r"help me out",
+        r"some help", r"a hand", r"with (?:stuff|things|everything)",
+    ),
+    "request": _family(
+        r"(?:can|could|would|will) you", r"would you (?:be )?(?:able|willing|mind)",
+        r"(?:can|could|may) i (?:ask|borrow|get|have)", r"please", r"i'd love (?:it )?if",
+        r"do you (?:have|mind|think)", r"are you (?:free|around|able|up for)",
+        r"is there any (?:way|chance)",
+    ),
+    "crisis": _family(
+        r"kill(?:ing)? myself", r"suicid\w*", r"self[- ]?harm\w*", r"end(?:ing)? (?:my life|it"
+        r" all)", r"(?:want|wanted|going|plan(?:ning)?) to die", r"better off without me",
+        r"better off dead", r"overdose", r"can't go on", r"cutting again", r"hurt(?:ing)? myself",
+        r"not (?:be )?(?:around|here) (?:much )?(?:longer|anymore|any more)",
+        r"no (?:reason|point) (?:to|in) (?:live|living|going on)", r"the pills",
+        r"disappear for good", r"goodbye", r"not safe",
+    ),
+}
+
+FAMILY_NAMES = tuple(FAMILIES)
+
+
+def find(family: str, text: str) -> list[Span]:
+    """Return the spans where one cue family matches in `text`."""
+    return [m.span() for m in FAMILIES[family].finditer(text)]
+
+
+def counts(text: str) -> list[int]:
+    """Return how often each cue family matches in `text`, in FAMILY_NAMES order."""
+    return [sum(1 for _ in FAMILIES[name].finditer(text)) for name in FAMILY_NAMES]

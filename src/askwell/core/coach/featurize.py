@@ -1,0 +1,112 @@
+"""Turn a text (a whole request or one sentence) into the features the findings models read.
+
+The same code runs in training (training/findings.py) and at check time, so what the model
+learned is what it sees. Three kinds of feature, all plain:
+
+- meaning: the mean static embedding of the text (core/embed.py, 256 numbers);
+- words: lower-cased word unigrams and bigrams (a vocabulary learned in training);
+- cues and shape: how often each cue family matches (cues.py), sentence and word counts,
+  question and exclamation marks, capitals, digits, how far into the text the ask comes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from askwell.core import embed
+from askwell.core.coach import cues
+from askwell.core.coach.text import sentence_spans
+
+Span = tuple[int, int]
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!$]")
+_REQUEST = re.compile(r"\?|(?<![\w'])(?:can|could|would|will) you(?![\w'])", re.IGNORECASE)
+
+SHAPE_NAMES = (
+    "log_words",
+    "log_sentences",
+    "questions",
+    "exclaims",
+    "caps_words",
+    "digits",
+    "ask_position",
+    "words_before_ask",
+    "short",
+)
+
+
+def words(text: str) -> list[str]:
+    """Return the lower-cased word tokens (and ? ! $ marks) of a text."""
+    return _WORD.findall(text.lower())
+
+
+def ngrams(text: str) -> set[str]:
+    """Return the unigrams and bigrams of a text (bigrams joined by a space)."""
+    toks = words(text)
+    grams = set(toks)
+    grams.update(f"{a} {b}" for a, b in itertools.pairwise(toks))
+    return grams
+
+
+def sentences(text: str) -> list[Span]:
+    """Return the sentence spans of a text (lines and bullets split too)."""
+    return sentence_spans(text)
+
+
+def shape(text: str) -> list[float]:
+    """Return the shape features of a text, in SHAPE_NAMES order."""
+    toks = [t for t in words(text) if t not in "?!$"]
+    n_words = len(toks)
+    n_sent = len(sentences(text))
+    raw_words = text.split()
+    caps = sum(1 for w in raw_words if len(w) > 2 and w.isupper())
+    ask = _REQUEST.search(text)
+    before = len(words(text[: ask.start()])) if ask else n_words
+    return [
+        math.log1p(n_words),
+        math.log1p(n_sent),
+        min(text.count("?"), 5) / 5,
+        min(text.count("!"), 5) / 5,
+        min(caps, 5) / 5,
+        1.0 if any(c.isdigit() for c in text) else 0.0,
+        before / max(n_words, 1),
+        math.log1p(before),
+        1.0 if n_words < 12 else 0.0,
+    ]
+
+
+def cue_vector(text: str) -> list[float]:
+    """Return log(1 + count) for every cue family, in cues.FAMILY_NAMES order."""
+    return [math.log1p(n) for n in cues.counts(text)]
+
+
+@dataclass(frozen=True)
+class Dense:
+    """The dense part of the features of several texts: meaning, cues and shape."""
+
+    meaning: np.ndarray
+    cues: np.ndarray
+    shape: np.ndarray
+
+    def stack(self, meaning_scale: float) -> np.ndarray:
+        """Return [scale x meaning | cues | shape] as one float32 matrix."""
+        return np.hstack([meaning_scale * self.meaning, self.cues, self.shape]).astype(np.float32)
+
+
+def clean(text: str) -> str:
+    """Return `text` with characters that cannot be encoded (lone surrogates) replaced."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def dense(texts: Sequence[str]) -> Dense:
+    """Return the dense features of each text."""
+    return Dense(
+        meaning=embed.encode([clean(t) for t in texts]),
+        cues=np.asarray([cue_vector(t) for t in texts], dtype=np.float32).reshape(len(texts), -1),
+        shape=np.asarray([shape(t) for t in texts], dtype=np.float32).reshape(len(texts), -1),
+    )

@@ -1,0 +1,62 @@
+"""The coach keeps its measured quality on real wording (../shared/data/requests, dev split).
+
+Floors sit a little under what bench/coach_quality.py measured when the model shipped
+(docs/benchmarks.md), so a regression fails CI. The dev split is never used to train.
+Without ../shared/data the tests skip on a developer's machine and fail in CI
+(ASKWELL_REQUIRE_DATA=1 or CI set).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import pytest
+from coach_data import DATA, jsonl
+
+from askwell.core.coach.evaluate import evaluate
+
+# label -> dev F1 floor (measured minus a small margin; see docs/benchmarks.md)
+FLOORS = {
+    "specific_ask": 0.87,
+    "vague_ask": 0.82,
+    "has_context": 0.85,
+    "assumes_knowledge": 0.65,
+    "over_justified": 0.80,
+    "demands_immediacy": 0.72,
+    "time_boxed": 0.77,
+    "reason_for_them": 0.69,
+    "comparison": 0.55,
+    "pressure_guilt": 0.53,
+    "blaming_you": 0.65,
+    "i_statement": 0.78,
+    "easy_out": 0.83,
+    "gratitude": 0.94,
+    "crisis": 0.80,
+}
+MACRO_FLOOR = 0.76
+SPEARMAN_FLOOR = 0.6
+
+
+@cache
+def dev_figures() -> dict[str, Any]:
+    return evaluate(jsonl(DATA / "requests" / "dev.jsonl"))
+
+
+@pytest.mark.parametrize("label", sorted(FLOORS))
+def test_quality_dev_f1_stays_above_floor(label: str) -> None:
+    assert dev_figures()["labels"][label]["f1"] >= FLOORS[label]
+
+
+def test_quality_dev_macro_f1_stays_above_floor() -> None:
+    assert dev_figures()["macro_f1"] >= MACRO_FLOOR
+
+
+def test_quality_score_follows_overall_quality() -> None:
+    assert dev_figures()["spearman"] >= SPEARMAN_FLOOR
+
+
+def test_quality_every_dev_crisis_is_caught() -> None:
+    crisis = dev_figures()["crisis"]
+    assert crisis["fn"] == 0
+    assert crisis["fp"] <= 0.03 * crisis["negatives"]  # measured 3 of 127; target 2 %

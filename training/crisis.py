@@ -1,0 +1,166 @@
+"""Train the learned crisis detector (recall first) and measure it out of fold.
+
+Run: .venv/bin/python training/crisis.py [--data ../shared/data] [--write]
+
+Training texts, every one written and labelled by hand:
+  - the shared requests (train.jsonl) and ours (training/data/requests_extra.jsonl): the
+    sentence that is the `crisis` evidence is a positive; every sentence of a non-crisis
+    request is a negative (the other sentences of a crisis request are left out: they are
+    often part of the same signal);
+  - tests/data/crisis/positives.jsonl and hard_negatives.jsonl: whole messages.
+The detector is a logistic regression over featurize.py's features (meaning, words, cues,
+shape) applied to every sentence and to the whole message; a message's score is the highest.
+Figures are 5-fold out of fold (folds over messages, fixed seed); dev.jsonl is only reported.
+The threshold is the lowest one whose out-of-fold false-alarm rate (model or list) stays
+within MAX_FALSE: recall first, as far as false alarms allow; the curated list in
+core/coach/crisis.py catches what the model misses. `--write` exports models/coach/crisis.npz
+and crisis.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import DATA, MODELS, SEED, vectorize
+from findings import EXTRA, MEANING_SCALE, evidence_labels, load
+from scipy.sparse import csr_matrix, hstack
+from sklearn.linear_model import LogisticRegression
+
+from askwell.core.coach import crisis, featurize
+from askwell.core.coach.findings_labels import LABELS
+
+REPO = Path(__file__).resolve().parents[1]
+SETS = REPO / "tests" / "data" / "crisis"
+C = 1.0
+MAX_FALSE = 0.015  # false-alarm rate allowed out of fold (the target is at most 2 %)
+FOLDS = 5
+J = LABELS.index("crisis")
+
+
+def units(message: dict[str, Any]) -> list[tuple[str, int | None]]:
+    """Return (text, label) for the message and each sentence (None: leave out of training)."""
+    text = message["text"]
+    spans = featurize.sentences(text) or [(0, len(text))]
+    if "labels" not in message:  # crisis sets: whole messages, label from the file
+        y = int(message["crisis"])
+        return [(text, y)] + [(text[s:e], y if len(spans) == 1 else None) for s, e in spans]
+    is_crisis = message["labels"]["crisis"]
+    out: list[tuple[str, int | None]] = [(text, int(is_crisis))]
+    for s, e in spans:
+        if not is_crisis:
+            out.append((text[s:e], 0))
+        else:
+            out.append((text[s:e], 1 if evidence_labels(message, s, e)[J] else None))
+    return out
+
+
+class Detector:
+    """Sentence-and-message crisis scorer fitted on some messages."""
+
+    def __init__(self, messages: list[dict[str, Any]]):
+        rows = [(t, y) for m in messages for t, y in units(m) if y is not None]
+        texts = [t for t, _ in rows]
+        _, self.vocab = vectorize([featurize.ngrams(t) for t in texts], min_count=2)
+        self.model = LogisticRegression(
+            C=C, class_weight="balanced", max_iter=4000, solver="liblinear"
+        ).fit(self.matrix(texts), [y for _, y in rows])
+
+    def matrix(self, texts: list[str]) -> Any:
+        """Return the design matrix of texts."""
+        dense = featurize.dense(texts).stack(MEANING_SCALE)
+        grams, _ = vectorize([featurize.ngrams(t) for t in texts], vocab=self.vocab)
+        return hstack([csr_matrix(dense), grams]).tocsr()
+
+    def score(self, messages: list[dict[str, Any]]) -> np.ndarray:
+        """Return each message's highest score over itself and its sentences."""
+        owners, texts = [], []
+        for k, m in enumerate(messages):
+            for t, _ in units(m):
+                owners.append(k)
+                texts.append(t)
+        probs = self.model.predict_proba(self.matrix(texts))[:, 1]
+        out = np.zeros(len(messages))
+        for k, p in zip(owners, probs, strict=True):
+            out[k] = max(out[k], p)
+        return out
+
+
+def lowest_threshold(negatives: np.ndarray, listed: np.ndarray) -> float:
+    """Return the lowest threshold whose false-alarm rate (model or list) is within MAX_FALSE."""
+    for t in np.arange(0.05, 0.99, 0.01):
+        if np.mean((negatives >= t) | listed) <= MAX_FALSE:
+            return round(float(t), 2)
+    return 0.99
+
+
+def is_crisis(message: dict[str, Any]) -> bool:
+    """Return the hand label."""
+    return bool(message["labels"]["crisis"]) if "labels" in message else bool(message["crisis"])
+
+
+def report(name: str, messages: list[dict[str, Any]], scores: np.ndarray, t: float) -> None:
+    """Print recall and false alarms, for the model alone and with the curated list."""
+    y = np.asarray([is_crisis(m) for m in messages])
+    listed = np.asarray([crisis.CURATED.search(m["text"]) is not None for m in messages])
+    said = scores >= t
+    both = said | listed
+    print(f"{name:28} model {int((said & y).sum()):3d}/{int(y.sum()):3d} caught, "
+          f"{int((said & ~y).sum()):3d}/{int((~y).sum()):3d} false | with list "
+          f"{int((both & y).sum()):3d}/{int(y.sum()):3d}, {int((both & ~y).sum()):3d} false")
+    for m in [m for m, b, w in zip(messages, both, y, strict=True) if b != w][:6]:
+        print("     wrong:", m["text"][:120].replace("\n", " "))
+
+
+def main() -> None:
+    """Cross-validate, report, optionally export."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    requests = load(args.data / "requests" / "train.jsonl")
+    if EXTRA.exists():
+        requests += load(EXTRA)
+    sets = [{**r, "crisis": True} for r in load(SETS / "positives.jsonl")]
+    sets += [{**r, "crisis": False} for r in load(SETS / "hard_negatives.jsonl")]
+    messages = requests + sets
+    folds = np.arange(len(messages)) % FOLDS
+    np.random.default_rng(SEED).shuffle(folds)
+    oof = np.zeros(len(messages))
+    for f in range(FOLDS):
+        train = [m for m, k in zip(messages, folds, strict=True) if k != f]
+        test = [m for m, k in zip(messages, folds, strict=True) if k == f]
+        oof[folds == f] = Detector(train).score(test)
+    y = np.asarray([is_crisis(m) for m in messages])
+    listed = np.asarray([crisis.CURATED.search(m["text"]) is not None for m in messages])
+    print("threshold  recall(model)  recall(+list)  false alarms (out of fold)")
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        said = oof >= t
+        print(f"{t:9.2f}  {np.mean(said[y]):13.3f}  {np.mean((said | listed)[y]):13.3f}  "
+              f"{np.mean((said | listed)[~y]):.3f}")
+    threshold = lowest_threshold(oof[~y] , listed[~y])
+    print(f"threshold {threshold}: the lowest with at most {MAX_FALSE:.0%} false alarms")
+    n = len(requests)
+    report("requests (out of fold)", requests, oof[:n], threshold)
+    report("crisis sets (out of fold)", sets, oof[n:], threshold)
+    detector = Detector(messages)
+    dev = load(args.data / "requests" / "dev.jsonl")
+    report("dev (held out)", dev, detector.score(dev), threshold)
+    if args.write:
+        np.savez_compressed(MODELS / "crisis.npz", coef=detector.model.coef_[0].astype(np.float32))
+        meta = {"bias": float(detector.model.intercept_[0]), "threshold": threshold,
+                "vocab": sorted(detector.vocab, key=detector.vocab.__getitem__),
+                "meaning_scale": MEANING_SCALE, "trained_on": len(messages), "seed": SEED}
+        (MODELS / "crisis.json").write_text(json.dumps(meta) + "\n", encoding="utf-8")
+        print("wrote", MODELS / "crisis.npz")
+
+
+if __name__ == "__main__":
+    main()
