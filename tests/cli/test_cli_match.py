@@ -58,11 +58,24 @@ def test_cli_suggest_json_ranks_with_reasons(network: Run) -> None:
     assert tuple(rows[0]["factors"]) == FACTORS
 
 
-def test_cli_suggest_table_shows_people_and_reasons(network: Run) -> None:
+def test_cli_suggest_shows_people_with_one_line_of_reasons(network: Run) -> None:
     result = network("suggest", "1")
-    assert result.code == 0
-    assert "Ana Ruiz" in result.out and "natural person to ask for advice" in result.out
-    assert "stretched" in result.out
+    assert "1. Ana Ruiz (#1)" in result.out and "2. Ben Okafor (#2)" in result.out
+    assert "(stretched)" in result.out and "--why NAME" in result.out
+    assert len(result.out.strip().splitlines()) <= 8
+    why = network("suggest", "1", "--why", "Ana").out
+    assert "natural person to ask for advice" in why.replace("\n", " ")
+    assert all(name in why for name in FACTORS)
+
+
+def test_cli_suggest_shows_the_top_three_and_all_on_request(network: Run) -> None:
+    for name in ("Cleo", "Dev", "Emil", "Fay"):
+        network("people", "add", name, "-r", "colleague")
+    top = network("suggest", "1").out
+    assert "3. " in top and "4. " not in top and "3 more: askwell suggest 1 --all" in top
+    assert len(top.strip().splitlines()) <= 10
+    every = network("suggest", "1", "--all").out
+    assert "6. " in every and "--all" not in every
 
 
 def test_cli_suggest_weights_option(network: Run) -> None:

@@ -21,12 +21,12 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(TEXT)
         raise SystemExit(0)
     from askwell.cli import _common
-    from askwell.cli.application import app
+    from askwell.cli.application import command
 
     context = _common.Context()
     token = _common.enter(context)
     try:
-        _common.run_guarded(lambda: app(args=args, prog_name="askwell", obj=context))
+        _common.run_guarded(lambda: command()(args=args, prog_name="askwell", obj=context))
     finally:
         context.close()
         _common.leave(token)

@@ -26,7 +26,8 @@ Commands:
   demo      Build a demo network with three months of history in a separate database.
   check     Check a help request: a score, what works, what to change, with the spans.
   draft     Compose a request from its parts (or a template) for a channel; replies too.
-  suggest   Rank the people in your network for a need, with a reason for every factor.
+  suggest   Whom to ask: the top 3 with one line of reasons each (--all, --why PERSON
+            for more).
   when      Suggest good moments to ask someone, in their zone and yours, plus a lighter
             pre-ask.
   insights  Show what your journal says about your asking: habits, calibration,

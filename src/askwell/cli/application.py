@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -74,3 +74,42 @@ def _register() -> None:
 
 
 _register()
+
+
+def _tidy(command: Any) -> None:
+    """Give help plain words: ARGUMENT names in capitals, a value's kind, nothing after a flag."""
+    import click
+
+    kinds = {"int": "NUMBER", "float": "NUMBER", "str": "TEXT", "list[str]": "TEXT"}
+    for param in command.params:
+        if param.param_type_name == "argument":
+            _plain_argument(param)
+            continue
+        if param.metavar is not None:
+            continue
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+        else:
+            bare = param.bare_type() if hasattr(param, "bare_type") else "str"
+            param.metavar = kinds.get(bare, "TEXT")
+    helper = command.get_help_option(click.Context(command))
+    if helper is not None:
+        helper.metavar = ""
+    for sub in getattr(command, "commands", {}).values():
+        _tidy(sub)
+
+
+def _plain_argument(param: Any) -> None:
+    """Show an argument as NAME (or [NAME] when optional) in usage, with no type beside it."""
+    name = param.metavar or param.name.upper()
+    shown = (name if param.required else f"[{name}]") + ("..." if param.nargs != 1 else "")
+    param.metavar = name
+    param._usage_display_name = lambda: shown
+    param.display_type_rich = lambda ctx: None
+
+
+def command() -> Any:
+    """Return the click command tree of `app` with tidy help (what `askwell` runs)."""
+    built = typer.main.get_command(app)
+    _tidy(built)
+    return built

@@ -166,9 +166,8 @@ def need_list(
     as_json: JsonOpt = False,
 ) -> None:
     """List your needs, newest first."""
-    from rich.table import Table
-
     from askwell import services
+    from askwell.cli._table import table
 
     needs = services.list_needs(store(), status)
     if as_json:
@@ -177,18 +176,20 @@ def need_list(
     if not needs:
         console().print('No needs yet. Add one with: askwell need add "what you need"')
         return
-    table = Table("id", "summary", "type", "urgency", "deadline", "barriers", "status")
-    for n in needs:
-        table.add_row(
+    rows = [
+        [
             str(n.id),
-            _esc(n.summary),
+            n.summary,
             n.support_type,
             n.urgency,
             f"{n.deadline:%Y-%m-%d}" if n.deadline else "",
             ", ".join(f"{k}={v}" for k, v in n.barriers.items()),
             n.status,
-        )
-    console().print(table)
+        ]
+        for n in needs
+    ]
+    headers = ["id", "summary", "type", "urgency", "deadline", "barriers", "status"]
+    console().print(table(headers, rows, drop=["barriers", "deadline", "urgency", "type"]))
 
 
 @need_app.command("show")
@@ -477,9 +478,8 @@ def close(
 
 def due(as_json: JsonOpt = False) -> None:
     """What is waiting on you: one gentle follow-up, or a thank-you."""
-    from rich.table import Table
-
     from askwell import services
+    from askwell.cli._table import table
 
     items = services.due(store())
     if as_json:
@@ -500,17 +500,19 @@ def due(as_json: JsonOpt = False) -> None:
     if not items:
         console().print("Nothing due. You are all caught up.")
         return
-    table = Table("ask", "to do", "person", "need", "since")
+    rows = []
     for i in items:
         since = i.ask.answer.at if (i.action == "thank" and i.ask.answer) else i.ask.sent_at
-        table.add_row(
-            str(i.ask.id),
-            "gentle follow-up" if i.action == "follow-up" else "say thanks",
-            _esc(i.person_name),
-            _esc(i.need_summary),
-            f"{since:%Y-%m-%d}" if since else "",
+        rows.append(
+            [
+                str(i.ask.id),
+                "gentle follow-up" if i.action == "follow-up" else "say thanks",
+                i.person_name,
+                i.need_summary,
+                f"{since:%Y-%m-%d}" if since else "",
+            ]
         )
-    console().print(table)
+    console().print(table(["ask", "to do", "person", "need", "since"], rows, drop=["since"]))
 
 
 def register(app: typer.Typer) -> None:

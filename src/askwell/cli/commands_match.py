@@ -37,15 +37,51 @@ def candidate_public(c: Candidate) -> dict[str, Any]:
     }
 
 
+SHOWN = 3
+
+
+def _line(c: Candidate, width: int) -> str:
+    """Return one line of reasons: the first clause of the two factors that count most."""
+    import re
+    import textwrap
+
+    best = sorted(c.factors.items(), key=lambda kv: kv[1].score * kv[1].weight, reverse=True)
+    parts = [re.split(r"[;(]|\. ", f.reason)[0].strip().rstrip(".,") for _, f in best[:2]]
+    return textwrap.shorten(" · ".join(p for p in parts if p), width, placeholder="…")
+
+
+def _why(c: Candidate, need_id: int) -> None:
+    from rich.table import Table
+
+    out = console()
+    state = "set aside: " + ", ".join(c.flags) if c.excluded else f"score {round(c.total * 100)}"
+    out.print(f"[bold]{_esc(c.person.name)}[/] (#{c.person.id}) for need #{need_id}: {state}")
+    table = Table("factor", "score", "weight", "why", box=None, pad_edge=False)
+    for name, f in c.factors.items():
+        table.add_row(name, str(round(f.score * 100)), f"{f.weight:g}", _esc(f.reason))
+    out.print(table)
+    if c.flags and not c.excluded:
+        out.print(f"[yellow]{_esc(', '.join(c.flags))}[/]")
+
+
 def suggest(
     need_id: Annotated[int, typer.Argument(help="The need to find a person for.")],
     weights: Annotated[
         str | None,
         typer.Option("--weights", help='Change factor weights: "expertise=2,capacity=0.5".'),
     ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Everyone, one line each (not only the top 3).")
+    ] = False,
+    why: Annotated[
+        str | None,
+        typer.Option(
+            "--why", help="Every factor for one person: their id or name.", metavar="PERSON"
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Rank the people in your network for a need, with a reason for every factor."""
+    """Whom to ask: the top 3 with one line of reasons each (--all, --why PERSON for more)."""
     from askwell.core.match import parse_weights
     from askwell.services import matching
 
@@ -55,28 +91,40 @@ def suggest(
         return
     out = console()
     if not candidates:
-        out.print("Your network is empty. Add someone with [bold]askwell person add[/].")
+        out.print("Your network is empty. Add someone with [bold]askwell people add[/].")
         return
-    from rich.table import Table
+    if why is not None:
+        wanted = person_id(why)
+        chosen = next((c for c in candidates if c.person.id == wanted), None)
+        if chosen is None:
+            from askwell.errors import NotFound
 
-    table = Table(title=f"Whom to ask about need #{need_id}", show_lines=True)
-    table.add_column("#", justify="right")
-    table.add_column("Person")
-    table.add_column("Score", justify="right")
-    table.add_column("Why")
-    for rank_no, c in enumerate(candidates, start=1):
-        why = "\n".join(
-            f"[bold]{name}[/] {round(f.score * 100)}: {_esc(f.reason)}"
-            for name, f in c.factors.items()
-        )
-        flags = f"\n[yellow]{_esc(', '.join(c.flags))}[/]" if c.flags else ""
-        label = "excluded" if c.excluded else str(rank_no)
-        table.add_row(
-            label, f"{_esc(c.person.name)} (#{c.person.id}){flags}", str(round(c.total * 100)), why
-        )
-    out.print(table)
-    if candidates[0].summary:
+            raise NotFound("not_found", what="person", id=wanted)
+        _why(chosen, need_id)
+        return
+    ranked = [c for c in candidates if not c.excluded]
+    shown = candidates if show_all else ranked[:SHOWN]
+    from askwell.cli._table import terminal_width
+
+    width = max(40, (terminal_width() or 100) - 6)
+    out.print(f"[bold]Whom to ask about need #{need_id}[/]")
+    rank_no = 0
+    for c in shown:
+        if c.excluded:
+            label = "  -"
+        else:
+            rank_no += 1
+            label = f"{rank_no:>3}"
+        score = "set aside" if c.excluded else str(round(c.total * 100))
+        out.print(f"{label}. [bold]{_esc(c.person.name)}[/] (#{c.person.id}) · {score}")
+        extra = f" [yellow]({_esc(', '.join(c.flags))})[/]" if c.flags else ""
+        out.print(f"     {_esc(_line(c, width))}{extra}")
+    if candidates[0].summary and not show_all:
         out.print(_esc(candidates[0].summary))
+    hidden = len(candidates) - len(shown)
+    if hidden > 0:
+        out.print(f"[dim]{hidden} more: askwell suggest {need_id} --all[/]")
+    out.print(f"[dim]Every factor for one person: askwell suggest {need_id} --why NAME[/]")
 
 
 def _user_zone(tz: str | None) -> tzinfo:

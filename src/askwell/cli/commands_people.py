@@ -169,9 +169,8 @@ def _esc(text: str) -> str:
 @people_app.command("list")
 def list_(as_json: JsonOpt = False) -> None:
     """List everyone in your network."""
-    from rich.table import Table
-
     from askwell import services
+    from askwell.cli._table import table
 
     people = services.list_people(store())
     if as_json:
@@ -180,18 +179,20 @@ def list_(as_json: JsonOpt = False) -> None:
     if not people:
         console().print("No one here yet. Add someone with: askwell people add NAME")
         return
-    table = Table("id", "name", "relationship", "topics", "supports", "tz", "load")
-    for p in people:
-        table.add_row(
+    rows = [
+        [
             str(p.id),
-            _esc(p.name),
+            p.name,
             p.relationship,
-            _esc(", ".join(p.topics)),
+            ", ".join(p.topics),
             ", ".join(p.supports),
             p.tz,
             "stretched thin" if p.stretched else "",
-        )
-    console().print(table)
+        ]
+        for p in people
+    ]
+    headers = ["id", "name", "relationship", "topics", "supports", "tz", "load"]
+    console().print(table(headers, rows, drop=["supports", "tz", "topics", "relationship"]))
 
 
 @people_app.command("show")
