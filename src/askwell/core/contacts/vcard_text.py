@@ -189,7 +189,20 @@ def _unescape(text: str, version: str) -> str:
 
 def components(value: str, version: str, sep: str = ";") -> list[str]:
     """Split a structured value (N, ORG, ADR) or a list (CATEGORIES) at unescaped `sep`."""
-    parts = re.split(rf"(?<!\\){re.escape(sep)}", value)
+    parts, current, escaped = [], [], False
+    for char in value:  # a separator counts unless an odd run of backslashes escapes it
+        if escaped:
+            current.append(char)
+            escaped = False
+        elif char == "\\":
+            current.append(char)
+            escaped = True
+        elif char == sep:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
     return [_unescape(p, version).strip() for p in parts]
 
 
