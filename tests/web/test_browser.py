@@ -173,3 +173,61 @@ def test_browser_refuses_without_the_link(page: Any, live: WebSettings) -> None:
     response = page.goto(live.url(with_token=False))
     assert response is not None and response.status == 403
     assert "askwell serve" in page.content()
+
+
+def test_browser_coach_stays_in_sight_while_typing_at_360px(page: Any, live: WebSettings) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live.url())
+    page.goto(live.url("/ask/1/compose?person=1", with_token=False))
+    box = page.get_by_label("Your request")
+    box.fill("")
+    box.type("Hi Maya, I need feedback on my slides ASAP. Sorry to bother you!")
+    summary = page.locator("#coach-summary")
+    summary.wait_for()
+    page.wait_for_function(
+        "document.querySelector('#coach-summary .coach-top').textContent.trim().length > 0"
+    )
+    box.focus()
+    top = summary.bounding_box()
+    assert top is not None and top["y"] >= 0 and top["y"] + top["height"] <= 740, top
+    assert page.locator("#coach-result .findings").is_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=str(_artifact("360-compose-typing.png")))
+    page.get_by_role("button", name="Show all").click()
+    assert page.locator("#coach-result .findings").is_visible()
+    assert page.get_by_role("button", name="Show less").get_attribute("aria-expanded") == "true"
+    page.screenshot(path=str(_artifact("360-compose-coach-open.png")))
+
+
+def _artifact(name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS / name
+
+
+def test_browser_forms_forgive_and_undo(page: Any, live: WebSettings) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live.url())
+    page.goto(live.url("/ask/need", with_token=False))
+    page.get_by_label("Details (optional)").fill("Two pages, by Friday")
+    page.get_by_role("button", name="Next: who could help?").click()
+    page.locator("#f-summary-error").wait_for()
+    assert page.get_by_label("Details (optional)").input_value() == "Two pages, by Friday"
+    shoot(page, "360-need-error")
+    page.get_by_label("In one line").fill("help")
+    page.get_by_label("Details (optional)").fill("")
+    page.get_by_role("button", name="Next: who could help?").click()
+    page.get_by_role("button", name="Continue anyway").wait_for()
+    shoot(page, "360-need-vague")
+    page.goto(live.url("/no/such/page", with_token=False))
+    page.get_by_role("heading", name="Nothing here").wait_for()
+    assert page.get_by_role("navigation", name="Main").is_visible()
+    shoot(page, "360-not-found")
+    page.goto(live.url("/journal", with_token=False))
+    page.get_by_label("What is on your mind?").fill("A note to throw away @test")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Delete this entry").first.click()
+    page.get_by_role("button", name="Undo").wait_for()
+    page.screenshot(path=str(_artifact("360-journal-undo.png")))
+    page.get_by_role("button", name="Undo").click()
+    page.get_by_text("Brought back from the trash.").wait_for()
+    assert page.get_by_text("A note to throw away @test").first.is_visible()

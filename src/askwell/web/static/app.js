@@ -24,6 +24,14 @@
     var button = event.target.closest("[data-copy]");
     if (button) { event.preventDefault(); copyFrom(button); }
   });
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest(".coach-toggle");
+    if (!toggle) return;
+    var panel = toggle.closest(".coach-panel");
+    var open = panel.classList.toggle("open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    toggle.textContent = open ? "Show less" : "Show all";
+  });
   document.addEventListener("htmx:afterSwap", function (event) {
     var focus = event.detail.target.querySelector("[data-autofocus]");
     if (focus) { focus.focus(); }
