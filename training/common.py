@@ -16,7 +16,9 @@ EMBED = REPO / "src" / "askwell" / "models" / "embed"
 
 
 def vectorize(
-    rows: list[set[str]], min_count: int = 2, vocab: dict[str, int] | None = None
+    rows: list[frozenset[str]] | list[set[str]],
+    min_count: int = 2,
+    vocab: dict[str, int] | None = None,
 ) -> tuple[Any, dict[str, int]]:
     """Turn feature sets into a sparse 0/1 matrix; build the vocabulary when not given."""
     from scipy.sparse import csr_matrix

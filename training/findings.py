@@ -127,7 +127,8 @@ class Table:
 
 
 def design(
-    variant: str, dense: featurize.Dense, grams: list[set[str]], rows: Any, vocab: dict[str, int]
+    variant: str, dense: featurize.Dense, grams: list[frozenset[str]], rows: Any,
+    vocab: dict[str, int],
 ) -> Any:
     """Return the design matrix of the given rows."""
     if variant == "a":
@@ -144,7 +145,7 @@ def fit(x: Any, y: np.ndarray, c: float) -> LogisticRegression:
     return model.fit(x[known], y[known])
 
 
-def grams_vocab(grams: list[set[str]], rows: Any, variant: str) -> dict[str, int]:
+def grams_vocab(grams: list[frozenset[str]], rows: Any, variant: str) -> dict[str, int]:
     """Return the n-gram vocabulary of the given rows (empty for variant a)."""
     if variant == "a":
         return {}

@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -45,12 +46,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def ngrams(text: str) -> set[str]:
+@lru_cache(maxsize=256)
+def ngrams(text: str) -> frozenset[str]:
     """Return the unigrams and bigrams of a text (bigrams joined by a space)."""
     toks = words(text)
     grams = set(toks)
     grams.update(f"{a} {b}" for a, b in itertools.pairwise(toks))
-    return grams
+    return frozenset(grams)
 
 
 def sentences(text: str) -> list[Span]:
@@ -105,6 +107,13 @@ def clean(text: str) -> str:
 
 def dense(texts: Sequence[str]) -> Dense:
     """Return the dense features of each text."""
+    return _dense(tuple(texts))
+
+
+# One check reads the same text and sentences twice (the findings and the crisis detector):
+# remembering the last few saves half the work (bench/coach.py).
+@lru_cache(maxsize=8)
+def _dense(texts: tuple[str, ...]) -> Dense:
     return Dense(
         meaning=embed.encode([clean(t) for t in texts]),
         cues=np.asarray([cue_vector(t) for t in texts], dtype=np.float32).reshape(len(texts), -1),

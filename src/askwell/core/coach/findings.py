@@ -57,7 +57,9 @@ class _Heads:
         self.bias = bias
         self.vocab = {g: i for i, g in enumerate(vocab)}
 
-    def logits(self, dense: np.ndarray, grams: list[set[str]], extra: np.ndarray | None) -> Any:
+    def logits(
+        self, dense: np.ndarray, grams: list[frozenset[str]], extra: np.ndarray | None
+    ) -> Any:
         out = dense @ self.dense_w.T + self.bias
         for row, found in enumerate(grams):
             cols = [self.vocab[g] for g in found if g in self.vocab]
