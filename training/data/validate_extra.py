@@ -1,4 +1,4 @@
-"""Check training/data/requests_extra.jsonl against the labelling rules in LABELS.md."""
+"""Check an extra requests file (requests_extra*.jsonl) against the rules in LABELS.md."""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ RELATIONSHIPS = {
     "stranger",
     "community",
 }
+ID_PREFIXES = ("x", "y")  # x: requests_extra.jsonl, y: requests_extra2.jsonl
 KEYS = {"id", "channel", "relationship", "text", "labels", "evidence", "overall_quality"}
 
 
@@ -60,8 +61,8 @@ def check_record(rec: object, where: str) -> list[str]:
         errors.append(f"{where}: keys {sorted(rec)} != {sorted(KEYS)}")
         return errors
     rid, text = rec["id"], rec["text"]
-    if not (isinstance(rid, str) and rid.startswith("x") and rid[1:].isdigit()):
-        errors.append(f"{where}: id {rid!r} must be 'x' followed by digits")
+    if not (isinstance(rid, str) and rid[:1] in ID_PREFIXES and rid[1:].isdigit()):
+        errors.append(f"{where}: id {rid!r} must be 'x' or 'y' followed by digits")
     if not isinstance(text, str) or not text.strip():
         errors.append(f"{where}: empty or non-string text")
         return errors
@@ -95,14 +96,22 @@ def check_record(rec: object, where: str) -> list[str]:
     return errors
 
 
-def validate(extra: Path, train: Path) -> tuple[list[str], list[dict[str, object]]]:
-    """Validate every line of extra; return the problems and the parsed records."""
+def validate(
+    extra: Path, train: Path, others: tuple[Path, ...] = ()
+) -> tuple[list[str], list[dict[str, object]]]:
+    """Validate every line of extra; return the problems and the parsed records.
+
+    Texts must not repeat train.jsonl or any of the other extra files.
+    """
     seen_train = set()
     if train.exists():
         with train.open(encoding="utf-8") as fh:
             seen_train = {normalise(json.loads(line)["text"]) for line in fh if line.strip()}
     else:
         print(f"warning: {train} not found; skipping the overlap check", file=sys.stderr)
+    for other in others:
+        with other.open(encoding="utf-8") as fh:
+            seen_train |= {normalise(json.loads(line)["text"]) for line in fh if line.strip()}
     errors: list[str] = []
     records: list[dict[str, object]] = []
     ids: set[str] = set()
@@ -127,7 +136,9 @@ def validate(extra: Path, train: Path) -> tuple[list[str], list[dict[str, object
             ids.add(rec["id"])
             key = normalise(rec["text"])
             if key in seen_train:
-                errors.append(f"{where}: text duplicates a record in train.jsonl")
+                errors.append(
+                    f"{where}: text duplicates a record in train.jsonl or another extra file"
+                )
             if key in texts:
                 errors.append(f"{where}: text duplicates {texts[key]}")
             texts[key] = rec["id"]
@@ -141,7 +152,10 @@ def main() -> int:
     parser.add_argument("path", nargs="?", type=Path, default=EXTRA)
     parser.add_argument("--train", type=Path, default=TRAIN)
     args = parser.parse_args()
-    errors, records = validate(args.path, args.train)
+    others = tuple(
+        p for p in sorted(HERE.glob("requests_extra*.jsonl")) if p.resolve() != args.path.resolve()
+    )
+    errors, records = validate(args.path, args.train, others)
     for err in errors:
         print(err)
     counts = Counter(name for rec in records for name in LABELS if rec["labels"][name])  # type: ignore[index]
