@@ -7,7 +7,9 @@ Training texts, every one written and labelled by hand:
     sentence that is the `crisis` evidence is a positive; every sentence of a non-crisis
     request is a negative (the other sentences of a crisis request are left out: they are
     often part of the same signal);
-  - tests/data/crisis/positives.jsonl and hard_negatives.jsonl: whole messages.
+  - tests/data/crisis/positives.jsonl and hard_negatives.jsonl, and
+    training/data/crisis_extra.jsonl: whole messages.
+tests/data/crisis_holdout/ (written independently) is only measured, never trained on.
 The detector is a logistic regression over featurize.py's features (meaning, words, cues,
 shape) applied to every sentence and to the whole message; a message's score is the highest.
 Figures are 5-fold out of fold (folds over messages, fixed seed); dev.jsonl is only reported.
@@ -30,7 +32,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DATA, MODELS, SEED, vectorize
-from findings import EXTRA, MEANING_SCALE, evidence_labels, load
+from findings import EXTRA, EXTRA2, MEANING_SCALE, evidence_labels, load
 from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 
@@ -39,6 +41,8 @@ from askwell.core.coach.findings_labels import LABELS
 
 REPO = Path(__file__).resolve().parents[1]
 SETS = REPO / "tests" / "data" / "crisis"
+CRISIS_EXTRA = REPO / "training" / "data" / "crisis_extra.jsonl"
+HOLDOUT = REPO / "tests" / "data" / "crisis_holdout"
 C = 1.0
 MAX_FALSE = 0.015  # false-alarm rate allowed out of fold (the target is at most 2 %)
 FOLDS = 5
@@ -126,10 +130,13 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     requests = load(args.data / "requests" / "train.jsonl")
-    if EXTRA.exists():
-        requests += load(EXTRA)
+    for extra in (EXTRA, EXTRA2):
+        if extra.exists():
+            requests += load(extra)
     sets = [{**r, "crisis": True} for r in load(SETS / "positives.jsonl")]
     sets += [{**r, "crisis": False} for r in load(SETS / "hard_negatives.jsonl")]
+    if CRISIS_EXTRA.exists():
+        sets += [{**r, "crisis": bool(r["crisis"])} for r in load(CRISIS_EXTRA)]
     messages = requests + sets
     folds = np.arange(len(messages)) % FOLDS
     np.random.default_rng(SEED).shuffle(folds)
@@ -153,6 +160,10 @@ def main() -> None:
     detector = Detector(messages)
     dev = load(args.data / "requests" / "dev.jsonl")
     report("dev (held out)", dev, detector.score(dev), threshold)
+    if HOLDOUT.exists():  # written independently; measured, never used to train or tune
+        held = [{**r, "crisis": True} for r in load(HOLDOUT / "positives.jsonl")]
+        held += [{**r, "crisis": False} for r in load(HOLDOUT / "negatives.jsonl")]
+        report("independent holdout", held, detector.score(held), threshold)
     if args.write:
         np.savez_compressed(MODELS / "crisis.npz", coef=detector.model.coef_[0].astype(np.float32))
         meta = {"bias": float(detector.model.intercept_[0]), "threshold": threshold,

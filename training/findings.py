@@ -3,7 +3,7 @@
 Run: .venv/bin/python training/findings.py [--data ../shared/data] [--no-extra]
      [--variant a|c|both] [--write]
 
-Data: ../shared/data/requests/train.jsonl (+ training/data/requests_extra.jsonl, written by
+Data: ../shared/data/requests/train.jsonl (+ training/data/requests_extra*.jsonl, written by
 the team; see its README) to train; dev.jsonl only to report. Fixed seed; for every label the
 regularisation and the decision threshold are chosen by 5-fold cross-validation on the
 training data, never on dev.
@@ -41,6 +41,7 @@ from askwell.core.coach.findings_labels import LABELS
 
 REPO = Path(__file__).resolve().parents[1]
 EXTRA = REPO / "training" / "data" / "requests_extra.jsonl"
+EXTRA2 = REPO / "training" / "data" / "requests_extra2.jsonl"
 GRID_C = (0.1, 0.3, 1.0)
 SENT_C = 1.0
 MEANING_SCALE = 3.0
@@ -381,8 +382,9 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     records = load(args.data / "requests" / "train.jsonl")
-    if EXTRA.exists() and not args.no_extra:
-        records += load(EXTRA)
+    for extra in (EXTRA, EXTRA2):
+        if extra.exists() and not args.no_extra:
+            records += load(extra)
     train = Table(records, augment=True)
     dev = Table(load(args.data / "requests" / "dev.jsonl"))
     for variant in ("a", "c") if args.variant == "both" else (args.variant,):

@@ -141,3 +141,22 @@ def test_check_is_thread_safe() -> None:
     for t in threads:
         t.join()
     assert all(r == expected for r in results)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("You should try it; it may be quite possible.", {"hedges"}, set()),
+        ("What kind of tool is it?", set(), {"hedges", "positive"}),
+        ("I am not sure.", set(), {"positive"}),
+        ("Good question! Could you add a source?", set(), {"greeting"}),
+        ("Good morning, could you help?", {"greeting"}, set()),
+        ("Use the flag, i.e. the second one.", set(), {"first_person"}),
+    ],
+)
+def test_check_politeness_strategies_follow_convokit(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    names = {s.name for s in check(text).strategies}
+    assert present <= names
+    assert not absent & names

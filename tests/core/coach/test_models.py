@@ -53,5 +53,5 @@ def test_models_are_small_json_and_arrays_without_pickles() -> None:
 
 def test_models_record_their_dev_figures() -> None:
     assert load_model("politeness")["meta"]["dev_accuracy"]["wikipedia"] > 0.8
-    assert load_model("politeness")["meta"]["dev_accuracy"]["stackexchange"] > 0.68
+    assert load_model("politeness")["meta"]["dev_accuracy"]["stackexchange"] > 0.67
     assert load_model("strength")["meta"]["dev_roc_auc"] > 0.6

@@ -52,8 +52,13 @@ STRATEGY_PATTERNS: dict[str, Lexicon] = {
         r"apparently",
         r"somewhat",
         r"I guess",
-        r"kind of",
+        r"(?<!what )kind of",
         r"sort of",
+        r"should",
+        r"possible",
+        r"rather",
+        r"quite",
+        r"may",
         r"wonder(?:ing|ed)?",
         r"assume",
         r"suggest",
@@ -78,7 +83,7 @@ STRATEGY_PATTERNS: dict[str, Lexicon] = {
         r"surely",
     ),
     "first_person": compile_words(
-        r"I", r"me", r"my", r"mine", r"myself", r"I'm", r"I've", r"I'd", r"I'll"
+        r"I(?!\.\w\.)", r"me", r"my", r"mine", r"myself", r"I'm", r"I've", r"I'd", r"I'll"
     ),
     "first_person_plural": compile_words(r"we", r"us", r"our", r"ours", r"we're", r"let's"),
     "second_person": compile_words(
@@ -101,7 +106,7 @@ STRATEGY_PATTERNS: dict[str, Lexicon] = {
         r"better",
         r"well",
         r"welcome",
-        r"kind",
+        r"(?<!what )kind(?! of)",
         r"kindly",
         r"clear",
         r"correct",
@@ -121,7 +126,7 @@ STRATEGY_PATTERNS: dict[str, Lexicon] = {
         r"elegant",
         r"neat",
         r"cool",
-        r"sure",
+        r"(?<!not )(?<!n't )sure",
         r"support",
         r"improve",
     ),
@@ -172,7 +177,7 @@ STRATEGY_PATTERNS: dict[str, Lexicon] = {
     ),
 }
 _START_WORDS: dict[str, frozenset[str]] = {
-    "greeting": frozenset({"hi", "hello", "hey", "hiya", "dear", "greetings", "howdy", "good"}),
+    "greeting": frozenset({"hi", "hello", "hey", "hiya", "dear", "greetings", "howdy"}),
     "please_start": frozenset({"please", "pls", "plz"}),
     "direct_question": frozenset({"what", "why", "who", "how", "where", "when", "which"}),
     "direct_start": frozenset({"so", "then", "and", "but", "or", "well", "also"}),
@@ -185,6 +190,7 @@ _START_INDEX: dict[str, tuple[str, ...]] = {
 }
 STRATEGY_NAMES: tuple[str, ...] = tuple(STRATEGY_PATTERNS) + tuple(_START_WORDS)
 _TOKEN = re.compile(r"\w+(?:'\w+)?|[?!]")
+_GOOD_TIME = re.compile(r"\s+(?:morning|afternoon|evening|day)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -216,6 +222,8 @@ def find_strategies(text: str) -> list[Strategy]:
     for m in _sentence_starts(text):
         for name in _START_INDEX.get(m[2].lower(), ()):
             found.setdefault(name, []).append(m.span(2))
+        if m[2].lower() == "good" and _GOOD_TIME.match(text, m.end(2)):  # not "Good question"
+            found.setdefault("greeting", []).append(m.span(2))
     return [Strategy(name, tuple(found[name])) for name in STRATEGY_NAMES if name in found]
 
 
