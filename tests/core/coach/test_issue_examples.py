@@ -11,7 +11,10 @@ def rules(text: str, kind: str) -> set[str]:
 
 
 def test_issue_demand_is_pressure_not_an_i_statement() -> None:
-    text = "I need you to take over the reporting starting Monday. This is not optional. Reply ASAP."
+    text = (
+        "I need you to take over the reporting starting Monday. This is not optional. "
+        "Reply ASAP."
+    )
     report = check(text)
     assert {"pressure", "demands-immediacy"} & rules(text, "problem")
     assert "i-statement" not in rules(text, "strength")
