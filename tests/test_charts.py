@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from askwell.charts import CHARTS, OKABE_ITO, render_all, write_all
+from askwell.charts import CHARTS, INSIGHT_OF, OKABE_ITO, render_all, render_chart, shown, write_all
 from askwell.core.insights import compute
 from askwell.core.model import History
 from factories_insights import NOW, Builder, days_ago, rich_history
@@ -52,18 +52,30 @@ def test_charts_use_the_okabe_ito_palette(rendered):
     assert {"blue", "orange", "vermillion", "green", "sky"} <= used
 
 
-def test_charts_of_an_empty_history_say_not_enough_data():
-    out = render_all(compute(History(), NOW, "UTC"))
-    for chart in out.values():
+def test_charts_of_an_empty_history_are_not_drawn_but_say_why_if_asked():
+    ins = compute(History(), NOW, "UTC")
+    assert render_all(ins) == {} and shown(ins) == {}
+    for name in CHARTS:
+        chart = render_chart(name, ins)
         assert "Not enough data yet" in chart["svg"]
         assert chart["png"].startswith(PNG_MAGIC)
+
+
+def test_charts_are_shown_with_their_insight_sentence_as_text_alternative():
+    from askwell.core.insights.sentences import sentences
+
+    ins = compute(rich_history(), NOW, "UTC")
+    said = {s.key: s for s in sentences(ins)}
+    alt = shown(ins)
+    assert set(alt) == {c for c, key in INSIGHT_OF.items() if said[key].enough}
+    assert alt["weekly_asks"] == said["asks_per_week"].text
 
 
 def test_charts_escape_names_in_svg():
     b = Builder()
     odd = b.person("<b>Ann & Co</b>")
     b.ask(b.need(), odd, days_ago(3), "yes")
-    svg = render_all(compute(b.h, NOW, "UTC"))["spread"]["svg"]
+    svg = render_chart("spread", compute(b.h, NOW, "UTC"))["svg"]
     ET.fromstring(svg.encode("utf-8"))
     assert "&lt;b&gt;Ann &amp; Co&lt;/b&gt;" in svg
 

@@ -231,13 +231,33 @@ def render_chart(name: str, ins: Insights) -> dict[str, Any]:
         return render(CHARTS[name](ins))
 
 
+INSIGHT_OF: Final = {
+    "weekly_asks": "asks_per_week",
+    "calibration": "calibration",
+    "barriers": "barriers",
+    "spread": "spread",
+}
+"""The insight each chart draws: a chart is shown only when its insight has enough data."""
+
+
+def shown(ins: Insights) -> dict[str, str]:
+    """Return {chart name: its insight's sentence} for the charts whose insight is shown.
+
+    The sentence doubles as the chart's text alternative.
+    """
+    from askwell.core.insights.sentences import sentences
+
+    said = {s.key: s for s in sentences(ins)}
+    return {name: said[key].text for name, key in INSIGHT_OF.items() if said[key].enough}
+
+
 def render_all(ins: Insights) -> dict[str, dict[str, Any]]:
-    """Return every chart as {name: {"svg": str, "png": bytes}}."""
-    return {name: render_chart(name, ins) for name in CHARTS}
+    """Return the charts whose insight is shown as {name: {"svg": str, "png": bytes}}."""
+    return {name: render_chart(name, ins) for name in shown(ins)}
 
 
 def write_all(ins: Insights, folder: Path) -> list[Path]:
-    """Write every chart as NAME.png and NAME.svg into `folder`; return the paths."""
+    """Write the charts whose insight is shown as NAME.png and NAME.svg; return the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, out in render_all(ins).items():

@@ -91,8 +91,17 @@ def test_cli_insights_user_errors_are_one_line(run, demo_url, args, message):
 
 def test_cli_insights_on_an_empty_store_says_not_enough_data(run, tmp_path):
     code, out, _ = run("--db", f"sqlite:///{tmp_path / 'empty.db'}", "insights", "--tz", "UTC")
-    assert code == 0 and "Not enough data yet" in out
-    assert "your yes-guesses versus real answers: needs at least 5" in out
+    assert code == 0 and "Still gathering data" in out
+    flat = " ".join(out.split())
+    assert "Your yes-guesses versus real answers: not enough data yet; 5 more first asks" in flat
+    assert "Before a first ask, guess the chance of a yes" in flat
+
+
+def test_cli_insights_plot_draws_only_the_charts_it_can_explain(run, tmp_path):
+    db = f"sqlite:///{tmp_path / 'empty.db'}"
+    code, out, _ = run("--db", db, "insights", "--tz", "UTC", "--plot", str(tmp_path / "c"))
+    assert code == 0 and not list((tmp_path / "c").glob("*"))
+    assert "A chart is drawn once its insight has enough data" in " ".join(out.split())
 
 
 def test_cli_practice_and_barriers_json(run, demo_url):

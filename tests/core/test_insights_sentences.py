@@ -32,7 +32,11 @@ def test_sentences_say_not_enough_data_below_the_minimum():
         b.ask(b.need(days_ago(20)), anna, days_ago(19), "yes")
     by_key = {s.key: s for s in sentences(compute(b.h, NOW, "UTC"))}
     assert not by_key["urgency"].enough  # 4 asks, minimum 5
-    assert by_key["urgency"].text == "Not enough data yet: this needs at least 5 sent asks."
+    assert by_key["urgency"].text == (
+        "Asking early or in a crisis: not enough data yet; 1 more sent ask needed. "
+        "Record the asks you send, with how urgent the need felt."
+    )
+    assert (by_key["urgency"].have, by_key["urgency"].need, by_key["urgency"].missing) == (4, 5, 1)
     assert by_key["thanks"].enough  # 4 answered asks, minimum 3
     assert by_key["thanks"].text == "You thanked people after 0 of 4 answers (0 %)."
 

@@ -150,3 +150,13 @@ async def test_pages_journal_filters_by_tag_and_days(
     assert "Day off @work" in r.text and "Standup" not in r.text and "Sister" not in r.text
     r = await client.get("/journal", params={"until": "someday"}, headers=HTML)
     assert r.status_code == 200 and "cannot read the date" in r.text.lower()
+
+
+async def test_pages_insights_name_what_each_needs_and_draw_no_empty_chart(
+    client: httpx.AsyncClient,
+) -> None:
+    r = await client.get("/insights", headers=HTML)
+    assert "Still gathering data for 13 insights" in r.text
+    assert "Your yes-guesses versus real answers" in r.text and "5 more needed." in r.text
+    assert "/api/insights/charts/" not in r.text
+    assert r.text.count("not enough data yet") == 0  # named by title, not a bare line

@@ -35,7 +35,10 @@ def insights(
     since: SinceOpt = None,
     plot: Annotated[
         str | None,
-        typer.Option("--plot", help="Write the charts as PNG and SVG files into this folder."),
+        typer.Option(
+            "--plot",
+            help="Write the charts of the insights shown as PNG and SVG files into this folder.",
+        ),
     ] = None,
 ) -> None:
     """Show what your journal says about your asking: habits, calibration, barriers, people."""
@@ -52,8 +55,12 @@ def insights(
         emit_json(data)
         return
     _print_insights(ins)
-    if written:
-        console().print(f"Wrote {len(written)} chart files to {_esc(plot or '')}.")
+    if plot is not None and written:
+        console().print(f"Wrote {len(written)} chart files to {_esc(plot)}.")
+    if plot is not None and len(written) < 8:
+        console().print(
+            "[dim]A chart is drawn once its insight has enough data (see the list above).[/]"
+        )
 
 
 def _plot(ins: Insights, folder: str) -> list[str]:
@@ -77,7 +84,7 @@ def _esc(text: str) -> str:
 def _print_insights(ins: Insights) -> None:
     from rich.table import Table
 
-    from askwell.core.insights.sentences import MINIMUMS, TITLES, sentences
+    from askwell.core.insights.sentences import sentences
 
     out = console()
     since = f", since {ins.since}" if ins.since else ""
@@ -88,10 +95,9 @@ def _print_insights(ins: Insights) -> None:
             out.print(f"  • {_esc(s.text)}")
     waiting = [s for s in said if not s.enough]
     if waiting:
-        out.print("[dim]Not enough data yet for these; each appears once there is enough:[/]")
+        out.print("[dim]Still gathering data (each appears once there is enough):[/]")
         for s in waiting:
-            minimum, what = MINIMUMS[s.key]
-            out.print(f"[dim]  • {_esc(TITLES[s.key])}: needs at least {minimum} {_esc(what)}[/]")
+            out.print(f"[dim]  • {_esc(s.text)}[/]")
     groups = ins.activity.by["support_type"]
     if groups:
         table = Table(title="Needs by support type", title_justify="left")

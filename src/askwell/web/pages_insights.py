@@ -22,9 +22,11 @@ CHARTS = (
 @router.get("/insights", response_class=HTMLResponse)
 def insights_page(request: Request, store: StoreDep) -> HTMLResponse:
     """Show the insight sentences, the practice suggestions and the charts."""
+    from askwell.charts import shown
     from askwell.services import insights
 
     ins = compute(store)
+    alt = shown(ins)
     return render(
         request,
         "insights.html",
@@ -32,5 +34,7 @@ def insights_page(request: Request, store: StoreDep) -> HTMLResponse:
         title="Insights",
         sentences=insights.insight_sentences(ins),
         practice=insights.practice(store),
-        charts=CHARTS,
+        charts=[
+            (name, title, caption, alt[name]) for name, title, caption in CHARTS if name in alt
+        ],
     )

@@ -39,7 +39,11 @@ def test_models_strength_fast_path_matches_features(text: str) -> None:
 def test_models_are_small_json_and_arrays_without_pickles() -> None:
     files = sorted(MODELS.iterdir())
     assert {f.name for f in files} >= {
-        "politeness.json", "strength.json", "findings.json", "findings.npz", "crisis.json",
+        "politeness.json",
+        "strength.json",
+        "findings.json",
+        "findings.npz",
+        "crisis.json",
         "crisis.npz",
     }
     for f in files:

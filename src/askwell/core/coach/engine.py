@@ -84,8 +84,15 @@ def check(text: str, *, channel: str | None = None, country: str | None = None) 
     model = findings_model.default_model()
     if not text.strip():
         found = [f for rule in RULES.values() for f in rule.run(doc)]
-        empty = Finding("vague-ask", "problem", "high", (), RULES["vague-ask"].message,
-                        RULES["vague-ask"].suggestion, confidence=1.0)
+        empty = Finding(
+            "vague-ask",
+            "problem",
+            "high",
+            (),
+            RULES["vague-ask"].message,
+            RULES["vague-ask"].suggestion,
+            confidence=1.0,
+        )
         return Report(score=0, findings=(empty, *found))
     alarm = crisis_model.default_model()
     danger = crisis.assess(text, alarm.probability(text), alarm.threshold)

@@ -88,7 +88,12 @@ class Rule:
             confidence = max((h.confidence for h in hits if h.confidence is not None), default=None)
             return [
                 Finding(
-                    self.id, "strength", "info", merged, self.message, self.suggestion,
+                    self.id,
+                    "strength",
+                    "info",
+                    merged,
+                    self.message,
+                    self.suggestion,
                     confidence=confidence,
                 )
             ]

@@ -47,13 +47,41 @@ MINIMUMS: Final = {
 }
 
 
+# How to gather what each insight still needs, said as a next step.
+HOW: Final = {
+    "asks_per_week": "Keep recording the asks you make; it fills in week by week.",
+    "avoidance": "Write down needs as they come up, even ones you are not ready to ask about.",
+    "wait": "Ask someone about a need you have written down.",
+    "urgency": "Record the asks you send, with how urgent the need felt.",
+    "calibration": "Before a first ask, guess the chance of a yes; then record the answer.",
+    "barriers": "When you write down a need, note what holds you back (the pause step).",
+    "barrier_topic": "Give your needs topics, so needs on the same topic can be compared.",
+    "barrier_trend": "Keep noting barriers; this compares recent needs with earlier ones.",
+    "spread": "Record the asks you send, to whomever you ask.",
+    "reciprocity": "Record help you give, and answers from the people who help you.",
+    "thanks": "Record the answers you get to your asks.",
+    "follow_up": "Record when an ask gets no reply.",
+    "streak": "Keep recording the asks you make; it fills in week by week.",
+}
+
+
 @dataclass
 class Sentence:
-    """One insight in words; `enough` is False when the text says there is not enough data."""
+    """One insight in words; when `enough` is False the text names the insight, what it still
+    needs ("3 more answered asks") and how to get there."""
 
     key: str
     text: str
     enough: bool
+    title: str = ""
+    have: int = 0
+    need: int = 0
+    how: str = ""
+
+    @property
+    def missing(self) -> int:
+        """Return how many more of what it counts this insight needs."""
+        return max(0, self.need - self.have)
 
 
 def _plural(count: int, word: str) -> str:
@@ -205,17 +233,36 @@ BUILDERS: Final[dict[str, Callable[[Insights], tuple[int, str]]]] = {
 }
 
 
-def not_enough(key: str) -> str:
-    """Return the 'not enough data yet' line for an insight, naming its minimum."""
+def not_enough(key: str, have: int = 0) -> str:
+    """Return the line for an insight still gathering data: its name, what it needs, how."""
     minimum, what = MINIMUMS[key]
-    return f"{NOT_ENOUGH}: this needs at least {minimum} {what}."
+    more = max(1, minimum - have)
+    title = TITLES[key][:1].upper() + TITLES[key][1:]
+    counted = _one(what) if more == 1 else what
+    return f"{title}: {NOT_ENOUGH.lower()}; {more} more {counted} needed. {HOW[key]}"
+
+
+def _one(what: str) -> str:
+    """Return the singular of a counted phrase: "sent asks" -> "sent ask"."""
+    words = what.split()
+    for i, word in enumerate(words[:2]):
+        if word == "people":
+            words[i] = "person"
+            break
+        if word.endswith("s") and len(word) > 3:
+            words[i] = word[:-1]
+            break
+    return " ".join(words)
 
 
 def sentences(ins: Insights) -> list[Sentence]:
-    """Return one plain sentence per insight, or a 'not enough data yet' line."""
+    """Return one plain sentence per insight, or a line on what it still needs and how."""
     out = []
     for key, build in BUILDERS.items():
         count, text = build(ins)
-        enough = count >= MINIMUMS[key][0] and bool(text)
-        out.append(Sentence(key, text if enough else not_enough(key), enough))
+        minimum = MINIMUMS[key][0]
+        enough = count >= minimum and bool(text)
+        have = min(count, minimum - 1) if not enough else count
+        line = text if enough else not_enough(key, have)
+        out.append(Sentence(key, line, enough, TITLES[key], have, minimum, HOW[key]))
     return out

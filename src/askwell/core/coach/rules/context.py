@@ -69,7 +69,7 @@ register(
         severity="medium",
         doc='Expects them to already know what "it" is or what is going on.',
         message="They may not know what you mean yet, so the ask is hard to act on.",
-        suggestion="Say in one sentence what happened or what \"it\" is.",
+        suggestion='Say in one sentence what happened or what "it" is.',
         detect=learned("assumes_knowledge", "assumes"),
         must_flag=(
             "You know what's been going on. Can you cover for me?",
