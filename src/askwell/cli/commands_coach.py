@@ -117,14 +117,16 @@ def _check_file(path: str, channel: str | None, as_json: bool) -> None:
     from rich.progress import Progress
 
     from askwell.core.coach import TextTooLong, check
+    from askwell.services.locale import country
 
+    where = country()
     records = read_records(path)
     rows: list[dict[str, Any]] = []
     with Progress(console=err_console(), transient=True) as progress:
         task = progress.add_task("checking", total=len(records))
         for rid, text in records:
             try:
-                rows.append({"id": rid, **check(text, channel=channel).to_dict()})
+                rows.append({"id": rid, **check(text, channel=channel, country=where).to_dict()})
             except TextTooLong as exc:
                 rows.append({"id": rid, "error": str(exc)})
             progress.advance(task)
@@ -172,7 +174,9 @@ def check_cmd(
         from askwell.core.model import DomainError
 
         raise DomainError("empty", what="the text to check")
-    report = check(body, channel=channel)
+    from askwell.services.locale import country
+
+    report = check(body, channel=channel, country=country())
     if as_json:
         emit_json(report.to_dict())
     else:

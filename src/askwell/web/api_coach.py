@@ -24,8 +24,9 @@ class CheckRequest(InBody):
 def coach_report(text: str, channel: str | None) -> dict[str, Any]:
     """Run the coach and return its JSON-ready report."""
     from askwell.core.coach import check
+    from askwell.services.locale import country
 
-    return check(text, channel=channel).to_dict()
+    return check(text, channel=channel, country=country()).to_dict()
 
 
 @router.post("/check")
