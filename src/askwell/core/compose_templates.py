@@ -1,4 +1,5 @@
-"""Ready frames for common situations (SPEC section 9), written by us; [brackets] mark blanks."""
+"""Ready frames for common situations (SPEC section 9), written by us: every default is a whole,
+sendable phrase (no blanks to fill), and a need's own parts take the place of the defaults."""
 
 from __future__ import annotations
 
@@ -21,13 +22,17 @@ REPLY_FIELDS = ("name", "need", "note")
 
 @dataclass(frozen=True)
 class Template:
-    """A ready frame: default parts for a request, or a reply draft."""
+    """A ready frame: default parts for a request (and how it asks about a thing), or a reply."""
 
     id: str
     title: str
     description: str
     kind: Literal["request", "reply"] = "request"
     defaults: dict[str, str] = field(default_factory=dict)
+    frame: str = ""
+    """How the ask reads when the need names a thing rather than an action ("help me with {}")."""
+    support: str = ""
+    """The kind of support the frame is for; "" for any (a need of another kind keeps its own)."""
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -41,114 +46,120 @@ _LIST = (
         "Reprioritise workload with your manager",
         "You're at capacity and need help choosing what to pause, move or hand over.",
         defaults={
-            "name": "[manager]",
-            "situation": "I've taken on [the new project] on top of [my usual work].",
-            "challenge": "I'm at capacity and I can't do all of it well by the current dates.",
-            "ask": "help me choose which of [these three pieces of work] to pause or hand over",
-            "time": "20 minutes in our next one-to-one",
-            "why": "you know the team's priorities best",
+            "situation": "I've taken on more work than I can do well by the current dates.",
+            "challenge": "I'd like to keep the most important work on track.",
+            "ask": "help me choose which of my current projects to pause or hand over",
             "easy_out": "If this week is too full, next week works for me too.",
             "thanks": "Thank you for helping me keep the important work on track.",
         },
+        support="task",
     ),
     Template(
         "feedback",
         "Ask for feedback",
         "Ask for a focused review of one piece of work.",
         defaults={
-            "name": "[name]",
-            "situation": "I'm finishing [the draft of my report] for [the client].",
-            "challenge": "I'm not sure the [summary section] makes the case clearly.",
-            "ask": "give me feedback on [the first two pages]",
-            "time": "15 minutes",
-            "deadline": "by [Friday]",
-            "why": "you've written [reports like this] before",
+            "situation": "I'm finishing a piece of work and I'd like a second pair of eyes on it.",
+            "challenge": "I'm not sure the main point comes across clearly.",
+            "ask": "give me feedback on the first two pages",
             "easy_out": "No worries at all if you can't this week.",
             "thanks": "Thank you, I'd really value your eye on it.",
         },
+        frame="give me feedback on {}",
+        support="feedback",
     ),
     Template(
         "mentor-advice",
         "Ask a mentor for career advice",
         "Ask for advice on one career question, with a short call or coffee.",
         defaults={
-            "name": "[mentor]",
-            "situation": "I've been offered [a team lead role] and I have [two weeks] to decide.",
-            "challenge": "I'm unsure whether it fits what I want to be doing in [three years].",
-            "ask": "share your advice on [how you made a similar move]",
-            "time": "30 minutes over coffee",
-            "deadline": "in the next [two weeks]",
-            "why": "you've made [that move] yourself",
+            "situation": "I'm weighing up a career decision.",
+            "challenge": "I'm unsure whether it fits what I want to be doing in a few years.",
+            "ask": "tell me how you weighed up a similar decision yourself",
             "easy_out": "Totally fine if now isn't a good time.",
             "thanks": "Thank you for considering it.",
         },
+        frame="give me a steer on {}",
+        support="advice",
     ),
     Template(
         "emotional-support",
         "Ask a friend for emotional support",
         "Ask someone close to listen, with a clear and easy way to say not now.",
         defaults={
-            "name": "[friend]",
-            "situation": "I've been having a hard time with [the move] lately.",
+            "situation": "Things have been hard for me lately, and it has been weighing on me.",
             "challenge": "I'd mostly like someone to listen, not to fix anything.",
-            "ask": "have a walk or a call with me [this weekend]",
-            "time": "an hour",
-            "why": "you're such a good listener",
+            "ask": "have a walk or a call with me this weekend",
             "easy_out": "No pressure at all if you're stretched too.",
             "thanks": "Thank you for being there.",
         },
+        frame="talk with me about {}",
+        support="emotional",
     ),
     Template(
         "short-call",
         "Ask for a short call",
         "The light pre-ask: a few minutes to talk something through.",
         defaults={
-            "name": "[name]",
-            "situation": "I'm working on [the API design for the export feature].",
-            "challenge": "I'm stuck on [how to version it].",
-            "ask": "have a short call about [the versioning options]",
+            "situation": "I'm working through a problem and I'm stuck on one part.",
+            "ask": "have a short call with me about it",
             "time": "15 minutes",
-            "deadline": "[this week]",
-            "why": "you designed [the import API]",
             "easy_out": "No worries if you're too busy.",
             "thanks": "Thanks so much!",
         },
+        frame="have a short call with me about {}",
     ),
     Template(
         "handover",
         "Ask a colleague to take a task",
         "Hand over one bounded task with what it needs and when.",
         defaults={
-            "name": "[colleague]",
-            "situation": "I'm out from [Monday to Wednesday] for [a family matter].",
-            "challenge": "[The weekly status report] is due while I'm away.",
-            "ask": "take over [the weekly status report] for [one week]",
-            "time": "about an hour, with my notes",
-            "why": "you know [the project] well",
-            "easy_out": "Totally fine if not; I can ask [someone else].",
+            "situation": "I'm away for a few days and one task is due while I'm out.",
+            "ask": "take over that task while I'm away",
+            "easy_out": "Totally fine if not; I can ask someone else.",
             "thanks": "Thank you, I'll happily return the favour.",
         },
+        frame="take over {} while I'm away",
+        support="task",
     ),
     Template(
         "reply-to-no",
         "Reply to a no",
         "Accept a no gracefully and keep the relationship warm.",
         kind="reply",
-        defaults={"name": "[name]", "need": "[the review]", "note": ""},
     ),
     Template(
         "thank-you",
         "Thank-you note",
         "Thank them after any answer, saying what their help changed.",
         kind="reply",
-        defaults={"name": "[name]", "need": "[your help with the review]", "note": ""},
     ),
     Template(
         "follow-up",
         "One gentle follow-up",
         "A single, light reminder when there has been no reply.",
         kind="reply",
-        defaults={"name": "[name]", "need": "[the review]", "note": ""},
     ),
 )
 TEMPLATES: dict[str, Template] = {t.id: t for t in _LIST}
+
+# A line of context for a need that gives none, by kind of support: `{}` is the thing the
+# need names; the second form is for a need that names none. Each only restates the need.
+LEAD_INS: dict[str, tuple[str, str]] = {
+    "advice": ("I have a question about {}.", "I have a question I'd value your view on."),
+    "emotional": ("I've had {} on my mind lately.", "Things have been weighing on me lately."),
+    "task": (
+        "I'm trying to get something done and I could use a hand.",
+        "I'm trying to get something done and I could use a hand.",
+    ),
+    "feedback": (
+        "I've been working on {} and I'd value a second pair of eyes.",
+        "I've been working on something and I'd value a second pair of eyes.",
+    ),
+    "information": ("I have a question about {}.", "I'm getting to grips with something new."),
+    "introduction": (
+        "I'm hoping to connect with {}, and I think you could help.",
+        "I'm hoping to widen my circle, and I think you could help.",
+    ),
+    "resources": ("I'm looking for {}.", "I'm looking for something practical."),
+}

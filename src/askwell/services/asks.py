@@ -281,4 +281,4 @@ def reply_draft(store: Store, ask_id: int) -> str:
         person = _rows.person(_rows.owned(s, store, PersonRow, row.person_id))
         need = _rows.need(_rows.owned(s, store, NeedRow, row.need_id))
     kind = ask.answer.kind if ask.answer else "no-reply"
-    return compose.reply_for(kind, person, need, channel=ask.channel)
+    return compose.reply_for(kind, person, need, channel=ask.channel, answer=ask.answer)

@@ -32,12 +32,10 @@ PART_LABELS = {
 
 
 def first_draft(person: Person, need: Need, channel: str, template: str = "") -> str:
-    """Return the first draft: from a ready frame when one is picked, else from the need."""
+    """Return the first draft from the need, in a ready frame's words when one is picked."""
     from askwell.core import compose
 
-    if template:
-        return compose.draft({"name": person.name}, channel, template)
-    return compose.draft_for(person, need, channel=channel)
+    return compose.draft_for(person, need, channel=channel, template=template or None)
 
 
 def _when(at: str | None) -> datetime | None:

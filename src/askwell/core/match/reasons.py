@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from askwell.core.match import meaning
 from askwell.core.match.factors import Similarities
 from askwell.core.match.fit import fit_reason, support_words
-from askwell.core.model import Boundary
+from askwell.core.match.network import need_text
+from askwell.core.model import Boundary, Need
 from askwell.core.moment import zone_of
 
 if TYPE_CHECKING:
@@ -268,3 +271,23 @@ def summary(rows: np.ndarray, r: Ranking) -> str:
         other = net.people[above[0]].name
         text += f"; {other} would fit too but is held back ({', '.join(flags(above[0], r))})"
     return text + "."
+
+
+def matching_topic(need: Need, topics: Sequence[str]) -> str:
+    """Return the person's topic that matches the need best by shared words, or "" if none does.
+
+    A topic counts when at least half of its meaningful words (glossary meanings included) are
+    in the need, and not when a shared word means something else there (a false friend).
+    """
+    text = need_text(need)
+    stems = meaning.content_stems(text)
+    profile = ", ".join(topics)
+    best, best_share = "", 0.0
+    for topic in topics:
+        own = meaning.content_stems(topic)
+        if not own:
+            continue
+        share = len(own & stems) / len(own)
+        if share >= 0.5 and share > best_share and not meaning.false_friend(text, topic, profile):
+            best, best_share = topic.strip(), share
+    return best
