@@ -129,3 +129,73 @@ def faults(text: str, name: str) -> list[str]:
     if not re.match(rf"(?:Hi|Talking points for) {re.escape(name)}[!,:]", text):
         found.append(f"greets someone other than {name!r}")
     return found
+
+
+# (need index in NEEDS, person index, channel, frame) for the golden drafts under review.
+GOLDEN_DRAFTS: list[tuple[int, int, str, str | None]] = [
+    (0, 0, "chat", None),
+    (0, 0, "email", None),
+    (0, 0, "in-person", None),
+    (0, 0, "chat", "handover"),
+    (1, 4, "email", None),
+    (3, 2, "chat", "feedback"),
+    (4, 2, "text", None),
+    (5, 0, "chat", None),
+    (7, 2, "email", "mentor-advice"),
+    (9, 3, "chat", None),
+    (11, 1, "text", None),
+    (12, 1, "chat", None),
+    (14, 0, "in-person", None),
+    (17, 2, "email", None),
+    (19, 1, "text", None),
+    (24, 1, "chat", "emotional-support"),
+    (31, 1, "text", None),
+    (34, 0, "chat", "short-call"),
+    (38, 0, "email", "workload"),
+    (43, 4, "chat", "short-call"),
+]
+# (need index, person index, channel, answer index in ANSWERS) for the golden replies.
+GOLDEN_REPLIES: list[tuple[int, int, str, int]] = [
+    (0, 0, "chat", 0),
+    (0, 0, "chat", 2),
+    (0, 0, "chat", 4),
+    (0, 0, "email", 7),
+    (3, 2, "email", 1),
+    (12, 1, "chat", 3),
+    (17, 2, "chat", 6),
+    (1, 4, "text", 5),
+    (24, 1, "chat", 2),
+    (9, 3, "chat", 7),
+]
+
+
+def golden_items() -> list[tuple[str, str, str, str]]:
+    """Return (title, need summary, text, name greeted) for each of the 30 golden drafts."""
+    from askwell.core import compose
+    from askwell.core.moment import first_name
+
+    all_needs = needs()
+    items = []
+    for n, p, channel, frame in GOLDEN_DRAFTS:
+        need, person = all_needs[n], PEOPLE[p]
+        text = compose.draft_for(person, need, channel=channel, template=frame)
+        title = f"Draft to {person.name} ({channel}{', ' + frame if frame else ''})"
+        items.append((title, need.summary, text, first_name(person)))
+    for n, p, channel, a in GOLDEN_REPLIES:
+        need, person = all_needs[n], PEOPLE[p]
+        kind, answer = ANSWERS[a]
+        text = compose.reply_for(kind, person, need, channel=channel, answer=answer)
+        said = ""
+        if answer is not None and (answer.note or answer.offered):
+            said = f" (they said: {answer.note or answer.offered})"
+        title = f"Reply to {person.name} after {kind}{said} ({channel})"
+        items.append((title, need.summary, text, first_name(person)))
+    return items
+
+
+def golden() -> str:
+    """Return the golden file's text: 30 drafts and replies as a person would read them."""
+    blocks = ["# Drafts and replies the composer writes (tests/core/test_compose_golden.py)\n"]
+    for title, summary, text, _ in golden_items():
+        blocks.append(f"## {title}\n\nNeed: {summary}\n\n```text\n{text.strip()}\n```\n")
+    return "\n".join(blocks)

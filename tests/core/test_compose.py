@@ -111,7 +111,8 @@ def test_compose_draft_for_and_reply_for_use_person_and_need() -> None:
     person = Person(name="Ana", topics=("pricing",), channel="email")
     need = Need(summary="Pricing for the Q3 proposal", deadline=date(2026, 5, 7))
     text = compose.draft_for(person, need)
-    assert text.startswith("Hi Ana,") and "pricing for the Q3 proposal by Thursday 7 May?" in text
+    assert text.startswith("Hi Ana,") and "into pricing for the Q3 proposal" in text
+    assert "Could you share your thoughts on it by Thursday 7 May?" in text
     assert check(text).problems == []
     assert "no problem at all" in compose.reply_for("no", person, need)
     assert "following up once" in compose.reply_for("no-reply", person, need)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 COMPOSE_CHANNELS = ("chat", "email", "text", "in-person", "call")
 DEFAULT_EASY_OUT = "No worries at all if now isn't a good time."
 DEFAULT_THANKS = "Thank you!"
+LONG_ASK = 16  # words; a deadline after a longer ask gets a sentence of its own
 _REQUEST_FORM = re.compile(
     r"^(?:could|would|can|will|might) (?:you|we|I)\b|^(?:would|is) (?:it|there)\b"
     r"|^(?:do|are) you\b|^I(?:'d| would)\b|^may I\b",
@@ -87,7 +88,9 @@ def _ask_sentence(ask: str, deadline: str, frame: str | None) -> tuple[str, str]
         question = open_question(text) if phrase == THINK_IT_THROUGH else ""
         body = f"Could you {phrase}"
     if when and not _DEADLINE_IN.search(body) and when.lower() not in body.lower():
-        body += f" {when}"
+        if len(body.split()) <= LONG_ASK:
+            return f"{body} {when}?", question
+        return f"{body}? It's needed {when}.", question
     return body + "?", question
 
 
@@ -233,7 +236,9 @@ def reply_to_no(
 ) -> str:
     """Draft a gracious reply to a no: thanks for the honesty, the door left open."""
     what = _what(need, support)
-    if what.thing:
+    if support == "emotional":
+        elsewhere = ""
+    elif what.thing:
         elsewhere = f"I'll ask someone else about {what.thing}."
     else:
         elsewhere = f"I'll ask someone else to {what.verb}." if what.verb else ""
@@ -356,12 +361,15 @@ def parts_for(
     ask = phrase(need.summary, need.support_type, frame)
     topic = "" if reason else matching_topic(need, person.topics)
     situation = " ".join(s for s in (_situation(need), open_question(need.summary)) if s)
+    verb = ask.verb
     if not situation and not (tpl and tpl.defaults.get("situation")):
         situation = _lead_in(need.support_type, ask.thing)
+        if ask.thing and ask.thing in situation and verb.endswith(ask.thing):
+            verb = verb[: -len(ask.thing)] + "it"  # named once, in the line before the ask
     parts = {
         "name": first_name(person),
         "situation": situation,
-        "ask": ask.verb,
+        "ask": verb,
         "deadline": _when(need),
         "why": reason or (f"you know a lot about {topic}" if topic else ""),
     }

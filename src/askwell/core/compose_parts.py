@@ -178,6 +178,10 @@ _NOUN_HEADS: Final = (
         "review {}",
     ),
     (r"(?:an?\s+)?(?:introduction|intro)\s+to\s+", "introduce me to {}"),
+    (
+        r"(?:an?\s+)?(?:quick\s+|short\s+)?(?:call|chat|coffee|meeting)\s+(?:about|on|re)\s+",
+        "have a short call with me about {}",
+    ),
     (r"(?:a\s+)?(?:hand|support)\s+(?:with|on)\s+", "lend me a hand with {}"),
     (
         r"(?:some\s+|any\s+)?(?:information|info|details|know-how)\s+(?:on|about)\s+",

@@ -73,8 +73,7 @@ _LIST = (
         "Ask a mentor for career advice",
         "Ask for advice on one career question, with a short call or coffee.",
         defaults={
-            "situation": "I'm weighing up a career decision.",
-            "challenge": "I'm unsure whether it fits what I want to be doing in a few years.",
+            "situation": "I'm weighing up a career decision and I'd like to get it right.",
             "ask": "tell me how you weighed up a similar decision yourself",
             "easy_out": "Totally fine if now isn't a good time.",
             "thanks": "Thank you for considering it.",
@@ -114,12 +113,12 @@ _LIST = (
         "Ask a colleague to take a task",
         "Hand over one bounded task with what it needs and when.",
         defaults={
-            "situation": "I'm away for a few days and one task is due while I'm out.",
-            "ask": "take over that task while I'm away",
+            "situation": "There's a task I need to hand over for a while.",
+            "ask": "take over my weekly status report for one week",
             "easy_out": "Totally fine if not; I can ask someone else.",
             "thanks": "Thank you, I'll happily return the favour.",
         },
-        frame="take over {} while I'm away",
+        frame="take over {} for me",
         support="task",
     ),
     Template(
@@ -143,23 +142,18 @@ _LIST = (
 )
 TEMPLATES: dict[str, Template] = {t.id: t for t in _LIST}
 
-# A line of context for a need that gives none, by kind of support: `{}` is the thing the
-# need names; the second form is for a need that names none. Each only restates the need.
+# A line of context for a need that gives none, by kind of support: the first names the thing
+# the need is about (the ask then says "it"), "" to always use the second. Each only restates
+# the need.
 LEAD_INS: dict[str, tuple[str, str]] = {
-    "advice": ("I have a question about {}.", "I have a question I'd value your view on."),
-    "emotional": ("I've had {} on my mind lately.", "Things have been weighing on me lately."),
-    "task": (
-        "I'm trying to get something done and I could use a hand.",
-        "I'm trying to get something done and I could use a hand.",
+    "advice": ("I'm looking into {} at the moment.", "I have a question I'd value your view on."),
+    "emotional": ("", "Things have been weighing on me lately."),
+    "task": ("", "I'm trying to get something done and I could use a hand."),
+    "feedback": ("", "I've been working on something and I'd value a second pair of eyes."),
+    "information": (
+        "I'm looking into {} at the moment.",
+        "I'm getting to grips with something new.",
     ),
-    "feedback": (
-        "I've been working on {} and I'd value a second pair of eyes.",
-        "I've been working on something and I'd value a second pair of eyes.",
-    ),
-    "information": ("I have a question about {}.", "I'm getting to grips with something new."),
-    "introduction": (
-        "I'm hoping to connect with {}, and I think you could help.",
-        "I'm hoping to widen my circle, and I think you could help.",
-    ),
-    "resources": ("I'm looking for {}.", "I'm looking for something practical."),
+    "introduction": ("", "I'm hoping to widen my circle, and I think you could help."),
+    "resources": ("", "I'm looking for something practical."),
 }
