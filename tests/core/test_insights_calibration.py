@@ -74,4 +74,4 @@ def test_calibration_needs_five_answers_before_a_sentence():
     b = _history([(40, "yes")] * 4)
     by_key = {s.key: s for s in sentences(compute(b.h, NOW, "UTC"))}
     assert not by_key["calibration"].enough
-    assert "at least 5" in by_key["calibration"].text
+    assert "1 more first ask with a prediction and an answer needed" in by_key["calibration"].text

@@ -33,7 +33,7 @@ def happened_at(text: str | None, what: str, *, now: datetime | None = None) -> 
 
 
 def day_bound(text: str | None, *, now: datetime | None = None) -> date | None:
-    """Return the local day a --since / --until filter names (future days allowed)."""
+    """Return the local day a from / to filter names (days to come are allowed)."""
     if text is None or not text.strip():
         return None
     from askwell.services.insights import local_zone_name
