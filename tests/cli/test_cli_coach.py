@@ -124,3 +124,28 @@ def test_cli_draft_bad_input_is_one_line_error(cli) -> None:  # type: ignore[no-
     ):
         r = cli(*args, expect=1)
         assert r.code == 1 and message in r.err and "Traceback" not in r.err
+
+
+def test_cli_draft_for_a_need_prints_the_wizard_draft(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("people", "add", "Ana Silva", "--topics", "python, weekly reporting", "--json")
+    need = cli(
+        "need", "add", "A colleague to take over the weekly reporting for 6 weeks",
+        "--type", "task", "--deadline", "2026-12-10", "--json",
+    ).json()["id"]  # fmt: skip
+    data = cli("draft", str(need), "--person", "Ana", "--json").json()
+    assert set(data) == {"text", "parts", "template"} and data["template"] is None
+    assert data["parts"]["ask"] == "take over the weekly reporting for 6 weeks"
+    assert data["parts"]["why"] == "you know a lot about weekly reporting"
+    assert "Could you take over the weekly reporting for 6 weeks by Thursday 10 December?" in (
+        data["text"]
+    )
+    plain = cli("draft", str(need), "--person", "1", "--channel", "email").out
+    assert plain.startswith("Hi Ana,\n\n") and "[" not in plain
+    framed = cli("draft", str(need), "--person", "Ana", "--template", "handover", "--json").json()
+    assert framed["template"] == "handover" and "hand over" in framed["text"]
+
+
+def test_cli_draft_for_a_need_needs_both_ids(cli) -> None:  # type: ignore[no-untyped-def]
+    assert "--person" in cli("draft", "1", expect=1).err
+    cli("people", "add", "Ana", "--json")
+    assert "no need with id 7" in cli("draft", "7", "--person", "Ana", expect=1).err

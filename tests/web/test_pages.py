@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import httpx
@@ -191,6 +192,16 @@ async def test_pages_compose_starts_from_a_template(
         headers=HTML,
     )
     assert "capacity" in r.text
+
+
+async def test_pages_compose_prefills_the_same_draft_as_the_cli(
+    client: httpx.AsyncClient, store: Store
+) -> None:
+    person, need = add_person(store), add_need(store)
+    assert person.id is not None and need.id is not None
+    r = await client.get(f"/ask/{need.id}/compose", params={"person": person.id}, headers=HTML)
+    made = services.first_draft(store, need.id, person.id, channel=person.channel or "chat")
+    assert made.text.strip() in html.unescape(r.text) and "[" not in made.text
 
 
 async def test_pages_answer_no_shows_gracious_reply_and_cooldown(

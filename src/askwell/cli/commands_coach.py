@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from askwell.cli._common import JsonOpt, console, emit_json, err_console
+from askwell.cli._common import PERSON_HELP, JsonOpt, console, emit_json, err_console, store
 from askwell.core.model import CHANNELS, choices
 
 if TYPE_CHECKING:
@@ -188,6 +188,13 @@ def _opt(help_text: str) -> Any:
 
 
 def draft_cmd(
+    need_id: Annotated[
+        int | None,
+        typer.Argument(help="A need id: print the draft the web wizard pre-fills (with --person)."),
+    ] = None,
+    person: Annotated[
+        str | None, typer.Option("--person", help=PERSON_HELP, metavar="PERSON")
+    ] = None,
     to: Annotated[str | None, typer.Option("--to", help="Their name.")] = None,
     situation: Annotated[str | None, _opt("Brief context.")] = None,
     challenge: Annotated[str | None, _opt("What you're finding hard.")] = None,
@@ -200,18 +207,28 @@ def draft_cmd(
     need: Annotated[str | None, _opt("For replies: what the ask was about.")] = None,
     note: Annotated[str | None, _opt("For replies: a personal line.")] = None,
     template: Annotated[str | None, typer.Option("--template", help="A template id.")] = None,
-    channel: Annotated[str, typer.Option("--channel", help=f"{choices(CHANNELS)}.")] = "chat",
+    channel: Annotated[
+        str | None,
+        typer.Option("--channel", help="chat, email, text, in-person or call (default: chat)."),
+    ] = None,
     list_templates: Annotated[
         bool, typer.Option("--list-templates", help="List the templates and exit.")
     ] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Compose a request from its parts (or a template) for a channel; replies too."""
+    """Compose a request from its parts (or a template) for a channel; replies too.
+
+    With a need id and --person, print the draft the web wizard pre-fills for them.
+    """
     from askwell.core import compose
 
     if list_templates:
         _list_templates(as_json)
         return
+    if need_id is not None or person is not None:
+        _draft_for_need(need_id, person, channel, template, as_json)
+        return
+    channel = channel or "chat"
     given = {
         "name": to,
         "situation": situation,
@@ -235,6 +252,28 @@ def draft_cmd(
         )
         return
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _draft_for_need(
+    need_id: int | None,
+    person: str | None,
+    channel: str | None,
+    template: str | None,
+    as_json: bool,
+) -> None:
+    from askwell import services
+    from askwell.errors import AskwellError
+
+    if need_id is None or person is None:
+        raise AskwellError("give both a need id and --person PERSON to draft for a need")
+    st = store()
+    who = services.find_person(st, person)
+    assert who.id is not None
+    made = services.first_draft(st, need_id, who.id, channel=channel, template=template)
+    if as_json:
+        emit_json({"text": made.text, "parts": made.parts, "template": made.template})
+        return
+    sys.stdout.write(made.text if made.text.endswith("\n") else made.text + "\n")
 
 
 def _list_templates(as_json: bool) -> None:

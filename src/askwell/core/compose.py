@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from askwell.core.compose_parts import (
@@ -58,7 +58,9 @@ _SEND = re.compile(r"\b(?:send|share|forward|files?|notes|details|docs?|access|l
 __all__ = [
     "COMPOSE_CHANNELS",
     "TEMPLATES",
+    "Drafted",
     "Template",
+    "compose_for",
     "draft",
     "draft_for",
     "follow_up",
@@ -376,6 +378,42 @@ def parts_for(
     return {k: v for k, v in parts.items() if v}
 
 
+@dataclass(frozen=True)
+class Drafted:
+    """A first draft for a need and a person: the text, the parts it was made of, the frame."""
+
+    text: str
+    parts: dict[str, str]
+    template: str | None
+    channel: str
+
+
+def compose_for(
+    person: Person,
+    need: Need,
+    *,
+    channel: str | None = None,
+    template: str | Template | None = None,
+    reason: str = "",
+) -> Drafted:
+    """Return the first draft for asking `person` about `need`, with the parts behind it."""
+    how = channel or person.channel or "chat"
+    if how not in COMPOSE_CHANNELS:
+        how = "chat"
+    chosen = _template(template)
+    tpl = chosen
+    if tpl is not None and tpl.support not in ("", need.support_type):
+        # A frame's words are for its kind of support: a need of another kind keeps its easy no.
+        easy_out = {"easy_out": tpl.defaults["easy_out"]} if "easy_out" in tpl.defaults else {}
+        tpl = replace(tpl, defaults=easy_out, frame="")
+    parts = parts_for(person, need, template=tpl, reason=reason)
+    text = draft(parts, how, tpl)
+    used = _merge(parts, tpl)
+    used.setdefault("easy_out", DEFAULT_EASY_OUT)
+    used.setdefault("thanks", DEFAULT_THANKS)
+    return Drafted(text, used, chosen.id if chosen else None, how)
+
+
 def draft_for(
     person: Person,
     need: Need,
@@ -385,15 +423,7 @@ def draft_for(
     reason: str = "",
 ) -> str:
     """Return a first draft for asking `person` about `need`, with no blanks to fill."""
-    how = channel or person.channel or "chat"
-    if how not in COMPOSE_CHANNELS:
-        how = "chat"
-    tpl = _template(template)
-    if tpl is not None and tpl.support not in ("", need.support_type):
-        # A frame's words are for its kind of support: a need of another kind keeps its easy no.
-        easy_out = {"easy_out": tpl.defaults["easy_out"]} if "easy_out" in tpl.defaults else {}
-        tpl = replace(tpl, defaults=easy_out, frame="")
-    return draft(parts_for(person, need, template=tpl, reason=reason), how, tpl)
+    return compose_for(person, need, channel=channel, template=template, reason=reason).text
 
 
 def reply_for(

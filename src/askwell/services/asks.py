@@ -9,9 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from askwell.core import cooldown, lifecycle
+from askwell.core.compose import Drafted
 from askwell.core.model import CHANNELS, TEXT_MAX, Ask, Boundary, check_choice, check_text
 from askwell.errors import AskwellError, Conflict
 from askwell.services import _rows
+from askwell.services.needs import get_need
+from askwell.services.people import get_person
 from askwell.storage.store import Store
 from askwell.storage.tables import (
     AskRow,
@@ -282,3 +285,19 @@ def reply_draft(store: Store, ask_id: int) -> str:
         need = _rows.need(_rows.owned(s, store, NeedRow, row.need_id))
     kind = ask.answer.kind if ask.answer else "no-reply"
     return compose.reply_for(kind, person, need, channel=ask.channel, answer=ask.answer)
+
+
+def first_draft(
+    store: Store,
+    need_id: int,
+    person_id: int,
+    *,
+    channel: str | None = None,
+    template: str | None = None,
+) -> Drafted:
+    """Return the draft the wizard pre-fills for a need and a person (`askwell draft` prints it)."""
+    from askwell.core import compose
+
+    need = get_need(store, need_id)
+    person = get_person(store, person_id)
+    return compose.compose_for(person, need, channel=channel, template=template or None)

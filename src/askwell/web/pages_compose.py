@@ -9,7 +9,6 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from askwell import services
-from askwell.core.model import Need, Person
 from askwell.errors import AskwellError
 from askwell.web import forms
 from askwell.web.api_coach import CHECK_MAX, coach_report
@@ -29,13 +28,6 @@ PART_LABELS = {
     "easy_out": "An easy no",
     "thanks": "Thanks",
 }
-
-
-def first_draft(person: Person, need: Need, channel: str, template: str = "") -> str:
-    """Return the first draft from the need, in a ready frame's words when one is picked."""
-    from askwell.core import compose
-
-    return compose.draft_for(person, need, channel=channel, template=template or None)
 
 
 def _when(at: str | None) -> datetime | None:
@@ -73,7 +65,7 @@ def compose_page(
         at=at,
         when=_when(at),
         channel=channel,
-        draft=first_draft(who, need, channel, template),
+        draft=services.first_draft(store, need_id, person, channel=channel, template=template).text,
         parts=PART_LABELS,
         templates=[t for t in TEMPLATES.values() if t.kind == "request"],
         frame=template,
