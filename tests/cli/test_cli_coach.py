@@ -149,3 +149,15 @@ def test_cli_draft_for_a_need_needs_both_ids(cli) -> None:  # type: ignore[no-un
     assert "--person" in cli("draft", "1", expect=1).err
     cli("people", "add", "Ana", "--json")
     assert "no need with id 7" in cli("draft", "7", "--person", "Ana", expect=1).err
+
+
+def test_cli_draft_for_a_need_names_an_earlier_yes_as_the_reason(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("people", "add", "Ana Silva", "--json")
+    first = cli("need", "add", "Review my conference slides", "--type", "feedback", "--json")
+    ask = cli("ask", str(first.json()["id"]), "--to", "Ana", "--text", "Could you?", "--json")
+    cli("answer", str(ask.json()["id"]), "yes")
+    later = cli("need", "add", "Review my slides for the offsite", "--type", "feedback", "--json")
+    text = cli("draft", str(later.json()["id"]), "--person", "Ana").out
+    assert "because you were kind enough to review my conference slides before." in text
+    other = cli("need", "add", "A lift to the airport", "--type", "task", "--json")
+    assert "I thought of you" not in cli("draft", str(other.json()["id"]), "--person", "Ana").out

@@ -112,7 +112,7 @@ def test_compose_draft_for_and_reply_for_use_person_and_need() -> None:
     need = Need(summary="Pricing for the Q3 proposal", deadline=date(2026, 5, 7))
     text = compose.draft_for(person, need)
     assert text.startswith("Hi Ana,") and "into pricing for the Q3 proposal" in text
-    assert "Could you share your thoughts on it by Thursday 7 May?" in text
+    assert "Could you share your thoughts on pricing for the Q3 proposal by Thursday 7 May?" in text
     assert check(text).problems == []
     assert "no problem at all" in compose.reply_for("no", person, need)
     assert "following up once" in compose.reply_for("no-reply", person, need)
@@ -182,3 +182,17 @@ def test_compose_open_question_goes_before_the_ask() -> None:
     need = Need(summary="Is it worth moving to Berlin for the job?", support_type="advice")
     text = compose.draft_for(Person(name="Ana"), need)
     assert "Is it worth moving to Berlin for the job? Could you give me your take on it?" in text
+
+
+def test_compose_past_reason_comes_from_a_close_earlier_yes() -> None:
+    before = [
+        Need(summary="A lift to the airport", support_type="task", id=1),
+        Need(summary="Pricing for the Q3 proposal", support_type="advice", id=2),
+    ]
+    now = Need(summary="Pricing for the Q4 proposal", support_type="advice", id=3)
+    reason = compose.past_reason(now, before)
+    assert reason == "you were such a help with pricing for the Q3 proposal before"
+    text = compose.draft_for(Person(name="Ana"), now, reason=reason)
+    assert "Could you share your thoughts on pricing for the Q4 proposal?" in text
+    assert check(text).problems == []
+    assert compose.past_reason(Need(summary="Feedback on my CV", id=4), before) == ""

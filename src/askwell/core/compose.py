@@ -8,7 +8,7 @@ into "Could you ...?", "Thank you for agreeing to ..." or "I'll ask someone else
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -65,6 +65,7 @@ __all__ = [
     "draft_for",
     "follow_up",
     "parts_for",
+    "past_reason",
     "reply_for",
     "reply_to_no",
     "thank_you",
@@ -347,13 +348,27 @@ def _lead_in(support: str, thing: str) -> str:
     return named.format(thing) if thing and "{}" in named else plain
 
 
+def past_reason(need: Need, helped: Sequence[Need]) -> str:
+    """Return why them from an earlier need they said yes to that matches this one ("" if none)."""
+    from askwell.core.match.reasons import matching_past
+
+    old = matching_past(need, helped)
+    if old is None:
+        return ""
+    did = _what(old.summary, old.support_type)
+    if did.thing:
+        return f"you were such a help with {did.thing} before"
+    return f"you were kind enough to {did.verb} before" if did.verb else ""
+
+
 def parts_for(
     person: Person, need: Need, *, template: str | Template | None = None, reason: str = ""
 ) -> dict[str, str]:
     """Return the parts of a first draft asking `person` about `need` (no blanks, ever).
 
-    The ask comes from the need's summary; the reason for them from their topics that match
-    the need (or is left out); a template adds its frame and its easy no and thanks.
+    The ask comes from the need's summary; the reason for them is `reason` (the service finds
+    an earlier yes to a close need), else their topic that matches the need, else left out;
+    a template adds its frame and its easy no and thanks.
     """
     from askwell.core.match.reasons import matching_topic
 
@@ -362,18 +377,19 @@ def parts_for(
     frame = tpl.frame if tpl is not None and fits else None
     ask = phrase(need.summary, need.support_type, frame)
     topic = "" if reason else matching_topic(need, person.topics)
+    why = reason or (f"you know a lot about {topic}" if topic else "")
     situation = " ".join(s for s in (_situation(need), open_question(need.summary)) if s)
     verb = ask.verb
     if not situation and not (tpl and tpl.defaults.get("situation")):
         situation = _lead_in(need.support_type, ask.thing)
-        if ask.thing and ask.thing in situation and verb.endswith(ask.thing):
-            verb = verb[: -len(ask.thing)] + "it"  # named once, in the line before the ask
+        if not why and ask.thing and ask.thing in situation and verb.endswith(ask.thing):
+            verb = verb[: -len(ask.thing)] + "it"  # named in the line just before the ask
     parts = {
         "name": first_name(person),
         "situation": situation,
         "ask": verb,
         "deadline": _when(need),
-        "why": reason or (f"you know a lot about {topic}" if topic else ""),
+        "why": why,
     }
     return {k: v for k, v in parts.items() if v}
 

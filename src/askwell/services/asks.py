@@ -297,7 +297,24 @@ def first_draft(
 ) -> Drafted:
     """Return the draft the wizard pre-fills for a need and a person (`askwell draft` prints it)."""
     from askwell.core import compose
+    from askwell.core.match.reasons import matching_topic
 
     need = get_need(store, need_id)
     person = get_person(store, person_id)
-    return compose.compose_for(person, need, channel=channel, template=template or None)
+    query = (
+        select(NeedRow)
+        .join(AskRow, AskRow.need_id == NeedRow.id)
+        .where(
+            AskRow.owner_id == store.owner_id,
+            AskRow.person_id == person_id,
+            AskRow.answer_kind == "yes",
+        )
+        .order_by(AskRow.answered_at.desc(), AskRow.id.desc())
+    )
+    with store.session() as s:
+        helped = [_rows.need(row) for row in s.scalars(query)]
+    # Their topics that match the need come first; an earlier yes to a close need next.
+    reason = "" if matching_topic(need, person.topics) else compose.past_reason(need, helped)
+    return compose.compose_for(
+        person, need, channel=channel, template=template or None, reason=reason
+    )

@@ -291,3 +291,22 @@ def matching_topic(need: Need, topics: Sequence[str]) -> str:
         if share >= 0.5 and share > best_share and not meaning.false_friend(text, topic, profile):
             best, best_share = topic.strip(), share
     return best
+
+
+def matching_past(need: Need, past: Sequence[Need]) -> Need | None:
+    """Return the earlier need (one they said yes to) closest to this one by shared words.
+
+    It counts when at least half of the smaller need's meaningful words are in the other.
+    """
+    stems = meaning.content_stems(need_text(need))
+    best, best_share = None, 0.0
+    for old in past:
+        if old.id is not None and old.id == need.id:
+            continue
+        own = meaning.content_stems(need_text(old))
+        if not own or not stems:
+            continue
+        share = len(own & stems) / min(len(own), len(stems))
+        if share >= 0.5 and share > best_share:
+            best, best_share = old, share
+    return best
