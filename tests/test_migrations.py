@@ -68,3 +68,35 @@ def test_migrations_leave_sqlite_in_wal_mode_with_foreign_keys(sqlite_store: Sto
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+
+
+def test_migrations_0005_keeps_existing_needs_valid(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from askwell import services
+    from askwell.storage.store import _alembic_config
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0004")
+        conn.execute(
+            text(
+                "INSERT INTO needs (uid, owner_id, created_at, summary, details, support_type, "
+                "urgency, barriers, status, topics) VALUES ('n-1', 1, '2026-01-01 00:00:00', "
+                "'Review my slides', '', 'feedback', 'low', '{}', 'open', '[]')"
+            )
+        )
+    engine.dispose()
+    store = open_store(url)
+    try:
+        assert current_revision(store.engine) == migrations.HEAD
+        (need,) = services.list_needs(store)
+        assert need.summary == "Review my slides"
+        assert (need.ask, need.size, need.situation) == ("", "", "")
+        assert need.id is not None
+        services.update_need(store, need.id, ask="look at my first two slides", size="two slides")
+        assert services.get_need(store, need.id).size == "two slides"
+    finally:
+        store.close()

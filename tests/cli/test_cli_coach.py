@@ -161,3 +161,23 @@ def test_cli_draft_for_a_need_names_an_earlier_yes_as_the_reason(cli) -> None:  
     assert "because you were kind enough to review my conference slides before." in text
     other = cli("need", "add", "A lift to the airport", "--type", "task", "--json")
     assert "I thought of you" not in cli("draft", str(other.json()["id"]), "--person", "Ana").out
+
+
+def test_cli_need_structured_ask_shapes_the_draft(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("people", "add", "Ana Silva", "--json")
+    need = cli(
+        "need", "add", "Weekly reporting cover", "--type", "task",
+        "--ask", "take over the weekly reporting for six weeks", "--size", "about an hour a week",
+        "--by", "2026-12-10", "--situation", "I'm leading the Q1 launch until February.", "--json",
+    ).json()  # fmt: skip
+    assert (need["ask"], need["size"], str(need["deadline"])) == (
+        "take over the weekly reporting for six weeks",
+        "about an hour a week",
+        "2026-12-10",
+    )
+    text = cli("draft", str(need["id"]), "--person", "Ana").out
+    assert text.startswith("Hi Ana! I'm leading the Q1 launch until February. Could you take over")
+    assert "It should take about an hour a week." in text
+    cli("need", "edit", str(need["id"]), "--size", "a one-line sign-off", "--json")
+    again = cli("draft", str(need["id"]), "--person", "1").out
+    assert "It's a one-line sign-off, no more." in again

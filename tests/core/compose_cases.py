@@ -63,6 +63,26 @@ NEEDS: list[tuple[str, str, str, date | None]] = [
     ("A quick call about the Łódź office move", "", "advice", None),
 ]
 
+# Needs with the structured ask (what they would do, its size, the situation), some parts left out.
+STRUCTURED = [
+    Need(
+        summary="Weekly reporting cover",
+        support_type="task",
+        ask="take over the weekly reporting for six weeks",
+        size="about an hour a week",
+        situation="I'm leading the Q1 launch until February.",
+        deadline=date(2026, 12, 10),
+    ),
+    Need(summary="Budget", support_type="task", ask="sign off the budget line", size="a quick yes"),
+    Need(summary="Slides", support_type="feedback", ask="look at my slides", size="two slides"),
+    Need(summary="How do I price this?", support_type="advice", size="30 minutes"),
+    Need(
+        summary="The team lead offer",
+        support_type="advice",
+        situation="I've been offered a team lead role.",
+    ),
+]
+
 PEOPLE = [
     Person(name="Ana Silva", relationship="colleague", topics=("weekly reporting", "python")),
     Person(name="Zoë Ångström", relationship="friend", topics=("moving", "cats")),
@@ -90,9 +110,8 @@ _POINT = re.compile(r"^- [A-Z][\w ]+: ")
 
 def needs() -> list[Need]:
     """Return the needs of the matrix as Need records."""
-    return [
-        Need(summary=s, details=d, support_type=t, deadline=when) for s, d, t, when in NEEDS
-    ]
+    plain = [Need(summary=s, details=d, support_type=t, deadline=when) for s, d, t, when in NEEDS]
+    return plain + STRUCTURED
 
 
 def _sentences(text: str) -> list[str]:

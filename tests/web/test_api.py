@@ -66,6 +66,16 @@ async def test_api_needs_add_filter_and_status(client: httpx.AsyncClient) -> Non
     assert len((await client.get("/api/needs")).json()) == 1
 
 
+async def test_api_needs_carry_the_structured_ask(client: httpx.AsyncClient) -> None:
+    body = {"summary": "Slides", "support_type": "feedback", "ask": "look at my first two slides"}
+    need = (await client.post("/api/needs", json=body)).json()
+    assert (need["ask"], need["size"], need["situation"]) == ("look at my first two slides", "", "")
+    r = await client.patch(f"/api/needs/{need['id']}", json={"size": "two slides"})
+    assert r.status_code == 200 and r.json()["size"] == "two slides"
+    too_long = await client.post("/api/needs", json={"summary": "x", "size": "y" * 201})
+    assert too_long.status_code == 422
+
+
 async def test_api_ask_yes_then_thank(client: httpx.AsyncClient, store: Store) -> None:
     person, need = add_person(store), add_need(store)
     r = await client.post(

@@ -23,6 +23,24 @@ if TYPE_CHECKING:
     from askwell.storage.store import Store
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+# The structured ask on a need (need add / need edit), in plain words with examples.
+AskPartOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--ask", help='What they would do: "take over the weekly reporting for six weeks".'
+    ),
+]
+SizePartOpt = Annotated[
+    str | None,
+    typer.Option("--size", help='How big: "about 30 minutes", "two slides", "a quick sign-off".'),
+]
+ByPartOpt = Annotated[
+    str | None, typer.Option("--by", help="By when, YYYY-MM-DD (the same as --deadline).")
+]
+SituationPartOpt = Annotated[
+    str | None,
+    typer.Option("--situation", help='The situation in a sentence: "I\'m leading the Q1 launch."'),
+]
 FoldOpt = Annotated[
     int | None,
     typer.Option(

@@ -9,8 +9,12 @@ import typer
 from askwell.cli._common import (
     PERSON_HELP,
     AllowPastOpt,
+    AskPartOpt,
+    ByPartOpt,
     FoldOpt,
     JsonOpt,
+    SituationPartOpt,
+    SizePartOpt,
     console,
     emit_json,
     person_id,
@@ -107,9 +111,16 @@ def need_add(
     topics: Annotated[
         str | None, typer.Option("--topics", help='Topics: "career, python".')
     ] = None,
+    ask: AskPartOpt = None,
+    size: SizePartOpt = None,
+    by: ByPartOpt = None,
+    situation: SituationPartOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Define a need: what, how urgent, what holds you back, and your yes-guess."""
+    """Define a need: what, how urgent, what holds you back, and your yes-guess.
+
+    --ask, --size, --by and --situation make the drafts say exactly what you need.
+    """
     from askwell import services
     from askwell.core.model import Need, parse_list
     from askwell.core.need_check import assess
@@ -122,10 +133,13 @@ def need_add(
             details=details or "",
             support_type=support_type or check.suggested_type,
             urgency=urgency,
-            deadline=parse_date(deadline),
+            deadline=parse_date(deadline or by),
             barriers=parse_barriers(barrier or []),
             expect=expect,
             topics=parse_list(topics),
+            ask=ask or "",
+            size=size or "",
+            situation=situation or "",
         ),
     )
     if as_json:

@@ -6,7 +6,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from askwell.cli._common import PERSON_HELP, JsonOpt, console, emit_json, person_id, store
+from askwell.cli._common import (
+    PERSON_HELP,
+    AskPartOpt,
+    ByPartOpt,
+    JsonOpt,
+    SituationPartOpt,
+    SizePartOpt,
+    console,
+    emit_json,
+    person_id,
+    store,
+)
 from askwell.core.model import SUPPORT_TYPES, URGENCIES, choices
 from askwell.services.trash import KINDS, TRASH_DAYS, WORDS
 
@@ -129,6 +140,10 @@ def need_edit(
     topics: Annotated[
         str | None, typer.Option("--topics", help='Topics: "career, python".')
     ] = None,
+    ask: AskPartOpt = None,
+    size: SizePartOpt = None,
+    by: ByPartOpt = None,
+    situation: SituationPartOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Change some details of a need (only the options you give), to fix a typo or sharpen it."""
@@ -145,11 +160,15 @@ def need_edit(
             "support_type": support_type,
             "urgency": urgency,
             "expect": expect,
+            "ask": ask,
+            "size": size,
+            "situation": situation,
         }.items()
         if value is not None
     }
     if topics is not None:
         changes["topics"] = parse_list(topics)
+    deadline = deadline if deadline is not None else by
     if deadline is not None:
         changes["deadline"] = None if deadline.strip().lower() == "none" else parse_date(deadline)
     if not changes:

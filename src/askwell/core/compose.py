@@ -47,6 +47,11 @@ _WHEN_START = re.compile(
     r"any time|anytime|whenever|over|during|after|early|late|soon)\b",
     re.I,
 )
+_DURATION = re.compile(
+    r"\b(?:minutes?|mins?|hours?|hrs?|an hour|half an hour|days?|weeks?|evenings?|afternoons?|"
+    r"mornings?|quick call|coffee)\b",
+    re.I,
+)
 _DEADLINE_IN = re.compile(r"\b(?:by|before|until)\b", re.I)
 _BUSY = re.compile(
     r"\b(?:busy|swamped|stretched|snowed|full|capacity|plate|away|travel\w*|holiday|leave|"
@@ -112,7 +117,11 @@ def _time_sentence(time: str) -> str:
     text = clean(time).rstrip(".")
     if not text:
         return ""
-    return f"It should take {text}." if _TIME_START.match(text) else f"It should take about {text}."
+    if _TIME_START.match(text):
+        return f"It should take {text}."
+    if _DURATION.search(text):
+        return f"It should take about {text}."
+    return f"It's {lower_first(text)}, no more."
 
 
 def _channel(channel: str | None) -> str:
@@ -375,10 +384,11 @@ def parts_for(
     tpl = _template(template)
     fits = tpl is not None and tpl.frame and tpl.support in ("", need.support_type)
     frame = tpl.frame if tpl is not None and fits else None
-    ask = phrase(need.summary, need.support_type, frame)
+    ask = phrase(need.ask or need.summary, need.support_type, frame)
     topic = "" if reason else matching_topic(need, person.topics)
     why = reason or (f"you know a lot about {topic}" if topic else "")
-    situation = " ".join(s for s in (_situation(need), open_question(need.summary)) if s)
+    said = need.situation or _situation(need)
+    situation = " ".join(s for s in (said, "" if need.ask else open_question(need.summary)) if s)
     verb = ask.verb
     if not situation and not (tpl and tpl.defaults.get("situation")):
         situation = _lead_in(need.support_type, ask.thing)
@@ -389,6 +399,7 @@ def parts_for(
         "situation": situation,
         "ask": verb,
         "deadline": _when(need),
+        "time": need.size,
         "why": why,
     }
     return {k: v for k, v in parts.items() if v}

@@ -297,6 +297,12 @@ class Need:
     expect: int | None = None
     status: str = "open"
     topics: tuple[str, ...] = ()
+    ask: str = ""
+    """What they would do, as a verb phrase ("take over the weekly reporting for six weeks")."""
+    size: str = ""
+    """How big it is ("about 30 minutes", "two slides", "a one-line sign-off")."""
+    situation: str = ""
+    """The situation in a sentence, for the line before the ask."""
     id: int | None = None
     uid: str | None = None
     created_at: datetime | None = None

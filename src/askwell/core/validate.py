@@ -108,4 +108,7 @@ def need(n: Need) -> Need:
         expect=check_percent(n.expect),
         status=check_choice(n.status, NEED_STATES, "need status"),
         topics=_check_topics(n.topics, "topics"),
+        ask=check_text(n.ask, "the ask", SUMMARY_MAX, required=False),
+        size=check_text(n.size, "the size", SUMMARY_MAX, required=False),
+        situation=check_text(n.situation, "the situation", SUMMARY_MAX * 2, required=False),
     )

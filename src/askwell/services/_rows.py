@@ -116,6 +116,9 @@ def need(row: NeedRow) -> Need:
         expect=row.expect,
         status=row.status,
         topics=tuple(row.topics or ()),
+        ask=row.ask or "",
+        size=row.size or "",
+        situation=row.situation or "",
     )
 
 
@@ -131,6 +134,9 @@ def need_fields(n: Need) -> dict[str, Any]:
         "expect": n.expect,
         "status": n.status,
         "topics": list(n.topics),
+        "ask": n.ask,
+        "size": n.size,
+        "situation": n.situation,
     }
 
 

@@ -64,6 +64,9 @@ NEED_EDITABLE = (
     "barriers",
     "expect",
     "topics",
+    "ask",
+    "size",
+    "situation",
 )
 
 

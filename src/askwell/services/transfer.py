@@ -108,6 +108,9 @@ class NeedDoc(_Doc):
     expect: int | None = None
     status: NeedStatus = "open"
     topics: list[str] = []
+    ask: str = ""
+    size: str = ""
+    situation: str = ""
 
 
 class AnswerDoc(BaseModel):
@@ -421,6 +424,9 @@ def _need(n: NeedDoc) -> Need:
         expect=n.expect,
         status=n.status,
         topics=tuple(n.topics),
+        ask=n.ask,
+        size=n.size,
+        situation=n.situation,
     )
 
 

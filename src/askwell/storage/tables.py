@@ -105,6 +105,9 @@ class NeedRow(_Owned, Base):
     expect: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(10), default="open")
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    ask: Mapped[str] = mapped_column(Text, default="", server_default="")
+    size: Mapped[str] = mapped_column(Text, default="", server_default="")
+    situation: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class AskRow(_Owned, Base):

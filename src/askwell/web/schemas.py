@@ -35,6 +35,21 @@ LongText = Annotated[str, Field(max_length=TEXT_MAX)]
 RequiredText = Annotated[str, Field(min_length=1, max_length=TEXT_MAX)]
 Short = Annotated[str, Field(max_length=200)]
 Topic = Annotated[str, Field(min_length=1, max_length=80)]
+AskPart = Annotated[
+    str,
+    Field(
+        max_length=SUMMARY_MAX,
+        description='What they would do: "take over the weekly reporting for six weeks".',
+    ),
+]
+SizePart = Annotated[
+    str,
+    Field(max_length=SUMMARY_MAX, description='How big: "about 30 minutes", "two slides".'),
+]
+SituationPart = Annotated[
+    str,
+    Field(max_length=SUMMARY_MAX * 2, description="The situation in a sentence."),
+]
 Id = Annotated[int, Field(ge=1, le=2**62)]
 Intensity = Annotated[int, Field(ge=0, le=3)]
 Percent = Annotated[int, Field(ge=0, le=100)]
@@ -170,6 +185,9 @@ class NeedCreate(InBody):
         None, description="Your guess (0-100) that the first ask is a yes."
     )
     topics: list[Topic] = Field(default_factory=list, max_length=40)
+    ask: AskPart = ""
+    size: SizePart = ""
+    situation: SituationPart = ""
 
     def to_domain(self) -> Need:
         """Return the domain object."""
@@ -189,6 +207,9 @@ class NeedUpdate(InBody):
     deadline: date | None = None
     expect: Percent | None = None
     topics: list[Topic] | None = Field(None, max_length=40)
+    ask: AskPart | None = None
+    size: SizePart | None = None
+    situation: SituationPart | None = None
 
     def changes(self) -> dict[str, Any]:
         """Return the fields that were sent (a sent null deadline clears it)."""
@@ -212,6 +233,9 @@ class NeedPublic(OutModel):
     expect: int | None
     status: str
     topics: list[str]
+    ask: str = ""
+    size: str = ""
+    situation: str = ""
     created_at: datetime | None
 
     @classmethod
