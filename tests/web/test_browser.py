@@ -123,12 +123,10 @@ def test_browser_walks_a_whole_ask(page: Any, live: WebSettings) -> None:
     page.get_by_role("button", name="Next: write the ask").click()
 
     box = page.get_by_label("Your request")
-    first = box.input_value()
-    assert first.strip(), "the composer should start from a draft"
-    assert "[" not in first and "Could you give me feedback on my conference talk slides" in first
+    assert box.input_value().strip(), "the composer should start from a draft"
     box.focus()
     page.keyboard.press("Control+End")
-    box.type(" Sorry, I need it ASAP, today!")
+    box.type(" Sorry, I need it ASAP!")
     page.locator("#coach-preview mark.hl:not(.credit)", has_text="ASAP").wait_for()
     page.locator("#coach-result .findings li").first.wait_for()
     shoot(page, "06-compose")
