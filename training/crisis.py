@@ -44,7 +44,7 @@ SETS = REPO / "tests" / "data" / "crisis"
 CRISIS_EXTRA = REPO / "training" / "data" / "crisis_extra.jsonl"
 HOLDOUT = REPO / "tests" / "data" / "crisis_holdout"
 C = 1.0
-MAX_FALSE = 0.015  # false-alarm rate allowed out of fold (the target is at most 2 %)
+MAX_FALSE = 0.02  # false-alarm rate allowed out of fold (the issue: at most 2 %)
 FOLDS = 5
 J = LABELS.index("crisis")
 

@@ -126,7 +126,7 @@ def test_browser_walks_a_whole_ask(page: Any, live: WebSettings) -> None:
     assert box.input_value().strip(), "the composer should start from a draft"
     box.focus()
     page.keyboard.press("Control+End")
-    box.type(" Sorry, I need it ASAP!")
+    box.type(" Reply ASAP.")
     page.locator("#coach-preview mark.hl:not(.credit)", has_text="ASAP").wait_for()
     page.locator("#coach-result .findings li").first.wait_for()
     shoot(page, "06-compose")

@@ -24,6 +24,14 @@ from askwell.core.coach.findings_labels import LABELS
 
 Span = tuple[int, int]
 
+# Labels shown by one sentence: a sentence the sentence head is this sure of carries the label
+# even when the rest of a long message dilutes the message head ("...Thanks! You never reply.").
+SURE = 0.9
+LOCAL = frozenset(
+    {"blaming_you", "comparison", "pressure_guilt", "demands_immediacy", "reason_for_them",
+     "time_boxed", "easy_out"}
+)
+
 
 @dataclass(frozen=True)
 class LabelResult:
@@ -111,6 +119,8 @@ class FindingsModel:
         for j, n in enumerate(LABELS):
             # "max": the best sentence alone can carry the label (short messages)
             p = max(m_prob[j], best[0, j]) if self.mode[n] == "max" else m_prob[j]
+            if n in LOCAL and best[0, j] >= SURE:
+                p = max(p, best[0, j])
             out[n] = LabelResult(n, float(p), self.threshold[n], spans[int(top[j])])
         return out
 
