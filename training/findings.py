@@ -5,9 +5,9 @@ Run: .venv/bin/python training/findings.py [--data ../shared/data] [--no-extra]
 
 Data: ../shared/data/requests/train.jsonl (+ training/data/requests_extra.jsonl, written by
 the team; see its README; `--with-extra2` adds requests_extra2.jsonl, which did not help on
-dev and is not in the shipped model) to train; dev.jsonl only to report. Fixed seed; for every label the
-regularisation and the decision threshold are chosen by 5-fold cross-validation on the
-training data, never on dev.
+dev and is not in the shipped model) to train; dev.jsonl only to report. Fixed seed; for
+every label the regularisation and the decision threshold are chosen by 5-fold
+cross-validation on the training data, never on dev.
 
 Two levels, both logistic regression:
   sentence head  one per label, on every sentence; a sentence is a positive when it contains
