@@ -181,3 +181,14 @@ def test_cli_need_structured_ask_shapes_the_draft(cli) -> None:  # type: ignore[
     cli("need", "edit", str(need["id"]), "--size", "a one-line sign-off", "--json")
     again = cli("draft", str(need["id"]), "--person", "1").out
     assert "It's a one-line sign-off, no more." in again
+
+
+def test_cli_need_add_shows_the_ask_drafts_will_use(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("need", "add", "A colleague to take over the weekly reporting", "--type", "task")
+    assert "Drafts will ask: Could you take over the weekly reporting?" in r.out
+    data = cli("need", "add", "Review my CV", "--type", "feedback", "--json").json()
+    assert data["suggested_ask"] == "Could you review my CV?"
+    own = cli("need", "add", "CV", "--ask", "read my CV", "--json").json()
+    assert own["suggested_ask"] == "" and own["ask"] == "read my CV"
+    question = cli("need", "add", "Is it worth moving to Berlin?", "--json").json()
+    assert question["suggested_ask"] == ""

@@ -73,6 +73,14 @@ def parse_date(value: str | None, what: str = "deadline") -> Any:
         raise AskwellError(f"bad {what} {value!r}; use YYYY-MM-DD, e.g. 2026-12-01") from None
 
 
+def suggested_ask(need: Need) -> str:
+    """Return the ask drafts read from a need's summary ("Could you review my CV?")."""
+    from askwell.core.compose_parts import THINK_IT_THROUGH, verb_phrase
+
+    phrase = verb_phrase(need.summary, need.support_type)
+    return f"Could you {phrase}?" if phrase and phrase != THINK_IT_THROUGH else ""
+
+
 def need_public(need: Need) -> dict[str, Any]:
     """Return the JSON shape of a need."""
     from dataclasses import asdict
@@ -142,8 +150,10 @@ def need_add(
             situation=situation or "",
         ),
     )
+    suggested = "" if need.ask else suggested_ask(need)
     if as_json:
         data = need_public(need)
+        data["suggested_ask"] = suggested
         data["assessment"] = {
             "vague": check.vague,
             "reasons": check.reasons,
@@ -156,6 +166,11 @@ def need_add(
     out.print(f"Saved need #{need.id}: {_esc(need.summary)} [dim]({need.support_type})[/]")
     if support_type is None:
         out.print(f"[dim]Support type suggested from your words: {need.support_type}.[/]")
+    if suggested:
+        out.print(
+            f"[dim]Drafts will ask: {_esc(suggested)} "
+            "(--ask on need edit says it your way).[/]"
+        )
     if check.vague:
         out.print(
             f"[yellow]This need is still vague:[/] {'; '.join(check.reasons)}. "
