@@ -115,7 +115,7 @@ def test_compose_draft_for_and_reply_for_use_person_and_need() -> None:
     assert "Could you share your thoughts on pricing for the Q3 proposal by Thursday 7 May?" in text
     assert check(text).problems == []
     assert "no problem at all" in compose.reply_for("no", person, need)
-    assert "following up once" in compose.reply_for("no-reply", person, need)
+    assert "check in once" in compose.reply_for("no-reply", person, need)
     assert "Thank you so much" in compose.reply_for("yes", person, need)
 
 

@@ -316,11 +316,11 @@ def follow_up(
     """Draft one gentle follow-up for an ask that got no reply."""
     what = _what(need, support)
     if what.thing:
-        about = f"I'm following up once on my message about {what.thing}."
+        about = f"I wanted to check in once about my message on {what.thing}."
     elif what.verb:
-        about = f"I'm following up once on my message asking whether you could {what.verb}."
+        about = f"I wanted to check in once about my message asking whether you could {what.verb}."
     else:
-        about = "I'm following up once on my earlier message."
+        about = "I wanted to check in once about my earlier message."
     return _letter(
         clean(name),
         [

@@ -86,7 +86,7 @@ _LIST = (
         "Ask a friend for emotional support",
         "Ask someone close to listen, with a clear and easy way to say not now.",
         defaults={
-            "situation": "Things have been hard for me lately, and it has been weighing on me.",
+            "situation": "I've had a hard time lately and it's been on my mind a lot.",
             "challenge": "I'd mostly like someone to listen, not to fix anything.",
             "ask": "have a walk or a call with me this weekend",
             "easy_out": "No pressure at all if you're stretched too.",
