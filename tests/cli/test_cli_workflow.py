@@ -86,7 +86,7 @@ def test_cli_draft_then_send(cli) -> None:  # type: ignore[no-untyped-def]
 
 def test_cli_followup_once_for_no_reply(cli) -> None:  # type: ignore[no-untyped-def]
     pid, nid = _setup(cli)
-    aid = cli("ask", str(nid), "--to", str(pid), "--date", "3 days ago", "--json").json()["id"]
+    aid = cli("ask", str(nid), "--to", str(pid), "--date", "5 days ago", "--json").json()["id"]
     fresh = cli("ask", str(nid), "--to", str(pid), "--override", "--json").json()["id"]
     cli("answer", str(fresh), "no-reply")
     too_soon = cli("followup", str(fresh), expect=1)
