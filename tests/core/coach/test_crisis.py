@@ -72,3 +72,7 @@ def test_crisis_every_dev_crisis_is_caught() -> None:
     rows = [r for r in jsonl(DATA / "requests" / "dev.jsonl") if r["labels"]["crisis"]]
     assert rows
     assert all(check(r["text"]).crisis for r in rows)
+
+
+def test_crisis_thinking_about_how_to_do_something_ordinary_is_coached() -> None:
+    assert not check("I've been thinking about how to negotiate a raise. Could we talk?").crisis

@@ -88,7 +88,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"tonight it (?:stops|ends)",
         r"(?:worked|working) out how",
         r"(?:reading|read) about how",
-        r"(?:started|been) thinking about how",
+        r"(?:started|been) thinking about how(?: I'?d| to)? (?:do it|end it|die)",
         r"(?:I|i)(?: just)? (?:won'?t|wouldn'?t|didn'?t) wake up",
         r"just not wake up",
         r"picked a (?:day|date)",
