@@ -17,24 +17,10 @@ from typing import Any
 
 import numpy as np
 
+from askwell.core.coach.findings_labels import LABELS as FINDING_LABELS
+
 SEED = 13
-LABELS = (
-    "specific_ask",
-    "vague_ask",
-    "has_context",
-    "assumes_knowledge",
-    "over_justified",
-    "demands_immediacy",
-    "time_boxed",
-    "reason_for_them",
-    "comparison",
-    "pressure_guilt",
-    "blaming_you",
-    "i_statement",
-    "easy_out",
-    "gratitude",
-    "crisis",
-)
+LABELS = FINDING_LABELS  # one list: askwell.core.coach.findings_labels
 QUALITY_MID, QUALITY_HALF = 3.0, 2.0  # overall_quality 1..5 is trained as (q - 3) / 2
 
 

@@ -8,27 +8,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from askwell.core.coach.findings_labels import LABELS as FINDING_LABELS
+
 HERE = Path(__file__).resolve().parent
 EXTRA = HERE / "requests_extra.jsonl"
 TRAIN = HERE.parents[1] / ".." / "shared" / "data" / "requests" / "train.jsonl"
 
-LABELS = (
-    "specific_ask",
-    "vague_ask",
-    "has_context",
-    "assumes_knowledge",
-    "over_justified",
-    "demands_immediacy",
-    "time_boxed",
-    "reason_for_them",
-    "comparison",
-    "pressure_guilt",
-    "blaming_you",
-    "i_statement",
-    "easy_out",
-    "gratitude",
-    "crisis",
-)
+LABELS = FINDING_LABELS  # one list: askwell.core.coach.findings_labels
 CHANNELS = {"chat", "text", "email", "forum", "in-person"}
 RELATIONSHIPS = {
     "manager",
