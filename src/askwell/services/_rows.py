@@ -187,10 +187,17 @@ def ask_fields(a: Ask) -> dict[str, Any]:
         "overridden": a.overridden,
         "parent_id": a.parent_id,
         "urgency_at_ask": a.urgency_at_ask,
-        "answer_kind": a.answer.kind if a.answer else None,
-        "answer_note": a.answer.note if a.answer else "",
-        "answer_offered": a.answer.offered if a.answer else "",
-        "answered_at": a.answer.at if a.answer else None,
+        **answer_fields(a.answer),
+    }
+
+
+def answer_fields(answer: Any) -> dict[str, Any]:
+    """Return the ask row's answer columns for an answer (core or export), or for none."""
+    return {
+        "answer_kind": answer.kind if answer else None,
+        "answer_note": answer.note if answer else "",
+        "answer_offered": answer.offered if answer else "",
+        "answered_at": answer.at if answer else None,
     }
 
 
