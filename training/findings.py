@@ -305,29 +305,7 @@ def report(variant: str, train: Table, dev: Table) -> tuple[Model, dict[str, Any
     dv = np.mean([chosen[n]["dev_f1"] for n in LABELS])
     print(f"{'macro':20} {'':5} {'':7} {'':5} {cv:6.3f} {'':6} {'':6} {dv:6.3f}")
     chosen["quality"] = quality_head(train, train_oof, dev, probs)
-    chosen["crisis_threshold"] = recall_first(train, train_oof, dev, probs)
     return model, chosen
-
-
-def recall_first(train: Table, train_oof: np.ndarray, dev: Table, dev_probs: np.ndarray) -> float:
-    """Return the crisis threshold that keeps every training crisis (out of fold), with margin.
-
-    Missing a crisis is the one failure askwell must never have, so the crisis label is read
-    with the threshold that catches the least certain training crisis out of fold, halved,
-    rather than the F1-best one; the curated list in core/coach/crisis.py backs it up.
-    """
-    j = LABELS.index("crisis")
-    train_oof = train_oof[: train.originals]
-    y = train.y[: train.originals, j] == 1
-    lowest = float(train_oof[y, j].min()) if y.any() else 0.5
-    threshold = round(max(0.05, lowest / 2), 4)
-    false = int(np.sum(train_oof[~y, j] >= threshold))
-    y_dev = dev.y[:, j] == 1
-    print(f"crisis threshold {threshold}: train OOF {int(np.sum(train_oof[y, j] >= threshold))}"
-          f"/{int(y.sum())} caught, {false}/{int((~y).sum())} false alarms; dev "
-          f"{int(np.sum(dev_probs[y_dev, j] >= threshold))}/{int(y_dev.sum())} caught, "
-          f"{int(np.sum(dev_probs[~y_dev, j] >= threshold))} false alarms")
-    return threshold
 
 
 def quality_head(train: Table, train_oof: np.ndarray, dev: Table, dev_probs: np.ndarray) -> Any:
@@ -362,7 +340,6 @@ def export(model: Model, chosen: dict[str, Any], n_train: int) -> None:
         "mode": {n: chosen[n]["mode"] for n in LABELS},
         "cv_f1": {n: round(chosen[n]["cv_f1"], 4) for n in LABELS},
         "quality": chosen["quality"],
-        "crisis_threshold": chosen["crisis_threshold"],
         "trained_on": n_train,
         "rows_with_sentences": len(model.table.texts),
         "seed": SEED,

@@ -10,7 +10,6 @@ data (models/coach/findings.npz + findings.json), read once, lazily; prediction 
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -102,7 +101,6 @@ class FindingsModel:
         )
         self.mode = {n: meta.get("mode", {}).get(n, "message") for n in LABELS}
         self.quality = meta.get("quality")
-        self.crisis_threshold = float(meta.get("crisis_threshold", self.threshold["crisis"]))
 
     def predict(self, text: str) -> dict[str, LabelResult]:
         """Return every label's result for one text."""
@@ -156,9 +154,3 @@ def default_model() -> FindingsModel:
 def predict(text: str) -> dict[str, LabelResult]:
     """Return every label's result for one text with the shipped model."""
     return default_model().predict(text)
-
-
-def logit(p: float) -> float:
-    """Return log(p / (1 - p)), clipped."""
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
