@@ -83,6 +83,8 @@ class Context:
     db_url: str | None = None
     store: Store | None = None
     debug: bool = False
+    server: str | None = None  # --server: the everyday commands run on this team server
+    team: str | None = None  # --team: which of your teams there (id or name)
 
     def open(self) -> Store:
         """Open the store selected by --db / ASKWELL_DATABASE_URL (once per run)."""

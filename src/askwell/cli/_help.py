@@ -29,9 +29,11 @@ def render() -> str:
         help_text = getattr(param, "help", "") or ""
         if getattr(param, "envvar", None):
             help_text += f" [env: {param.envvar}]"
-        lines.append(f"  {param.opts[0] + ' URL' if param.name == 'db' else param.opts[0]:<12}")
+        shown = param.opts[0] + (" URL" if param.name in ("db", "server") else "")
+        shown += " TEAM" if param.name == "team" else ""
+        lines.append(f"  {shown:<14}")
         lines[-1] += help_text
-    lines.append(f"  {'--help':<12}Show this message and exit.")
+    lines.append(f"  {'--help':<14}Show this message and exit.")
     lines += ["", "Commands:"]
     commands = getattr(root, "commands", {})
     width = max(len(name) for name in commands) + 2

@@ -6,9 +6,11 @@ Usage: askwell [OPTIONS] COMMAND [ARGS]...
   Ask for help well: define the need, pick the person and moment, ask kindly, learn.
 
 Options:
-  --db URL    Database URL (default: SQLite in your user data folder). [env: ASKWELL_DATABASE_URL]
-  --debug     Print the traceback of an unexpected error (always logged). [env: ASKWELL_DEBUG]
-  --help      Show this message and exit.
+  --db URL      Database URL (default: SQLite in your user data folder). [env: ASKWELL_DATABASE_URL]
+  --debug       Print the traceback of an unexpected error (always logged). [env: ASKWELL_DEBUG]
+  --server URL  Run on a team server (askwell --server URL login first). [env: ASKWELL_SERVER]
+  --team TEAM   With --server: which of your teams. [env: ASKWELL_SERVER_TEAM]
+  --help        Show this message and exit.
 
 Commands:
   ask       Record an ask of one person about one need (--date for one you made

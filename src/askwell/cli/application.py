@@ -5,11 +5,28 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from askwell.cli import _common
 
+
+class _Commands(TyperGroup):
+    """The root group: with --server (or for login/logout) a command runs on a team server."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """Pick the server's version of the command when --server is given."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-"):
+            from askwell.cli.commands_remote import ONLY_HERE, resolve
+
+            if ctx.params.get("server") or name in ONLY_HERE:
+                return name, resolve(name), args[1:]
+        return super().resolve_command(ctx, args)
+
+
 app = typer.Typer(
     name="askwell",
+    cls=_Commands,
     help="Ask for help well: define the need, pick the person and moment, ask kindly, learn.",
     no_args_is_help=True,
     add_completion=False,
@@ -36,12 +53,28 @@ def _root(
             help="Print the traceback of an unexpected error (always logged).",
         ),
     ] = False,
+    server: Annotated[
+        str | None,
+        typer.Option(
+            "--server",
+            envvar="ASKWELL_SERVER",
+            help="Run on a team server (askwell --server URL login first).",
+        ),
+    ] = None,
+    team: Annotated[
+        str | None,
+        typer.Option(
+            "--team", envvar="ASKWELL_SERVER_TEAM", help="With --server: which of your teams."
+        ),
+    ] = None,
 ) -> None:
     """Ask for help well: define the need, pick the person and moment, ask kindly, learn."""
     if not isinstance(ctx.obj, _common.Context):
         ctx.obj = _common.Context()
     ctx.obj.db_url = db
     ctx.obj.debug = debug
+    ctx.obj.server = server
+    ctx.obj.team = team
     _common.enter(ctx.obj)
 
 

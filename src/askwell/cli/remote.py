@@ -1,0 +1,189 @@
+"""Talking to a team server from the CLI: the stored API token and a small JSON client.
+
+The token lives in `servers.json` in the user's config folder (mode 0600, folder 0700), one entry
+per server address. Requests use the standard library only; every failure becomes one
+AskwellError line (the server's own `{"error": ...}` wording when it gave one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from askwell.errors import AskwellError
+
+TIMEOUT = 30.0
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def server_url(raw: str) -> str:
+    """Return the server address normalised, or raise when it cannot be one."""
+    value = raw.strip().rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise AskwellError(
+            f"{raw!r} is not a server address; give one like https://askwell.example.org"
+        )
+    if parts.scheme == "http" and parts.hostname not in LOOPBACK:
+        raise AskwellError(
+            f"{value} is plain http, so your password and token would travel unprotected; "
+            "use its https:// address"
+        )
+    return value
+
+
+def config_file() -> Path:
+    """Return where server tokens are kept (the user's config folder)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("askwell", appauthor=False)) / "servers.json"
+
+
+def _read_all() -> dict[str, Any]:
+    path = config_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        raise AskwellError(
+            f"cannot read {path} ({type(exc).__name__}); delete it and log in again"
+        ) from None
+    return data if isinstance(data, dict) else {}
+
+
+def _write_all(data: dict[str, Any]) -> None:
+    path = config_file()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temp = path.with_suffix(".tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(data, out, indent=2)
+    os.chmod(temp, 0o600)
+    os.replace(temp, path)
+
+
+@dataclass(frozen=True)
+class Login:
+    """What is stored for one server: the API token (and its id, to revoke it on logout)."""
+
+    server: str
+    token: str
+    token_id: int | None
+    name: str
+    email: str
+
+
+def save(login: Login) -> Path:
+    """Store the token for its server (replacing any earlier one); return the file."""
+    data = _read_all()
+    data[login.server] = {
+        "token": login.token,
+        "token_id": login.token_id,
+        "name": login.name,
+        "email": login.email,
+    }
+    _write_all(data)
+    return config_file()
+
+
+def forget(server: str) -> None:
+    """Remove the stored token for a server."""
+    data = _read_all()
+    if data.pop(server, None) is not None:
+        _write_all(data)
+
+
+def stored(server: str) -> Login | None:
+    """Return the stored login for a server, if any."""
+    entry = _read_all().get(server)
+    if not isinstance(entry, dict) or not entry.get("token"):
+        return None
+    return Login(
+        server,
+        str(entry["token"]),
+        entry.get("token_id"),
+        str(entry.get("name", "")),
+        str(entry.get("email", "")),
+    )
+
+
+def only_server() -> str:
+    """Return the one server you are logged in to (for `logout` without --server)."""
+    servers = list(_read_all())
+    if len(servers) != 1:
+        listed = ", ".join(servers) if servers else "none"
+        raise AskwellError(f"say which server with --server URL (logged in to: {listed})")
+    return str(servers[0])
+
+
+class Client:
+    """JSON over HTTP to one team server, with a bearer token or a session cookie."""
+
+    def __init__(self, server: str, token: str = "") -> None:
+        self.server = server
+        self.token = token
+        self.cookie = ""
+        self.csrf = ""
+
+    def call(self, method: str, path: str, body: Any = None) -> Any:
+        """Send one request; return the decoded JSON answer (None for an empty one)."""
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.server + path, data=data, method=method)
+        request.add_header("accept", "application/json")
+        request.add_header("user-agent", "askwell-cli")
+        if data is not None:
+            request.add_header("content-type", "application/json")
+        if self.token:
+            request.add_header("authorization", f"Bearer {self.token}")
+        elif self.cookie:
+            request.add_header("cookie", self.cookie)
+            if self.csrf:
+                request.add_header("x-csrf-token", self.csrf)
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:
+                self._keep_cookie(answer.headers.get_all("set-cookie") or [])
+                raw = answer.read()
+        except urllib.error.HTTPError as exc:
+            raise AskwellError(_server_error(exc, self.server)) from None
+        except (TimeoutError, urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise AskwellError(
+                f"cannot reach {self.server} ({reason}); is the address right?"
+            ) from None
+        if not raw:
+            return None
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise AskwellError(f"{self.server} did not answer like an askwell server") from None
+
+    def _keep_cookie(self, headers: list[str]) -> None:
+        for header in headers:
+            pair = header.split(";", 1)[0].strip()
+            if pair.startswith("askwell_session=") and pair != "askwell_session=":
+                self.cookie = pair
+
+
+def _server_error(exc: urllib.error.HTTPError, server: str) -> str:
+    try:
+        found = json.loads(exc.read() or b"{}")
+        message = found.get("error") or found.get("detail")
+    except (ValueError, AttributeError, OSError):
+        message = None
+    if exc.code == 401 and not message:
+        message = "please sign in first"
+    if exc.code == 401:
+        return f"{message} (run: askwell --server {server} login)"
+    if isinstance(message, str) and message:
+        return message
+    if isinstance(message, list):  # FastAPI's list of validation problems
+        said = [str(m.get("msg", m)) if isinstance(m, dict) else str(m) for m in message]
+        return "the server did not accept that: " + "; ".join(said)
+    return f"the server answered {exc.code} {exc.reason}"
