@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
+from askwell.core.ask_suggest import AskSuggestion, suggest
 from askwell.core.dates import parse_day
 from askwell.core.model import DomainError
 from askwell.core.moment import zone_of
@@ -40,3 +41,17 @@ def day_bound(text: str | None, *, now: datetime | None = None) -> date | None:
 
     current = (now or datetime.now(UTC)).astimezone(zone_of(local_zone_name()))
     return parse_day(text, current.date())
+
+
+def local_today(*, now: datetime | None = None) -> date:
+    """Return today's date in this machine's time zone (what "by Friday" counts from)."""
+    from askwell.services.insights import local_zone_name
+
+    return (now or datetime.now(UTC)).astimezone(zone_of(local_zone_name())).date()
+
+
+def suggest_ask(
+    summary: str, support: str = "advice", *, now: datetime | None = None
+) -> AskSuggestion:
+    """Return what a need's summary already says of its ask, size and date (see ask_suggest)."""
+    return suggest(summary, support, today=local_today(now=now))

@@ -12,10 +12,13 @@ from starlette.datastructures import FormData
 from askwell import services
 from askwell.core import barriers, need_check
 from askwell.core.model import BARRIERS, parse_list
+from askwell.services.dates import suggest_ask
 from askwell.web import forms
 from askwell.web.deps import PathId, StoreDep
 from askwell.web.render import render
 from askwell.web.schemas import NeedCreate
+
+ASK_KEYS = ("ask", "size", "deadline", "situation")
 
 router = APIRouter(prefix="/ask", include_in_schema=False)
 
@@ -91,6 +94,7 @@ def _need_page(
     values: dict[str, Any] | None = None,
     errors: dict[str, str] | None = None,
     check: need_check.NeedAssessment | None = None,
+    auto: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     """Render the Define step, keeping what was typed and showing every problem by its field."""
@@ -109,16 +113,51 @@ def _need_page(
         values=values or {},
         errors=errors or {},
         check=asdict(check) if check else None,
+        auto=auto or {},
+        placeholders={},
     )
+
+
+def suggested(form: FormData, summary: str, support: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Return the ask fields to show and what of them was read from the summary.
+
+    A field still empty, or still holding what an earlier check read from the summary,
+    takes what the summary says now; what the person typed stays as they typed it.
+    """
+    found = suggest_ask(summary, support or "advice") if summary else None
+    read = {
+        "ask": found.ask if found else "",
+        "size": found.size if found else "",
+        "deadline": f"{found.by:%Y-%m-%d}" if found and found.by else "",
+    }
+    values = {key: forms.text(form, key) for key in ASK_KEYS}
+    auto: dict[str, str] = {}
+    for key, value in read.items():
+        if not values[key] or values[key] == forms.text(form, f"{key}_auto"):
+            values[key] = auto[key] = value
+    return values, auto
 
 
 @router.post("/need/check", response_class=HTMLResponse)
 async def check_need(request: Request) -> HTMLResponse:
-    """Live check of the need as it is typed: vague? which support type? self-serve option?"""
+    """Live check of the need as it is typed: vague? which support type? self-serve option?
+
+    The ask fields come back too (swapped in out of band) with what the summary says of them.
+    """
     form = await forms.read_form(request)
     summary = forms.text(form, "summary")[:200]
     result = need_check.assess(summary, forms.text(form, "details")[:2000]) if summary else None
-    return render(request, "partials/need_check.html", check=asdict(result) if result else None)
+    support = forms.text(form, "support_type") or (result.suggested_type if result else "")
+    values, auto = suggested(form, summary, support)
+    return render(
+        request,
+        "partials/need_live.html",
+        check=asdict(result) if result else None,
+        values=values,
+        auto=auto,
+        errors={},
+        placeholders={},
+    )
 
 
 @router.post("/need", response_model=None)
@@ -149,13 +188,24 @@ async def create_need(request: Request, store: StoreDep) -> Response:
         "barriers": levels,
         "expect": expect,
         "topics": list(parse_list(forms.text(form, "topics"))),
+        "ask": forms.text(form, "ask"),
+        "size": forms.text(form, "size"),
+        "situation": forms.text(form, "situation"),
     }
     values = {**data, "support_type": chosen, "topics": forms.text(form, "topics")}
     errors = forms.problems(NeedCreate, data)
-    if errors:
-        return _need_page(request, levels, expect, values=values, errors=errors, status_code=422)
-    if check is not None and check.vague and forms.text(form, "anyway") != "1":
-        return _need_page(request, levels, expect, values=values, check=check)
+    if errors or (check is not None and check.vague and forms.text(form, "anyway") != "1"):
+        shown, auto = suggested(form, summary, str(data["support_type"]))
+        return _need_page(
+            request,
+            levels,
+            expect,
+            values={**values, **shown},
+            errors=errors,
+            check=None if errors else check,
+            auto=auto,
+            status_code=422 if errors else 200,
+        )
     need = services.add_need(store, forms.validate(NeedCreate, data).to_domain())
     return forms.done(request, form, f"/ask/{need.id}/people")
 

@@ -12,6 +12,7 @@ from starlette.datastructures import FormData
 from askwell import services
 from askwell.errors import USER_ERRORS, NotFound
 from askwell.services import trash
+from askwell.services.dates import suggest_ask
 from askwell.web import forms
 from askwell.web.deps import PathId, StoreDep
 from askwell.web.render import render
@@ -94,6 +95,9 @@ def _need_values(form: FormData) -> dict[str, Any]:
         "support_type": forms.text(form, "support_type", "advice"),
         "urgency": forms.text(form, "urgency", "medium"),
         "deadline": forms.optional(form, "deadline"),
+        "ask": forms.text(form, "ask"),
+        "size": forms.text(form, "size"),
+        "situation": forms.text(form, "situation"),
     }
 
 
@@ -113,7 +117,11 @@ def _need_page(
         "support_type": need.support_type,
         "urgency": need.urgency,
         "deadline": f"{need.deadline:%Y-%m-%d}" if need.deadline else "",
+        "ask": need.ask,
+        "size": need.size,
+        "situation": need.situation,
     }
+    found = suggest_ask(need.summary, need.support_type)
     return render(
         request,
         "need_edit.html",
@@ -122,6 +130,8 @@ def _need_page(
         values=shown,
         errors=errors or {},
         saved=saved,
+        auto={},
+        placeholders={"ask": found.ask, "size": found.size},
         status_code=422 if errors else 200,
     )
 
