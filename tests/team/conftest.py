@@ -26,25 +26,48 @@ def _require_postgres() -> None:
         pytest.skip(reason)
 
 
+@dataclass(frozen=True)
+class TeamDatabase:
+    """A database of our own, owned by a role of our own that is no superuser (as deployed)."""
+
+    url: str  # as the server connects: the owner role, which row-level security holds
+    superuser_url: str  # the same database as the cluster's superuser, for checks only
+
+
 @pytest.fixture(scope="session")
-def team_db_url() -> Iterator[str]:
-    """Create a database of our own (other suites reset `test`), migrate it, drop it at the end."""
+def team_db() -> Iterator[TeamDatabase]:
+    """Create a role and a database it owns, migrate as that role, drop both at the end.
+
+    Other suites reset `test`, so team tests get their own. The role is an ordinary one (no
+    SUPERUSER, no BYPASSRLS), like `scripts/team-server`'s `askwell`, so every team test runs
+    behind PostgreSQL's row-level security as a real server does.
+    """
     _require_postgres()
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    name = f"askwell_team_{uuid.uuid4().hex[:10]}"
+    suffix = uuid.uuid4().hex[:10]
+    name, role = f"askwell_team_{suffix}", f"askwell_app_{suffix}"
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+        conn.execute(text(f'CREATE ROLE "{role}" LOGIN NOSUPERUSER NOBYPASSRLS'))
+        conn.execute(text(f'CREATE DATABASE "{name}" OWNER "{role}"'))
+    base = make_url(PG_URL).set(database=name)
+    url = base.set(username=role, password=None).render_as_string(hide_password=False)
     from askwell.storage.store import open_store
 
     open_store(url).close()
-    yield url
+    yield TeamDatabase(url, base.render_as_string(hide_password=False))
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def team_db_url(team_db: TeamDatabase) -> str:
+    """Return the team database's URL as the server connects (its owner role, not superuser)."""
+    return team_db.url
 
 
 @pytest.fixture
@@ -233,3 +256,23 @@ def world(app: Any, team_store: Any, settings: Any) -> World:
     left = admin.api("DELETE", f"/api/team/teams/{other}/members/{admin.id}")
     assert left.status_code == 204, left.text
     return world
+
+
+def app_routes(app: Any) -> list[tuple[str, str]]:
+    """Return every (method, path) the app answers, routers included, sorted.
+
+    FastAPI 0.120+ keeps included routers as one entry each in `app.routes`; walk them with
+    `iter_route_contexts` there, and fall back to the flat list on older versions.
+    """
+    from fastapi import routing
+
+    walk = getattr(routing, "iter_route_contexts", None)
+    found = walk(app.routes) if walk else app.routes
+    out = set()
+    for route in found:
+        path = getattr(route, "path", None)
+        for method in getattr(route, "methods", None) or ():
+            if path and method != "HEAD":
+                out.add((method, path))
+    assert len(out) > 20, "the app's routes could not be listed"
+    return sorted(out)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from askwell.errors import AskwellError
 
 LOCAL_OWNER_ID = 1
+NOBODY = 0  # an owner with no rows: a store for shared tables only (RLS shows it no private row)
 ENV_URL = "ASKWELL_DATABASE_URL"
 ENV_BUSY_TIMEOUT = "ASKWELL_BUSY_TIMEOUT"
 DEFAULT_BUSY_TIMEOUT = 30.0
@@ -57,6 +58,9 @@ def _sqlite_pragmas(timeout_ms: int) -> Any:
     return on_connect
 
 
+_SET_OWNER = text("SELECT set_config('askwell.user_id', :owner, true)")
+
+
 @dataclass
 class Store:
     """A database plus the owner whose rows every query is limited to."""
@@ -66,6 +70,7 @@ class Store:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._row_security = self.engine.dialect.name == "postgresql"
 
     @property
     def url(self) -> str:
@@ -74,8 +79,15 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """Yield a session in one transaction: committed on success, rolled back on error."""
+        """Yield a session in one transaction: committed on success, rolled back on error.
+
+        On PostgreSQL the transaction first says whose it is (`askwell.user_id`, local to the
+        transaction): row-level security (migration 0006) then shows the private tables' rows
+        of that owner only, whatever SQL runs on the session.
+        """
         with self._sessions() as session, session.begin():
+            if self._row_security:
+                session.execute(_SET_OWNER, {"owner": str(self.owner_id)})
             yield session
 
     def close(self) -> None:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query, status
 from pydantic import Field
 
 from askwell.core.model import Need
-from askwell.team import method, routing, teams
+from askwell.team import insights, method, routing, teams
 from askwell.team.guard import CallerDep, TeamStore
 from askwell.web.schemas import InBody, NeedStatus, Summary, Topic, Urgency
 from askwell.web.schemas import SupportType as Support
@@ -242,3 +242,9 @@ def boundary(team_id: Id, body: BoundaryIn, who: CallerDep, store: TeamStore) ->
 def help_ledger(team_id: Id, who: CallerDep, store: TeamStore) -> dict[str, Any]:
     """Return the help you gave and received in the team."""
     return method.help_ledger(store, who.account.id, team_id)
+
+
+@router.get("/teams/{team_id}/insights")
+def team_insights(team_id: Id, who: CallerDep, store: TeamStore) -> dict[str, Any]:
+    """Return the team's figures: aggregates over at least 5 members, never per person."""
+    return asdict(insights.team_insights(store, who.account.id, team_id))

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from askwell import __version__
 from askwell.errors import USER_ERRORS
-from askwell.storage.store import Store, current_revision, make_engine
+from askwell.storage.store import NOBODY, Store, current_revision, make_engine
 from askwell.team.common import NotSignedIn
 from askwell.team.config import TeamSettings, load_settings
 from askwell.team.guard import CallerDep, Guard, caller
@@ -55,8 +55,9 @@ def personal_store(request: Request, who: CallerDep) -> Store:
 
 def create_app(settings: TeamSettings, *, store: Store | None = None) -> FastAPI:
     """Build the team server app (opens the database unless a store is given; never migrates)."""
-    if store is None:
-        store = Store(make_engine(settings.db_url))
+    engine = store.engine if store is not None else make_engine(settings.db_url)
+    # the shared store belongs to nobody: row-level security shows it no private row at all
+    store = Store(engine, owner_id=NOBODY)
     app = FastAPI(
         title="askwell team server",
         version=__version__,

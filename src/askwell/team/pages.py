@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from askwell.core.model import SUPPORT_TYPES, Need
 from askwell.errors import AskwellError
-from askwell.team import accounts, method, routing, sessions, teams
+from askwell.team import accounts, insights, method, routing, sessions, teams
 from askwell.team.api_accounts import client_ip, send_reset
 from askwell.team.guard import (
     CallerDep,
@@ -319,3 +319,11 @@ def thank(ask_id: int, who: CallerDep, store: TeamStore, note: Text = "") -> Res
     """Thank the person who answered."""
     method.thank(store, who.account.id, ask_id, note)
     return RedirectResponse("/", status_code=303)
+
+
+@router.get("/teams/{team_id}/insights")
+def insights_page(team_id: int, who: CallerDep, store: TeamStore) -> HTMLResponse:
+    """Show the team's figures (aggregates only), or why there are none yet."""
+    found = insights.team_insights(store, who.account.id, team_id)
+    name = next((t.name for t in teams.my_teams(store, who.account.id) if t.id == team_id), "")
+    return page("insights.html", who=who, found=found, team=name, title=f"{name} insights")
