@@ -136,8 +136,9 @@ def test_cli_draft_for_a_need_prints_the_wizard_draft(cli) -> None:  # type: ign
     assert set(data) == {"text", "parts", "template"} and data["template"] is None
     assert data["parts"]["ask"] == "take over the weekly reporting for 6 weeks"
     assert data["parts"]["why"] == "you know a lot about weekly reporting"
-    assert "Could you take over the weekly reporting for 6 weeks by Thursday 10 December?" in (
-        data["text"]
+    assert (
+        "Could you take over the weekly reporting for 6 weeks by Thursday 10 December?"
+        in (data["text"])
     )
     plain = cli("draft", str(need), "--person", "1", "--channel", "email").out
     assert plain.startswith("Hi Ana,\n\n") and "[" not in plain
@@ -192,3 +193,42 @@ def test_cli_need_add_shows_the_ask_drafts_will_use(cli) -> None:  # type: ignor
     assert own["suggested_ask"] == "" and own["ask"] == "read my CV"
     question = cli("need", "add", "Is it worth moving to Berlin?", "--json").json()
     assert question["suggested_ask"] == ""
+
+
+def test_cli_check_fix_prints_the_text_with_the_rewrites(cli) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "I need you to take over the reporting starting Monday. This is not optional. Reply ASAP."
+    )
+    r = cli("check", text, "--fix")
+    assert r.code == 0
+    assert r.out.splitlines()[0] == (
+        "I need you to take over the reporting starting Monday. Reply when you have a moment."
+    )
+
+
+def test_cli_check_fix_json_lists_each_rewrite(cli) -> None:  # type: ignore[no-untyped-def]
+    text = "I need this done ASAP."
+    data = cli("check", text, "--fix", "--json").json()
+    assert data["text"] == "I need this done when you have a moment."
+    assert data["replacements"] == [
+        {
+            "rule": "demands-immediacy",
+            "span": [17, 21],
+            "before": "ASAP",
+            "after": "when you have a moment",
+        }
+    ]
+    assert data["score_after"] >= data["score_before"]
+
+
+def test_cli_check_fix_leaves_what_needs_the_writer(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("check", "Could you review it? It should take about [15 minutes].", "--fix")
+    assert r.code == 0
+    assert r.out.splitlines()[0] == "Could you review it? It should take about [15 minutes]."
+
+
+def test_cli_check_fix_refuses_a_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "in.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": GOOD}) + "\n", encoding="utf-8")
+    r = cli("check", "--file", str(f), "--fix", expect=1)
+    assert "--fix works on one text" in r.err

@@ -157,6 +157,10 @@ def check_cmd(
         str | None, typer.Option("--file", help="Check many: JSONL {id, text} or CSV id,text.")
     ] = None,
     channel: ChannelOpt = None,
+    fix: Annotated[
+        bool,
+        typer.Option("--fix", help="Print the text with every rewrite the coach offers applied."),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Check a help request: a score, what works, what to change, with the spans."""
@@ -165,6 +169,8 @@ def check_cmd(
     if file is not None:
         if text is not None:
             raise _error("give a text or --file, not both")
+        if fix:
+            raise _error("--fix works on one text, not a --file")
         _check_file(file, channel, as_json)
         return
     if text is None:
@@ -176,11 +182,43 @@ def check_cmd(
         raise DomainError("empty", what="the text to check")
     from askwell.services.locale import country
 
+    if fix:
+        _fix(body, channel, country(), as_json)
+        return
     report = check(body, channel=channel, country=country())
     if as_json:
         emit_json(report.to_dict())
     else:
         render(body, report)
+
+
+def _fix(body: str, channel: str | None, where: str | None, as_json: bool) -> None:
+    """Print the text with the coach's rewrites applied (--json: the text and each rewrite)."""
+    from rich.markup import escape
+
+    from askwell.core.coach.fix import fix
+
+    fixed = fix(body, channel=channel, country=where)
+    if as_json:
+        emit_json(fixed.to_dict(body))
+        return
+    if fixed.before.crisis:
+        console().print(f"[bold]{escape(fixed.before.crisis_message or '')}[/]")
+        return
+    sys.stdout.write(fixed.text if fixed.text.endswith("\n") else fixed.text + "\n")
+    note = err_console()
+    if not fixed.applied:
+        left = ", ".join(sorted({f.rule for f in fixed.before.problems}))
+        note.print(
+            "[dim]Nothing to rewrite."
+            + (f" What is left needs your own words: {left}.[/]" if left else "[/]")
+        )
+        return
+    done = ", ".join(f.rule for f in fixed.applied)
+    note.print(
+        f"[dim]{len(fixed.applied)} rewrite{'s' if len(fixed.applied) > 1 else ''} applied "
+        f"({done}); score {fixed.before.score} -> {fixed.after.score}.[/]"
+    )
 
 
 def _opt(help_text: str) -> Any:

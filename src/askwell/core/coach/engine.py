@@ -10,6 +10,7 @@ from askwell.core.coach import findings as findings_model
 from askwell.core.coach.politeness import Strategy
 from askwell.core.coach.registry import RULES, Finding
 from askwell.core.coach.rules import ask as _rules  # noqa: F401  (registers the built-in rules)
+from askwell.core.coach.rules import rewrites
 from askwell.core.coach.text import Doc, Span
 from askwell.core.coach.weights import word_totals
 from askwell.core.model import CHANNELS, DomainError, check_choice
@@ -98,7 +99,7 @@ def check(text: str, *, channel: str | None = None, country: str | None = None) 
     danger = crisis.assess(text, alarm.probability(text), alarm.threshold)
     if danger.found:
         return Report(score=None, crisis=True, crisis_message=crisis.message(country))
-    found = [f for rule in RULES.values() for f in rule.run(doc)]
+    found = rewrites.offer(doc, [f for rule in RULES.values() for f in rule.run(doc)])
     strategies = politeness.find_strategies(text)
     words = lexicon.words(text)  # shared and read-only: strength.tokens(text) without the copy
     polite_words, strong_words = word_totals("politeness", "strength", words)

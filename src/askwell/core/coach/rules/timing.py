@@ -10,9 +10,9 @@ CALMER = {
     "asap": "when you have a moment",
     "a.s.a.p": "when you have a moment",
     "as soon as possible": "when you have a moment",
-    "right now": "today if you can",
-    "right away": "today if you can",
-    "immediately": "soon if you can",
+    "right now": "when you have a moment",
+    "right away": "when you have a moment",
+    "immediately": "when you have a moment",
     "urgent": "time-sensitive",
     "urgently": "soon",
 }
