@@ -126,3 +126,36 @@ def test_trash_export_flags_what_is_in_the_trash(store) -> None:  # type: ignore
     (entry,) = doc["trash"]
     assert entry["trashed"] is True and entry["kind"] == "person" and entry["label"] == "Sam"
     assert [p["name"] for p in entry["records"]["people"]] == ["Sam"]
+
+
+def test_trash_need_with_an_alternative_chain_comes_back_whole(store) -> None:  # type: ignore[no-untyped-def]
+    ana, sam, need, _ask, _note = _world(store)
+    first = sv.create_ask(store, need.id, ana.id, "Could you look?", now=T0).ask  # type: ignore[arg-type]
+    sv.record_answer(store, first.id, "alternative", offered="Ask Sam", now=T0)  # type: ignore[arg-type]
+    later = sv.create_ask(  # type: ignore[arg-type]
+        store, need.id, sam.id, "Ana sent me", parent_id=first.id, override=True, now=T0
+    ).ask
+    sv.follow_up(store, later.id, note="Any news?", now=T0 + timedelta(days=9))  # type: ignore[arg-type]
+    before = _counts(store)
+    trash.delete_record(store, "need", need.id, now=T0)  # type: ignore[arg-type]
+    assert _counts(store)[1:3] == (0, 0)
+    trash.undo(store, now=T0)
+    assert _counts(store) == before
+    assert sv.get_ask(store, later.id).parent_id == first.id  # type: ignore[arg-type]
+    trash.delete_record(store, "ask", first.id, now=T0)  # type: ignore[arg-type]
+    assert sv.get_ask(store, later.id).parent_id is None  # type: ignore[arg-type]
+    trash.undo(store, now=T0)
+    assert sv.get_ask(store, later.id).parent_id == first.id  # type: ignore[arg-type]
+    newer = sv.add_person(store, Person(name="After undo"))
+    assert newer.id not in (ana.id, sam.id)  # the id counter is past the restored rows
+
+
+def test_trash_merge_twice_then_undo_both_on_any_database(store) -> None:  # type: ignore[no-untyped-def]
+    ana, sam, *_ = _world(store)
+    kim = sv.add_person(store, Person(name="Kim"))
+    first = trash.merge_people(store, ana.id, sam.id, now=T0)  # type: ignore[arg-type]
+    second = trash.merge_people(store, ana.id, kim.id, now=T0)  # type: ignore[arg-type]
+    trash.undo(store, second.id, now=T0)
+    trash.undo(store, first.id, now=T0)
+    assert sorted(p.name for p in sv.list_people(store)) == ["Ana", "Kim", "Sam"]
+    assert {a.person_id for a in sv.list_asks(store)} == {sam.id}

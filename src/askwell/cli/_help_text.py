@@ -52,6 +52,8 @@ Commands:
   people    The people you might ask (your supporters).
   need      Needs: what you could use help with.
   journal   Your journal: reflections on asking.
+  edit      Fix a typo in any record: a person, need, ask, journal entry, help given or
+            boundary.
   team      Run askwell for a team: a multi-user server on PostgreSQL.
 
 Run `askwell COMMAND --help` for a command's options.

@@ -25,6 +25,7 @@ CLI_WORDS: dict[str, str] = {
         "add --allow-duplicate if this is someone else"
     ),
     "ambiguous_person": "{value!r} could be {candidates}; give a longer name or the id",
+    "nothing_to_change": "nothing to change: give at least one option (see --help)",
     "search_too_long": "--search is too long (limit {limit} characters)",
     "time_repeated": (
         "{when} happens twice in {zone} (the clocks go back): add --fold 0 for the first, "

@@ -86,6 +86,7 @@ def _register() -> None:
     from askwell.cli import (
         commands_calendar,
         commands_coach,
+        commands_edit,
         commands_fix,
         commands_insights,
         commands_match,
@@ -99,6 +100,7 @@ def _register() -> None:
         commands_web,
         commands_calendar,
         commands_fix,
+        commands_edit,
     ):
         feature.register(app)
     from askwell.cli import commands_team

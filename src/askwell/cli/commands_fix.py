@@ -18,6 +18,7 @@ from askwell.cli._common import (
     person_id,
     store,
 )
+from askwell.cli.commands_data import DateOpt
 from askwell.core.model import SUPPORT_TYPES, URGENCIES, choices
 from askwell.services.trash import KINDS, TRASH_DAYS, WORDS
 
@@ -182,16 +183,18 @@ def need_edit(
 
 def journal_edit(
     entry_id: Annotated[int, typer.Argument(help="Journal entry id (journal list --json).")],
-    text: Annotated[str | None, typer.Argument(help="The new text.")] = None,
+    text: Annotated[str | None, typer.Argument(help="The new text (its @tags with it).")] = None,
     edit: Annotated[
         bool, typer.Option("--edit", help="Open the entry in $EDITOR instead.")
     ] = False,
+    on: DateOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Rewrite a reflection: pass the new text, or --edit to change it in your editor."""
+    """Rewrite a journal entry (pass the text, or --edit for your editor) or move it (--date)."""
     from askwell import services
     from askwell.cli._editor import edit_text
     from askwell.errors import AskwellError
+    from askwell.services.dates import said_day
 
     st = store()
     if edit:
@@ -201,13 +204,15 @@ def journal_edit(
 
             raise NotFound("not_found", what="journal entry", id=entry_id)
         text = edit_text(old.text)
-    if text is None:
-        raise AskwellError("give the new text, or --edit to open your editor")
-    entry = services.edit_entry(st, entry_id, text)
+    if text is None and on is None:
+        raise AskwellError("give the new text, --edit to open your editor, or --date")
+    at = said_day(on, "a journal entry") if on is not None else None
+    entry = services.update_entry(st, entry_id, text=text, at=at)
     if as_json:
         emit_json(entry)
     else:
-        console().print(f"Saved journal entry #{entry.id}.")
+        day = f" ({entry.created_at:%Y-%m-%d})" if entry.created_at else ""
+        console().print(f"Saved journal entry #{entry.id}{day}.")
 
 
 def register(app: typer.Typer) -> None:

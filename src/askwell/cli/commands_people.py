@@ -100,7 +100,10 @@ def _show(p: Person, boundaries: list[Boundary]) -> None:
     out.print(table)
     for b in boundaries:
         about = f"about {b.topic}" if b.topic else "about anything"
-        out.print(f"[dim]boundary:[/] no asks {_esc(about)} before {b.until:%Y-%m-%d}")
+        out.print(
+            f"[dim]boundary #{b.id}:[/] no asks {_esc(about)} before {b.until:%Y-%m-%d} "
+            f"[dim](askwell edit boundary {b.id})[/]"
+        )
 
 
 @people_app.command("add")

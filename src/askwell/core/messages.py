@@ -37,6 +37,7 @@ MESSAGES: Final[dict[str, str]] = {
     "future_date": "{value} is still to come; {what} can only be dated today or earlier",
     "bad_followup_days": "{setting} must be a number of days from 1 to 60, not {value!r}",
     "search_too_long": "the search is too long (limit {limit} characters)",
+    "nothing_to_change": "nothing to change: say what to change (see the options)",
     # records and people
     "not_found": "no {what} with id {id}",
     "no_such_person": "no one in your network is called {value!r}",
@@ -78,6 +79,12 @@ MESSAGES: Final[dict[str, str]] = {
     "follow_up_soon": "ask {id} was sent less than {days} days ago; give it a little more time",
     "already_closed": "ask {id} is already closed",
     "close_draft": "ask {id} is a draft; delete it or send it instead",
+    "draft_has_no_date": "ask {id} is still a draft; it gets its date when you send it",
+    "no_answer_yet": "ask {id} has no answer yet, so there is no {what} to change",
+    "no_thanks_yet": "ask {id} has no thank-you yet, so there is no note to change",
+    "ask_after_answer": (
+        "ask {id} was answered on {on}; the ask itself must be dated that day or earlier"
+    ),
     # moments
     "slot_count": "the number of moments must be between 1 and {limit}",
     "slot_number": "pick a suggested moment from 1 to {limit}, not {value}",

@@ -16,8 +16,9 @@ from askwell.services.asks import (
     send_ask,
     thank,
 )
+from askwell.services.edits import update_ask, update_boundary, update_entry, update_help
 from askwell.services.history import load_history
-from askwell.services.journal import add_entry, edit_entry, give_help, list_entries, timeline
+from askwell.services.journal import add_entry, give_help, list_entries, timeline
 from askwell.services.needs import add_need, get_need, list_needs, set_need_status, update_need
 from askwell.services.people import (
     add_boundary,
@@ -41,7 +42,6 @@ __all__ = [
     "close_ask",
     "create_ask",
     "due",
-    "edit_entry",
     "find_person",
     "first_draft",
     "follow_up",
@@ -62,6 +62,10 @@ __all__ = [
     "set_need_status",
     "thank",
     "timeline",
+    "update_ask",
+    "update_boundary",
+    "update_entry",
+    "update_help",
     "update_need",
     "update_person",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from askwell.core.ask_suggest import AskSuggestion, suggest
 from askwell.core.dates import parse_day
@@ -21,16 +21,45 @@ def happened_at(text: str | None, what: str, *, now: datetime | None = None) -> 
     """
     if text is None or not text.strip():
         return None
+    return restamp(said_day(text, what, now=now), None, what, now=now)
+
+
+def said_day(text: str, what: str, *, now: datetime | None = None) -> date:
+    """Return the local day `text` names ("3 days ago", "2026-11-20"), refusing days to come."""
+    from askwell.services.insights import local_zone_name
+
+    current = (now or datetime.now(UTC)).astimezone(zone_of(local_zone_name()))
+    day = parse_day(text, current.date())
+    if day > current.date():
+        raise DomainError("future_date", value=f"{day:%Y-%m-%d}", what=what)
+    return day
+
+
+def restamp(
+    new: date | datetime, old: datetime | None, what: str, *, now: datetime | None = None
+) -> datetime:
+    """Return the stored UTC time when a record is dated `new` (a local day, or an exact time).
+
+    A day keeps the record's own time when it already is on that day (fixing another field
+    does not move it); otherwise today is now and an earlier day is noon. Times to come are
+    refused.
+    """
     from askwell.services.insights import local_zone_name
 
     zone = zone_of(local_zone_name())
     current = (now or datetime.now(UTC)).astimezone(zone)
-    day = parse_day(text, current.date())
-    if day > current.date():
-        raise DomainError("future_date", value=f"{day:%Y-%m-%d}", what=what)
-    if day == current.date():
+    if isinstance(new, datetime):
+        stamp = new if new.tzinfo is not None else new.replace(tzinfo=UTC)
+        if stamp > current + timedelta(minutes=5):
+            raise DomainError("future_date", value=f"{stamp:%Y-%m-%d %H:%M}", what=what)
+        return stamp.astimezone(UTC)
+    if new > current.date():
+        raise DomainError("future_date", value=f"{new:%Y-%m-%d}", what=what)
+    if old is not None and old.astimezone(zone).date() == new:
+        return old
+    if new == current.date():
         return current.astimezone(UTC)
-    return datetime.combine(day, NOON, tzinfo=zone).astimezone(UTC)
+    return datetime.combine(new, NOON, tzinfo=zone).astimezone(UTC)
 
 
 def day_bound(text: str | None, *, now: datetime | None = None) -> date | None:
@@ -55,3 +84,10 @@ def suggest_ask(
 ) -> AskSuggestion:
     """Return what a need's summary already says of its ask, size and date (see ask_suggest)."""
     return suggest(summary, support, today=local_today(now=now))
+
+
+def local_day(stamp: datetime) -> date:
+    """Return the day a stored time falls on in this machine's time zone."""
+    from askwell.services.insights import local_zone_name
+
+    return stamp.astimezone(zone_of(local_zone_name())).date()

@@ -49,16 +49,6 @@ def add_entry(
         return _rows.journal(row)
 
 
-def edit_entry(store: Store, entry_id: int, text: str) -> JournalEntry:
-    """Rewrite the text of a reflection (to fix a typo or add a thought)."""
-    body = check_text(text, "the journal entry", TEXT_MAX)
-    with store.session() as s:
-        row = _rows.owned(s, store, JournalRow, entry_id)
-        row.text = body
-        s.flush()
-        return _rows.journal(row)
-
-
 def _like(term: str) -> str:
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"

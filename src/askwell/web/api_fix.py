@@ -12,10 +12,16 @@ from askwell.services import trash
 from askwell.web.deps import PathId, StoreDep
 from askwell.web.schemas import (
     ERRORS,
+    AskPublic,
+    AskUpdate,
+    BoundaryPublic,
+    BoundaryUpdate,
+    HelpGivenPublic,
+    HelpGivenUpdate,
     Id,
     InBody,
     JournalPublic,
-    RequiredText,
+    JournalUpdate,
 )
 
 router = APIRouter(tags=["fixing mistakes"], responses=ERRORS)
@@ -52,12 +58,6 @@ class MergeBody(InBody):
     """The duplicate to fold into the person in the path."""
 
     other_id: Id
-
-
-class JournalUpdate(InBody):
-    """The new text of a reflection."""
-
-    text: RequiredText
 
 
 def _delete_route(kind: str) -> None:
@@ -104,5 +104,23 @@ def merge(store: StoreDep, person_id: PathId, body: MergeBody) -> TrashPublic:
 
 @router.patch("/api/journal/{entry_id}")
 def update_entry(store: StoreDep, entry_id: PathId, body: JournalUpdate) -> JournalPublic:
-    """Rewrite a reflection."""
-    return JournalPublic.of(services.edit_entry(store, entry_id, body.text))
+    """Fix a journal entry: its text (with its @tags) or its day."""
+    return JournalPublic.of(services.update_entry(store, entry_id, **body.changes()))
+
+
+@router.patch("/api/asks/{ask_id}")
+def update_ask(store: StoreDep, ask_id: PathId, body: AskUpdate) -> AskPublic:
+    """Fix an ask: text, channel, sending day, the answer's note or offer, the thank-you note."""
+    return AskPublic.of(services.update_ask(store, ask_id, **body.changes()))
+
+
+@router.patch("/api/help/{help_id}")
+def update_help(store: StoreDep, help_id: PathId, body: HelpGivenUpdate) -> HelpGivenPublic:
+    """Fix help you gave: what you did, for whom, or the day."""
+    return HelpGivenPublic.of(services.update_help(store, help_id, **body.changes()))
+
+
+@router.patch("/api/boundaries/{boundary_id}")
+def update_boundary(store: StoreDep, boundary_id: PathId, body: BoundaryUpdate) -> BoundaryPublic:
+    """Fix a boundary: its end, topic or reason."""
+    return BoundaryPublic.of(services.update_boundary(store, boundary_id, **body.changes()))

@@ -43,6 +43,7 @@ ROUTE_MODULES = (
     "pages_insights",
     "pages_docs",
     "pages_fix",
+    "pages_edit",
     "feed",
 )
 

@@ -95,10 +95,18 @@ def _need_values(form: FormData) -> dict[str, Any]:
         "support_type": forms.text(form, "support_type", "advice"),
         "urgency": forms.text(form, "urgency", "medium"),
         "deadline": forms.optional(form, "deadline"),
+        "expect": forms.optional(form, "expect"),
+        "topics": forms.text(form, "topics"),
         "ask": forms.text(form, "ask"),
         "size": forms.text(form, "size"),
         "situation": forms.text(form, "situation"),
     }
+
+
+def _need_data(values: dict[str, Any]) -> dict[str, Any]:
+    from askwell.core.model import parse_list
+
+    return {**values, "topics": list(parse_list(values["topics"]))}
 
 
 def _need_page(
@@ -117,6 +125,8 @@ def _need_page(
         "support_type": need.support_type,
         "urgency": need.urgency,
         "deadline": f"{need.deadline:%Y-%m-%d}" if need.deadline else "",
+        "expect": "" if need.expect is None else str(need.expect),
+        "topics": ", ".join(need.topics),
         "ask": need.ask,
         "size": need.size,
         "situation": need.situation,
@@ -148,7 +158,7 @@ async def save_need(request: Request, store: StoreDep, need_id: PathId) -> Respo
     form = await forms.read_form(request)
     values = _need_values(form)
     try:
-        body = forms.validate(NeedUpdate, values)
+        body = forms.validate(NeedUpdate, _need_data(values))
         services.update_need(store, need_id, **body.changes())
     except USER_ERRORS as exc:
         if isinstance(exc, NotFound):

@@ -141,6 +141,7 @@ def _person(
         asks=list(reversed(asks)),
         needs=needs,
         given=list(reversed(given)),
+        boundaries=[b for b in history.boundaries if b.person_id == person_id],
         added=added,
         saved=saved,
         others=[p for p in history.people if p.id != person_id],

@@ -335,6 +335,41 @@ class BoundaryCreate(InBody):
     reason: LongText = ""
 
 
+def _given(body: BaseModel, **rename: str) -> dict[str, Any]:
+    """Return the fields a PATCH sent (null = unchanged), renamed for the service."""
+    data = {k: v for k, v in body.model_dump(exclude_unset=True).items() if v is not None}
+    return {rename.get(k, k): v for k, v in data.items()}
+
+
+class AskUpdate(InBody):
+    """Fix an ask: its text, channel or sending day, its answer's note or offer, its thanks."""
+
+    text: LongText | None = None
+    channel: Channel | None = None
+    sent_at: date | datetime | None = Field(
+        None, description="A day (the time is kept when it is the same day) or an exact time."
+    )
+    note: LongText | None = Field(None, description="What they said (the answer's note).")
+    offered: LongText | None = Field(None, description="What they offered instead.")
+    thanks_note: LongText | None = Field(None, description="The note of your thank-you.")
+
+    def changes(self) -> dict[str, Any]:
+        """Return the fields that were given, named as the service takes them."""
+        return _given(self, sent_at="sent")
+
+
+class BoundaryUpdate(InBody):
+    """Fix a boundary: its end, topic or reason."""
+
+    until: date | None = None
+    topic: Short | None = None
+    reason: LongText | None = None
+
+    def changes(self) -> dict[str, Any]:
+        """Return the fields that were given."""
+        return _given(self)
+
+
 class AskResultPublic(BaseModel):
     """An ask plus anything worth telling the user about it."""
 
@@ -364,6 +399,19 @@ class JournalCreate(InBody):
     ask_id: Id | None = None
 
 
+class JournalUpdate(InBody):
+    """Fix a journal entry: its text (with its @tags) or its day."""
+
+    text: RequiredText | None = None
+    created_at: date | datetime | None = Field(
+        None, description="A day (the time is kept when it is the same day) or an exact time."
+    )
+
+    def changes(self) -> dict[str, Any]:
+        """Return the fields that were given, named as the service takes them."""
+        return _given(self, created_at="at")
+
+
 class JournalPublic(OutModel):
     """A journal entry."""
 
@@ -387,6 +435,18 @@ class HelpGivenCreate(InBody):
 
     person_id: Id
     summary: RequiredText
+
+
+class HelpGivenUpdate(InBody):
+    """Fix help you gave: what you did, for whom, or the day."""
+
+    summary: RequiredText | None = None
+    person_id: Id | None = None
+    created_at: date | datetime | None = None
+
+    def changes(self) -> dict[str, Any]:
+        """Return the fields that were given, named as the service takes them."""
+        return _given(self, created_at="at")
 
 
 class HelpGivenPublic(OutModel):

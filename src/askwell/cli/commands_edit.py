@@ -1,0 +1,130 @@
+"""`askwell edit KIND ID`: fix a typo in any record, as `askwell delete KIND ID` removes one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from askwell.cli._common import PERSON_HELP, JsonOpt, console, emit_json, person_id, store
+from askwell.cli.commands_data import DateOpt
+from askwell.core.model import CHANNELS, choices
+
+edit_app = typer.Typer(
+    help="Fix a typo in any record: a person, need, ask, journal entry, help given or boundary.",
+    no_args_is_help=True,
+)
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def ask_edit(
+    ask_id: Annotated[int, typer.Argument(help="Ask id (need show, or ask --json).")],
+    text: Annotated[str | None, typer.Option("--text", help="The request as you sent it.")] = None,
+    text_file: Annotated[
+        str | None, typer.Option("--text-file", help="Read the request from a file (- = stdin).")
+    ] = None,
+    channel: Annotated[str | None, typer.Option("--channel", help=f"{choices(CHANNELS)}.")] = None,
+    on: DateOpt = None,
+    note: Annotated[str | None, typer.Option("--note", help="What they said (the answer).")] = None,
+    offered: Annotated[
+        str | None, typer.Option("--offered", help="What they offered instead (the answer).")
+    ] = None,
+    thanks_note: Annotated[
+        str | None, typer.Option("--thanks-note", help="What you thanked them for.")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fix an ask: its text, channel or day (--date), its answer's note or offer, its thanks."""
+    from askwell import services
+    from askwell.cli._common import read_text_arg
+    from askwell.cli.commands_asks import ask_public
+    from askwell.services.dates import said_day
+
+    updated = services.update_ask(
+        store(),
+        ask_id,
+        text=read_text_arg(text, text_file),
+        channel=channel,
+        sent=said_day(on, "an ask") if on is not None else None,
+        note=note,
+        offered=offered,
+        thanks_note=thanks_note,
+    )
+    if as_json:
+        emit_json(ask_public(updated))
+    else:
+        console().print(f"Updated ask #{updated.id}.")
+
+
+def help_edit(
+    help_id: Annotated[int, typer.Argument(help="The id `askwell gave` printed.")],
+    summary: Annotated[str | None, typer.Option("--summary", help="What you did for them.")] = None,
+    person: Annotated[
+        str | None, typer.Option("--person", help="Whom you helped: " + PERSON_HELP)
+    ] = None,
+    on: DateOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fix help you gave: what you did (--summary), for whom (--person), or the day (--date)."""
+    from askwell import services
+    from askwell.services.dates import said_day
+
+    updated = services.update_help(
+        store(),
+        help_id,
+        summary=summary,
+        person_id=person_id(person) if person is not None else None,
+        at=said_day(on, "help given") if on is not None else None,
+    )
+    if as_json:
+        emit_json(updated)
+    else:
+        console().print(f"Updated help given #{updated.id}: {_esc(updated.summary)}")
+
+
+def boundary_edit(
+    boundary_id: Annotated[int, typer.Argument(help="Boundary id (people show PERSON).")],
+    until: Annotated[
+        str | None, typer.Option("--until", help="Do not ask before this date (YYYY-MM-DD).")
+    ] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help="About what ('' for all).")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Why, in a few words.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fix a boundary: its end (--until), its topic or its reason; delete it to end it now."""
+    from askwell import services
+    from askwell.cli.commands_asks import parse_date
+
+    updated = services.update_boundary(
+        store(),
+        boundary_id,
+        until=parse_date(until, "until") if until is not None else None,
+        topic=topic,
+        reason=reason,
+    )
+    if as_json:
+        emit_json(updated)
+    else:
+        console().print(f"Updated boundary #{updated.id}: until {updated.until:%Y-%m-%d}.")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach `askwell edit` with one sub-command per kind of record."""
+    from askwell.cli.commands_fix import journal_edit, need_edit
+    from askwell.cli.commands_people import edit as person_edit
+
+    for name, fn in (
+        ("person", person_edit),
+        ("need", need_edit),
+        ("ask", ask_edit),
+        ("journal", journal_edit),
+        ("help", help_edit),
+        ("boundary", boundary_edit),
+    ):
+        edit_app.command(name)(fn)
+    app.add_typer(edit_app, name="edit")

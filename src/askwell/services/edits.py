@@ -1,0 +1,171 @@
+"""Fix a typo in any record: one use-case per kind (ask, journal entry, help given, boundary).
+
+People and needs are changed by `update_person` and `update_need`. Each use-case changes only
+the fields it is given, checks them like a new record, and refuses a call that changes
+nothing. A date may be a local day (the record keeps its time when it is already on that day)
+or an exact time.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from askwell.core.model import (
+    CHANNELS,
+    SUMMARY_MAX,
+    TEXT_MAX,
+    Ask,
+    Boundary,
+    DomainError,
+    HelpGiven,
+    JournalEntry,
+    check_choice,
+    check_text,
+)
+from askwell.errors import AskwellError
+from askwell.services import _rows
+from askwell.services.dates import local_day, restamp
+from askwell.storage.store import Store
+from askwell.storage.tables import (
+    AskRow,
+    BoundaryRow,
+    HelpGivenRow,
+    JournalRow,
+    PersonRow,
+    ThanksRow,
+)
+
+When = date | datetime
+
+
+def _nothing(*values: object) -> None:
+    if all(v is None for v in values):
+        raise AskwellError("nothing_to_change")
+
+
+def update_ask(
+    store: Store,
+    ask_id: int,
+    *,
+    text: str | None = None,
+    channel: str | None = None,
+    sent: When | None = None,
+    note: str | None = None,
+    offered: str | None = None,
+    thanks_note: str | None = None,
+    now: datetime | None = None,
+) -> Ask:
+    """Change an ask's text, channel or sending day, its answer's note or offer, its thanks."""
+    _nothing(text, channel, sent, note, offered, thanks_note)
+    with store.session() as s:
+        row = _rows.owned(s, store, AskRow, ask_id)
+        if text is not None:
+            row.text = check_text(text, "the request text", TEXT_MAX, required=False)
+        if channel is not None:
+            row.channel = check_choice(channel, CHANNELS, "channel")
+        if sent is not None:
+            _move_sent(row, sent, now)
+        for value, what in ((note, "note"), (offered, "offer")):
+            if value is not None and row.answer_kind is None:
+                raise DomainError("no_answer_yet", id=ask_id, what=what)
+        if note is not None:
+            row.answer_note = check_text(note, "the note", TEXT_MAX, required=False)
+        if offered is not None:
+            row.answer_offered = check_text(offered, "what was offered", TEXT_MAX, required=False)
+        if thanks_note is not None:
+            thanks = s.scalars(
+                select(ThanksRow)
+                .where(ThanksRow.owner_id == store.owner_id, ThanksRow.ask_id == row.id)
+                .order_by(ThanksRow.created_at.desc(), ThanksRow.id.desc())
+            ).first()
+            if thanks is None:
+                raise DomainError("no_thanks_yet", id=ask_id)
+            thanks.note = check_text(thanks_note, "the note", TEXT_MAX, required=False)
+        s.flush()
+        return _rows.ask(row)
+
+
+def _move_sent(row: AskRow, sent: When, now: datetime | None) -> None:
+    if row.sent_at is None:
+        raise DomainError("draft_has_no_date", id=row.id)
+    stamp = restamp(sent, row.sent_at, "an ask", now=now)
+    answered = row.answered_at
+    on_answer_day = not isinstance(sent, datetime) and answered and sent == local_day(answered)
+    if answered is not None and on_answer_day and stamp > answered:
+        stamp = answered  # the day they answered: just before the answer
+    if row.answered_at is not None and stamp > row.answered_at:
+        raise DomainError("ask_after_answer", id=row.id, on=f"{row.answered_at:%Y-%m-%d}")
+    if row.created_at == row.sent_at or stamp < row.created_at:
+        row.created_at = stamp
+    row.sent_at = stamp
+
+
+def update_entry(
+    store: Store,
+    entry_id: int,
+    *,
+    text: str | None = None,
+    at: When | None = None,
+    now: datetime | None = None,
+) -> JournalEntry:
+    """Rewrite a journal entry (its @tags live in the text) or move it to another day."""
+    _nothing(text, at)
+    with store.session() as s:
+        row = _rows.owned(s, store, JournalRow, entry_id)
+        if text is not None:
+            row.text = check_text(text, "the journal entry", TEXT_MAX)
+        if at is not None:
+            row.created_at = restamp(at, row.created_at, "a journal entry", now=now)
+        s.flush()
+        return _rows.journal(row)
+
+
+def update_help(
+    store: Store,
+    help_id: int,
+    *,
+    summary: str | None = None,
+    person_id: int | None = None,
+    at: When | None = None,
+    now: datetime | None = None,
+) -> HelpGiven:
+    """Change what you did for someone, whom you helped, or the day."""
+    _nothing(summary, person_id, at)
+    with store.session() as s:
+        row = _rows.owned(s, store, HelpGivenRow, help_id)
+        if summary is not None:
+            row.summary = check_text(summary, "the summary", TEXT_MAX)
+        if person_id is not None:
+            row.person_id = _rows.owned(s, store, PersonRow, person_id).id
+        if at is not None:
+            row.created_at = restamp(at, row.created_at, "help given", now=now)
+        s.flush()
+        return _rows.help_given(row)
+
+
+def update_boundary(
+    store: Store,
+    boundary_id: int,
+    *,
+    until: date | None = None,
+    topic: str | None = None,
+    reason: str | None = None,
+    now: datetime | None = None,
+) -> Boundary:
+    """Change a boundary's end, topic or reason (to end it now, delete it)."""
+    _nothing(until, topic, reason)
+    today = (now or _rows.now_utc()).date()
+    with store.session() as s:
+        row = _rows.owned(s, store, BoundaryRow, boundary_id)
+        if until is not None:
+            if until <= today:
+                raise DomainError("past_date", value=f"{until:%Y-%m-%d}")
+            row.until = until
+        if topic is not None:
+            row.topic = check_text(topic, "the topic", SUMMARY_MAX, required=False)
+        if reason is not None:
+            row.reason = check_text(reason, "the reason", TEXT_MAX, required=False)
+        s.flush()
+        return _rows.boundary(row)

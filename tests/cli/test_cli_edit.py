@@ -1,0 +1,78 @@
+"""`askwell edit KIND ID`: every record's typo can be fixed from the command line."""
+
+from __future__ import annotations
+
+
+def _world(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("people", "add", "Sam Lee")
+    cli("people", "add", "Kim")
+    cli("need", "add", "Typo in my nede", "--type", "advice")
+    cli("ask", "1", "--to", "Sam", "--text", "Culd you look?", "--date", "3 days ago")
+
+
+def test_cli_edit_ask_text_channel_day_answer_and_thanks(cli) -> None:  # type: ignore[no-untyped-def]
+    _world(cli)
+    fixed = cli(
+        "edit",
+        "ask",
+        "1",
+        "--text",
+        "Could you look?",
+        "--channel",
+        "email",
+        "--date",
+        "4 days ago",
+        "--json",
+    ).json()
+    assert (fixed["text"], fixed["channel"]) == ("Could you look?", "email")
+    early = cli("edit", "ask", "1", "--note", "sure", expect=1)
+    assert "ask 1 has no answer yet, so there is no note to change" in early.err
+    cli("answer", "1", "alternative", "--offered", "Ask Km", "--note", "busy")
+    cli("thank", "1", "--note", "Thnks")
+    r = cli("edit", "ask", "1", "--offered", "Ask Kim", "--thanks-note", "Thanks!", "--json")
+    assert r.json()["answer"]["offered"] == "Ask Kim"
+    assert "Updated ask #1." in cli("edit", "ask", "1", "--note", "busy this week").out
+    later = cli("edit", "ask", "1", "--date", "tomorrow", expect=1)
+    assert "is still to come" in later.err
+
+
+def test_cli_edit_ask_with_nothing_to_change_says_so(cli) -> None:  # type: ignore[no-untyped-def]
+    _world(cli)
+    r = cli("edit", "ask", "1", expect=1)
+    assert r.err.strip() == "error: nothing to change: give at least one option (see --help)"
+
+
+def test_cli_edit_journal_text_tags_and_day(cli) -> None:  # type: ignore[no-untyped-def]
+    _world(cli)
+    entry = cli("journal", "add", "Askd Sam @wrk", "--json").json()
+    r = cli("edit", "journal", str(entry["id"]), "Asked Sam @work", "--date", "yesterday")
+    assert f"Saved journal entry #{entry['id']}" in r.out
+    listed = cli("journal", "list", "--tag", "work").out
+    assert "Asked Sam @work" in listed
+    assert cli("journal", "edit", str(entry["id"]), "--date", "2 days ago").code == 0
+
+
+def test_cli_edit_help_given_and_boundary(cli) -> None:  # type: ignore[no-untyped-def]
+    _world(cli)
+    given = cli("gave", "Sam", "Lnt a ladder", "--json").json()
+    r = cli(
+        "edit", "help", str(given["id"]), "--summary", "Lent a ladder", "--person", "Kim", "--json"
+    ).json()
+    assert (r["summary"], r["person_id"]) == ("Lent a ladder", 2)
+    cli("people", "boundary", "Sam", "--until", "2099-01-01", "--topic", "mony")
+    shown = cli("people", "show", "Sam").out
+    assert "boundary #1:" in shown and "askwell edit boundary 1" in shown
+    b = cli("edit", "boundary", "1", "--topic", "money", "--until", "2099-02-01", "--json").json()
+    assert (b["topic"], b["until"]) == ("money", "2099-02-01")
+    past = cli("edit", "boundary", "1", "--until", "2000-01-01", expect=1)
+    assert "has passed" in past.err
+
+
+def test_cli_edit_person_and_need_are_the_same_commands(cli) -> None:  # type: ignore[no-untyped-def]
+    _world(cli)
+    p = cli("edit", "person", "Sam", "--name", "Sam Leigh", "--json").json()
+    assert p["name"] == "Sam Leigh"
+    n = cli(
+        "edit", "need", "1", "--summary", "Typo in my need", "--size", "two slides", "--json"
+    ).json()
+    assert (n["summary"], n["size"]) == ("Typo in my need", "two slides")

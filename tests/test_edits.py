@@ -1,0 +1,121 @@
+"""Fix a typo in any record: one service per kind, checked like a new record, on any database."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from askwell import services as sv
+from askwell.core.model import DomainError, Need, Person
+from askwell.errors import AskwellError, NotFound
+
+T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
+NOW = T0 + timedelta(days=5)
+
+
+@pytest.fixture(autouse=True)
+def _utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASKWELL_TZ", "UTC")
+
+
+def _ask(store, **answer):  # type: ignore[no-untyped-def]
+    sam = sv.add_person(store, Person(name="Sam"))
+    need = sv.add_need(store, Need(summary="Typo in my nede"))
+    ask = sv.create_ask(store, need.id, sam.id, "Culd you look?", now=T0).ask  # type: ignore[arg-type]
+    if answer:
+        sv.record_answer(store, ask.id, now=T0 + timedelta(days=1), **answer)  # type: ignore[arg-type]
+    return sam, ask
+
+
+def test_edit_ask_text_channel_and_day(store) -> None:  # type: ignore[no-untyped-def]
+    _sam, ask = _ask(store)
+    fixed = sv.update_ask(store, ask.id, text="Could you look?", channel="email", now=NOW)
+    assert (fixed.text, fixed.channel, fixed.sent_at) == ("Could you look?", "email", T0)
+    moved = sv.update_ask(store, ask.id, sent=date(2026, 3, 1), now=NOW)
+    assert moved.sent_at == datetime(2026, 3, 1, 12, tzinfo=UTC) == moved.created_at
+    same_day = sv.update_ask(store, ask.id, sent=date(2026, 3, 1), now=NOW)
+    assert same_day.sent_at == moved.sent_at  # naming its own day keeps the time
+
+
+def test_edit_ask_answer_note_offer_and_thanks(store) -> None:  # type: ignore[no-untyped-def]
+    _sam, ask = _ask(store, kind="alternative", offered="Ask Kim", note="busy")
+    sv.thank(store, ask.id, note="Thnks", now=T0 + timedelta(days=2))  # type: ignore[arg-type]
+    fixed = sv.update_ask(
+        store,
+        ask.id,
+        note="Busy this week",
+        offered="Ask Kim Lee",
+        thanks_note="Thanks for the tip",
+    )
+    assert fixed.answer is not None
+    assert (fixed.answer.note, fixed.answer.offered) == ("Busy this week", "Ask Kim Lee")
+    assert [t.note for t in sv.load_history(store).thanks] == ["Thanks for the tip"]
+
+
+def test_edit_ask_refuses_what_does_not_exist_yet(store) -> None:  # type: ignore[no-untyped-def]
+    _sam, ask = _ask(store)
+    with pytest.raises(DomainError, match="no answer yet"):
+        sv.update_ask(store, ask.id, note="sure")
+    with pytest.raises(DomainError, match="no thank-you yet"):
+        sv.update_ask(store, ask.id, thanks_note="thanks")
+    with pytest.raises(DomainError, match="still to come"):
+        sv.update_ask(store, ask.id, sent=date(2026, 3, 9), now=NOW)
+    with pytest.raises(DomainError, match="unknown channel"):
+        sv.update_ask(store, ask.id, channel="pigeon")
+    with pytest.raises(AskwellError, match="nothing to change"):
+        sv.update_ask(store, ask.id)
+    with pytest.raises(NotFound):
+        sv.update_ask(store, 99, text="x")
+
+
+def test_edit_ask_day_stays_before_its_answer(store) -> None:  # type: ignore[no-untyped-def]
+    _sam, ask = _ask(store, kind="yes")
+    with pytest.raises(DomainError, match="answered on 2026-03-03"):
+        sv.update_ask(store, ask.id, sent=date(2026, 3, 4), now=NOW)
+    same = sv.update_ask(store, ask.id, sent=date(2026, 3, 3), now=NOW)
+    assert same.sent_at == same.answer.at  # type: ignore[union-attr]
+
+
+def test_edit_journal_entry_text_tags_and_day(store) -> None:  # type: ignore[no-untyped-def]
+    entry = sv.add_entry(store, "Askd Sam @wrk", now=T0)
+    fixed = sv.update_entry(store, entry.id, text="Asked Sam @work", at=date(2026, 2, 27), now=NOW)  # type: ignore[arg-type]
+    assert fixed.text == "Asked Sam @work"
+    assert fixed.created_at == datetime(2026, 2, 27, 12, tzinfo=UTC)
+    assert [i.text for i in sv.timeline(store, tag="work")] == ["Asked Sam @work"]
+    with pytest.raises(DomainError, match="cannot be empty"):
+        sv.update_entry(store, entry.id, text="  ")  # type: ignore[arg-type]
+
+
+def test_edit_help_given_summary_person_and_day(store) -> None:  # type: ignore[no-untyped-def]
+    sam, _unused = _ask(store)
+    kim = sv.add_person(store, Person(name="Kim"))
+    given = sv.give_help(store, sam.id, "Lnt a ladder", now=T0)  # type: ignore[arg-type]
+    fixed = sv.update_help(
+        store,
+        given.id,
+        summary="Lent a ladder",
+        person_id=kim.id,  # type: ignore[arg-type]
+        at=date(2026, 3, 1),
+        now=NOW,
+    )
+    assert (fixed.summary, fixed.person_id) == ("Lent a ladder", kim.id)
+    assert fixed.created_at == datetime(2026, 3, 1, 12, tzinfo=UTC)
+    with pytest.raises(NotFound):
+        sv.update_help(store, given.id, person_id=99)  # type: ignore[arg-type]
+
+
+def test_edit_boundary_end_topic_and_reason(store) -> None:  # type: ignore[no-untyped-def]
+    sam, _unused = _ask(store)
+    b = sv.add_boundary(store, sam.id, date(2026, 5, 1), topic="mony", now=T0)  # type: ignore[arg-type]
+    fixed = sv.update_boundary(
+        store,
+        b.id,
+        until=date(2026, 6, 1),
+        topic="money",  # type: ignore[arg-type]
+        reason="new job",
+        now=NOW,
+    )
+    assert (fixed.until, fixed.topic, fixed.reason) == (date(2026, 6, 1), "money", "new job")
+    with pytest.raises(DomainError, match="has passed"):
+        sv.update_boundary(store, b.id, until=date(2026, 3, 1), now=NOW)  # type: ignore[arg-type]
