@@ -119,3 +119,25 @@ def test_edit_boundary_end_topic_and_reason(store) -> None:  # type: ignore[no-u
     assert (fixed.until, fixed.topic, fixed.reason) == (date(2026, 6, 1), "money", "new job")
     with pytest.raises(DomainError, match="has passed"):
         sv.update_boundary(store, b.id, until=date(2026, 3, 1), now=NOW)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Berlin", "Pacific/Auckland", "America/Denver"])
+@pytest.mark.parametrize("hour", [0, 8, 23])
+def test_asked_three_days_ago_is_due_for_its_follow_up_all_day(
+    store, monkeypatch: pytest.MonkeyPatch, zone: str, hour: int
+) -> None:  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    from askwell.services.dates import happened_at
+
+    monkeypatch.setenv("ASKWELL_TZ", zone)
+    now = datetime(2026, 3, 12, hour, 5, tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    sam = sv.add_person(store, Person(name="Sam"))
+    need = sv.add_need(store, Need(summary="Review my CV"))
+    for days in (2, 3):
+        stamp = happened_at(f"{days} days ago", "an ask", now=now)
+        sv.create_ask(store, need.id, sam.id, f"{days}", now=stamp, override=True)  # type: ignore[arg-type]
+    due = sv.due(store, now=now)
+    assert [d.ask.text for d in due if d.action == "follow-up"] == ["3"]
+    asked = next(a for a in sv.list_asks(store) if a.text == "3")
+    assert sv.follow_up(store, asked.id, now=now).followed_up_at == now  # type: ignore[arg-type]

@@ -57,7 +57,7 @@ def test_cli_calendar_invitation_moves_and_cancels_as_one_event(cli, tmp_path: P
 
 def test_cli_calendar_out_lists_what_due_lists(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _setup(cli)
-    sent = cli("ask", "1", "--to", "1", "--text", "Could you look?", "--date", "5 days ago")
+    sent = cli("ask", "1", "--to", "1", "--text", "Could you look?", "--date", "3 days ago")
     assert sent.code == 0
     assert cli("answer", "1", "no-reply").code == 0
     soon = f"{date.today() + timedelta(days=10)}T10:00"

@@ -86,7 +86,7 @@ def test_cli_draft_then_send(cli) -> None:  # type: ignore[no-untyped-def]
 
 def test_cli_followup_once_for_no_reply(cli) -> None:  # type: ignore[no-untyped-def]
     pid, nid = _setup(cli)
-    aid = cli("ask", str(nid), "--to", str(pid), "--date", "5 days ago", "--json").json()["id"]
+    aid = cli("ask", str(nid), "--to", str(pid), "--date", "3 days ago", "--json").json()["id"]
     fresh = cli("ask", str(nid), "--to", str(pid), "--override", "--json").json()["id"]
     cli("answer", str(fresh), "no-reply")
     too_soon = cli("followup", str(fresh), expect=1)
@@ -286,7 +286,7 @@ def test_cli_answers_come_with_a_reply_draft(cli) -> None:  # type: ignore[no-un
     second = cli("ask", str(nid), "--to", str(other), "--json").json()["id"]
     yes = cli("answer", str(second), "yes", "--json").json()
     assert yes["reply_draft"].startswith("Hi Bo") and "thank you" in yes["reply_draft"].lower()
-    third = cli("ask", str(nid), "--to", str(other), "--date", "4 days ago", "--json").json()["id"]
+    third = cli("ask", str(nid), "--to", str(other), "--date", "3 days ago", "--json").json()["id"]
     silent = cli("answer", str(third), "no-reply", "--json").json()
     assert silent["reply_draft"] is None
     nudge = cli("followup", str(third))

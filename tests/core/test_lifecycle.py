@@ -122,3 +122,19 @@ def test_lifecycle_needs_thanks_only_for_real_answers() -> None:
     assert lifecycle.needs_thanks(lifecycle.answer(sent(), "no", T0))
     assert not lifecycle.needs_thanks(lifecycle.answer(sent(), "no-reply", T0))
     assert not lifecycle.needs_thanks(sent())
+
+
+def test_lifecycle_follow_up_delay_counts_whole_days_in_the_users_zone() -> None:
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")
+    late_monday = datetime(2026, 3, 2, 22, 30, tzinfo=berlin)  # 21:30 UTC
+    ask = lifecycle.send(Ask(need_id=1, person_id=1, id=7), late_monday)
+    early_thursday = datetime(2026, 3, 5, 0, 5, tzinfo=berlin)
+    assert not lifecycle.may_follow_up(ask, early_thursday - timedelta(minutes=10), tz=berlin)
+    assert lifecycle.may_follow_up(ask, early_thursday, tz=berlin)
+    assert lifecycle.follow_up(ask, early_thursday, tz=berlin).followed_up_at == early_thursday
+    # Counted in UTC days, the same moment is still Wednesday 23:05: not yet.
+    assert not lifecycle.may_follow_up(ask, early_thursday)
+    # A delay that is not whole days counts exactly.
+    assert not lifecycle.may_follow_up(ask, late_monday + timedelta(hours=11), timedelta(hours=12))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from askwell.core.model import ANSWER_KINDS, Answer, Ask, DomainError, check_choice
 
@@ -53,17 +53,33 @@ def _unanswered(ask: Ask) -> bool:
     return ask.status == "sent" or (ask.status == "answered" and no_reply)
 
 
-def may_follow_up(ask: Ask, now: datetime, after: timedelta = FOLLOWUP_AFTER) -> bool:
-    """Return True when an ask waited `after` without a reply and had no follow-up yet.
+def waited(sent_at: datetime, now: datetime, after: timedelta, tz: tzinfo = UTC) -> bool:
+    """Return True once `after` has passed since `sent_at`, counted in whole days of `tz`.
+
+    People count a wait in days: an ask sent (or recorded as sent "3 days ago") at any hour
+    of Monday may get its 3-day follow-up from the start of Thursday, in their own zone. A
+    delay that is not whole days counts exactly.
+    """
+    if after % timedelta(days=1):
+        return now - sent_at >= after
+    return (now.astimezone(tz).date() - sent_at.astimezone(tz).date()).days >= after.days
+
+
+def may_follow_up(
+    ask: Ask, now: datetime, after: timedelta = FOLLOWUP_AFTER, tz: tzinfo = UTC
+) -> bool:
+    """Return True when an ask waited `after` (whole days in `tz`) without a reply, once.
 
     Recording "no reply" does not shorten the wait: the follow-up delay counts from sending.
     """
     if ask.followed_up_at is not None or ask.sent_at is None:
         return False
-    return _unanswered(ask) and now - ask.sent_at >= after
+    return _unanswered(ask) and waited(ask.sent_at, now, after, tz)
 
 
-def follow_up(ask: Ask, now: datetime, after: timedelta = FOLLOWUP_AFTER) -> Ask:
+def follow_up(
+    ask: Ask, now: datetime, after: timedelta = FOLLOWUP_AFTER, tz: tzinfo = UTC
+) -> Ask:
     """Record the one gentle follow-up an unanswered ask may get."""
     if ask.followed_up_at is not None:
         on = f"{ask.followed_up_at:%Y-%m-%d}"
@@ -72,7 +88,7 @@ def follow_up(ask: Ask, now: datetime, after: timedelta = FOLLOWUP_AFTER) -> Ask
         ask.status == "answered" and (ask.answer is None or ask.answer.kind != "no-reply")
     ):
         raise TransitionError("follow_up_answered", id=ask.id, status=ask.status)
-    if _unanswered(ask) and ask.sent_at is not None and now - ask.sent_at < after:
+    if _unanswered(ask) and ask.sent_at is not None and not waited(ask.sent_at, now, after, tz):
         raise TransitionError("follow_up_soon", id=ask.id, days=after.days)
     return replace(ask, followed_up_at=now)
 

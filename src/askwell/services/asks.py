@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -221,13 +221,23 @@ def followup_delay() -> timedelta:
     return timedelta(days=int(raw))
 
 
+def local_zone() -> tzinfo:
+    """Return the zone whose days a follow-up delay counts in (this machine's, or $ASKWELL_TZ)."""
+    from askwell.core.moment import zone_of
+    from askwell.services.insights import local_zone_name
+
+    return zone_of(local_zone_name())
+
+
 def follow_up(store: Store, ask_id: int, *, note: str = "", now: datetime | None = None) -> Ask:
     """Record the one gentle follow-up of an unanswered ask."""
     now = now or _rows.now_utc()
     note = check_text(note, "the note", TEXT_MAX, required=False)
     with store.session() as s:
         row = _rows.owned(s, store, AskRow, ask_id)
-        updated = _apply(row, lifecycle.follow_up(_rows.ask(row), now, followup_delay()))
+        updated = _apply(
+            row, lifecycle.follow_up(_rows.ask(row), now, followup_delay(), local_zone())
+        )
         if note:
             s.add(
                 JournalRow(
@@ -254,7 +264,7 @@ def close_ask(store: Store, ask_id: int, *, now: datetime | None = None) -> Ask:
 def due(store: Store, *, now: datetime | None = None) -> list[DueItem]:
     """Return asks that may get their one follow-up, then answers not yet thanked."""
     now = now or _rows.now_utc()
-    wait = followup_delay()
+    wait, zone = followup_delay(), local_zone()
     query = (
         select(AskRow, PersonRow.name, NeedRow.summary)
         .join(PersonRow, PersonRow.id == AskRow.person_id)
@@ -267,7 +277,7 @@ def due(store: Store, *, now: datetime | None = None) -> list[DueItem]:
     with store.session() as s:
         for row, name, summary in s.execute(query):
             ask = _rows.ask(row)
-            if lifecycle.may_follow_up(ask, now, wait):
+            if lifecycle.may_follow_up(ask, now, wait, zone):
                 followups.append(DueItem(ask, name, summary, "follow-up"))
             elif lifecycle.needs_thanks(ask):
                 thanks.append(DueItem(ask, name, summary, "thank"))

@@ -11,6 +11,7 @@ from askwell import services
 from askwell.core import lifecycle
 from askwell.core.model import Ask
 from askwell.services import matching
+from askwell.services.asks import local_zone
 from askwell.web import forms
 from askwell.web.deps import PathId, StoreDep
 from askwell.web.pages_ask import wizard
@@ -61,7 +62,9 @@ def answer_page(request: Request, store: StoreDep, ask_id: PathId) -> HTMLRespon
     """Step 7: record how they answered, then thank them (or follow up once, gently)."""
     ask = services.get_ask(store, ask_id)
     kind = ask.answer.kind if ask.answer else None
-    can_follow_up = lifecycle.may_follow_up(ask, datetime.now(UTC), services.followup_delay())
+    can_follow_up = lifecycle.may_follow_up(
+        ask, datetime.now(UTC), services.followup_delay(), local_zone()
+    )
     wants_reply = lifecycle.needs_thanks(ask) or can_follow_up or kind == "no-reply"
     reply = services.reply_draft(store, ask_id) if wants_reply else None
     return wizard(
