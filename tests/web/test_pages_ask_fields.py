@@ -49,7 +49,7 @@ async def test_live_check_reads_the_ask_size_and_date_from_the_summary(
     assert _value(r.text, "ask") == "review the pricing section"
     assert _value(r.text, "size") == "about 20 minutes"
     assert _value(r.text, "deadline") == f"{date.fromordinal(local_today().toordinal() + 1)}"
-    assert "Read from your one line" in r.text
+    assert "Suggested from your one line" in r.text
 
 
 async def test_live_check_keeps_what_was_typed_and_updates_what_it_read(
@@ -78,7 +78,7 @@ async def test_live_check_keeps_what_was_typed_and_updates_what_it_read(
         {"summary": SARAH, "ask": "cover the Monday report", "ask_auto": read},
     )
     assert _value(mine.text, "ask") == "cover the Monday report"
-    assert "Read from your one line" not in mine.text
+    assert "Suggested from your one line" not in mine.text
 
 
 async def test_define_step_saves_the_structured_ask_and_the_draft_uses_it(

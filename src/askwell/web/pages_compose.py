@@ -51,11 +51,29 @@ def compose_page(
     template: Annotated[str, Query(max_length=40)] = "",
 ) -> HTMLResponse:
     """Step 5: a first draft from the parts of a good request, checked live as you edit."""
+    return _compose(request, store, need_id, person, at, template)
+
+
+def _compose(
+    request: Request,
+    store: StoreDep,
+    need_id: int,
+    person: int,
+    at: str,
+    template: str,
+    *,
+    text: str | None = None,
+    channel: str | None = None,
+) -> HTMLResponse:
+    """Render the compose step: the draft (or `text`) and the coach's panel on it."""
     need = services.get_need(store, need_id)
     who = services.get_person(store, person)
-    channel = who.channel or "chat"
+    channel = channel or who.channel or "chat"
     from askwell.core.compose_templates import TEMPLATES
 
+    if text is None:
+        text = services.first_draft(store, need_id, person, channel=channel, template=template).text
+    fix_to = {"need": need_id, "person": person, "at": at, "template": template, "channel": channel}
     return wizard(
         request,
         "compose",
@@ -65,24 +83,97 @@ def compose_page(
         at=at,
         when=_when(at),
         channel=channel,
-        draft=services.first_draft(store, need_id, person, channel=channel, template=template).text,
-        parts=PART_LABELS,
+        draft=text,
         templates=[t for t in TEMPLATES.values() if t.kind == "request"],
         frame=template,
+        **_panel(text.strip(), channel, fix_to),
     )
+
+
+def _label(before: str, after: str) -> str:
+    """Return the apply button's words for one rewrite."""
+
+    def short(words: str, most: int) -> str:
+        words = " ".join(words.split())
+        return words if len(words) <= most else words[: most - 1].rstrip() + "…"
+
+    if not after:
+        return f"Apply: take out “{short(before, 60)}”"
+    if len(before) <= 40:
+        return f"Apply: “{short(before, 40)}” → “{after}”"
+    return f"Apply: rewrite as “{short(after, 80)}”"
+
+
+def _panel(text: str, channel: str | None, fix_to: dict[str, Any] | None) -> dict[str, Any]:
+    """Return the coach panel's context for `text`: the report, its highlights, its rewrites."""
+    report = coach_report(text, channel) if text.strip() else None
+    context: dict[str, Any] = {"report": report, "text": text, "parts": PART_LABELS}
+    if report and not report["crisis"]:
+        context["segments"] = segments(text, report["findings"])
+        offered = sorted(
+            (
+                f
+                for f in report["findings"]
+                if f["kind"] == "problem" and f["replacement"] is not None
+            ),
+            key=lambda f: tuple(f["spans"][0]),
+        )
+        context["fixes"], seen = {}, set()
+        for i, f in enumerate(offered):  # the same rewrite for two findings: one button
+            (start, end), after = f["spans"][0], f["replacement"]
+            if (start, end, after) not in seen:
+                seen.add((start, end, after))
+                context["fixes"][f"{f['rule']}:{start}"] = {
+                    "index": i,
+                    "label": _label(text[start:end], after),
+                }
+        context["fix_to"] = fix_to
+    return context
 
 
 @router.post("/coach", response_class=HTMLResponse)
 async def coach_partial(request: Request) -> HTMLResponse:
-    """Return the coach panel for the text being typed: score, highlights, suggestions."""
+    """Return the coach panel for the text being typed: score, highlights, suggestions.
+
+    From the compose step (the form names the need and the person) each rewrite the coach
+    offers comes with an apply button.
+    """
     form = await forms.read_form(request)
-    text = forms.text(form, "text")[:CHECK_MAX]
+    text = _one_text(forms.text(form, "text"))[:CHECK_MAX]
     channel = forms.optional(form, "channel")
-    report = coach_report(text, channel) if text else None
-    context: dict[str, Any] = {"report": report, "text": text, "parts": PART_LABELS}
-    if report and not report["crisis"]:
-        context["segments"] = segments(text, report["findings"])
-    return render(request, "partials/coach.html", **context)
+    need, person = forms.text(form, "need"), forms.text(form, "person")
+    fix_to = None
+    if need.isdigit() and person.isdigit():
+        fix_to = {
+            "need": int(need),
+            "person": int(person),
+            "at": forms.text(form, "at"),
+            "template": forms.text(form, "template"),
+            "channel": channel or "",
+        }
+    return render(request, "partials/coach.html", **_panel(text, channel, fix_to))
+
+
+def _one_text(text: str) -> str:
+    """Return the text with the line ends a form post adds (CRLF) as plain newlines."""
+    return text.replace("\r\n", "\n")
+
+
+@router.post("/{need_id}/compose/fix", response_class=HTMLResponse)
+async def apply_fix(request: Request, store: StoreDep, need_id: PathId) -> HTMLResponse:
+    """Apply one of the coach's rewrites to the request: the new text box (htmx) or the page."""
+    from askwell.core.coach.fix import apply_one
+
+    form = await forms.read_form(request)
+    person, index = forms.text(form, "person"), forms.text(form, "index")
+    if not person.isdigit() or not index.isdigit():
+        raise AskwellError("that fix no longer matches the text; check it again")
+    channel = forms.optional(form, "channel")
+    text = apply_one(_one_text(forms.text(form, "text"))[:CHECK_MAX], int(index), channel=channel)
+    if request.headers.get("HX-Request"):
+        return render(request, "ask/_request_text.html", draft=text)
+    at, template = forms.text(form, "at"), forms.text(form, "template")
+    return _compose(request, store, need_id, int(person), at, template, text=text, channel=channel)
 
 
 @router.post("/{need_id}/compose")
