@@ -139,7 +139,7 @@ def _load_boundary(store: Store, boundary_id: int) -> Loaded:
     ]
     values = {"until": f"{found.until:%Y-%m-%d}", "topic": found.topic, "reason": found.reason}
     back = (f"/people/{person.id}#boundaries", person.name)
-    return Loaded(f"A boundary {person.name} set", back, fields, values)
+    return Loaded(f"Not asking {person.name} for now", back, fields, values)
 
 
 def _saver(update: Callable[..., object]) -> Callable[[Store, int, dict[str, Any]], object]:
