@@ -32,6 +32,14 @@ def _forms(page: str) -> list[dict[str, str]]:
     return found
 
 
+def _chosen(forms: list[dict[str, str]], words: str) -> tuple[str, dict[str, str]]:
+    """Return the action and the fields a browser posts for the apply button with `words`."""
+    form = next(f for f in forms if words in f["button"])
+    return form["action"], {
+        k: v for k, v in form.items() if k not in ("button", "action", "csrf_token")
+    }
+
+
 def _textarea(page: str) -> str:
     return html.unescape(re.search(r'<textarea id="f-text"[^>]*>(.*?)</textarea>', page, re.S)[1])  # type: ignore[index]
 
@@ -63,10 +71,8 @@ async def test_the_coach_panel_offers_each_rewrite_with_its_words(
 async def test_without_javascript_apply_is_a_form_post_that_shows_the_page_again(
     client: httpx.AsyncClient, store: Store, settings: WebSettings
 ) -> None:
-    forms, _ = await _panel(client, settings, store, PRESSING)
-    calm = next(f for f in forms if "ASAP" in f["button"])
-    fields = {k: v for k, v in calm.items() if k not in ("button", "action", "csrf_token")}
-    r = await post_form(client, settings, calm["action"], fields)
+    action, fields = _chosen((await _panel(client, settings, store, PRESSING))[0], "ASAP")
+    r = await post_form(client, settings, action, fields)
     assert r.status_code == 200 and "Write to Ana" in r.text
     fixed = _textarea(r.text)
     assert fixed == (
@@ -82,11 +88,9 @@ async def test_without_javascript_apply_is_a_form_post_that_shows_the_page_again
 async def test_with_htmx_apply_returns_the_new_text_box(
     client: httpx.AsyncClient, store: Store, settings: WebSettings
 ) -> None:
-    forms, _ = await _panel(client, settings, store, PRESSING)
-    cut = next(f for f in forms if "take out" in f["button"])
-    fields = {k: v for k, v in cut.items() if k not in ("button", "action", "csrf_token")}
+    action, fields = _chosen((await _panel(client, settings, store, PRESSING))[0], "take out")
     htmx = {"HX-Request": "true", "X-CSRF-Token": settings.csrf_token, **HTML}
-    r = await client.post(cut["action"], data=fields, headers=htmx)
+    r = await client.post(action, data=fields, headers=htmx)
     assert r.status_code == 200 and r.text.lstrip().startswith('<textarea id="f-text"')
     assert 'hx-trigger="input changed delay:100ms, load"' in r.text  # the coach reads it again
     assert _textarea(r.text) == (

@@ -226,9 +226,18 @@ class Phrase(NamedTuple):
     thing: str
 
 
+# Words English always writes with a capital, whoever typed them in lower case ("may",
+# "march" and "august" are left alone: they are everyday words too).
+_PROPER = re.compile(
+    r"\b(?:(?P<i>i)(?=['’](?:m|ve|d|ll)\b|\b)|(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"january|february|april|june|july|september|october|november|december)s?)\b"
+)
+
+
 def clean(value: str | None) -> str:
-    """Return the text on one line with single spaces."""
-    return " ".join((value or "").split())
+    """Return the text on one line with single spaces, "i" and day names in capitals."""
+    text = " ".join((value or "").split())
+    return _PROPER.sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:], text) if text else text
 
 
 def lower_first(text: str) -> str:
