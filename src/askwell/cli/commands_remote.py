@@ -300,6 +300,16 @@ def _print_ask(a: dict[str, Any], as_json: bool, said: str) -> None:
         console().print(said, markup=False)
 
 
+def _print_asks(found: list[dict[str, Any]], as_json: bool, empty: str) -> None:
+    if as_json:
+        emit_json(found)
+        return
+    if not found:
+        console().print(empty)
+    for a in found:
+        console().print(_ask_line(a), markup=False)
+
+
 @remote_app.command("ask")
 def ask(
     need_id: Annotated[int, typer.Argument(help="The need you are asking about.")],
@@ -326,26 +336,15 @@ def inbox(
 ) -> None:
     """Asks your teammates made of you, newest first."""
     found = client().call("GET", f"/api/team/inbox?waiting={'true' if waiting else 'false'}")
-    if as_json:
-        emit_json(found)
-        return
-    if not found:
-        console().print("Nothing in your inbox.")
-    for a in found:
-        console().print(_ask_line(a), markup=False)
+    _print_asks(found, as_json, "Nothing in your inbox.")
 
 
 @remote_app.command("sent")
 def sent(as_json: JsonOpt = False) -> None:
     """The asks you made, newest first."""
-    found = client().call("GET", "/api/team/asks")
-    if as_json:
-        emit_json(found)
-        return
-    if not found:
-        console().print("You have not asked anyone here yet.")
-    for a in found:
-        console().print(_ask_line(a), markup=False)
+    _print_asks(
+        client().call("GET", "/api/team/asks"), as_json, "You have not asked anyone here yet."
+    )
 
 
 @remote_app.command("answer")

@@ -123,6 +123,43 @@ def migrate_cmd(db: DbOpt = None, config: ConfigOpt = None) -> None:
     _common.console().print(f"The database is at schema {HEAD}.")
 
 
+@team_app.command("worker")
+def worker(
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    base_url: BaseUrlOpt = None,
+    poll: Annotated[
+        float, typer.Option("--poll", min=0.05, max=60, help="Seconds between looks when idle.")
+    ] = 1.0,
+    once: Annotated[
+        bool, typer.Option("--once", help="Deliver what is due now, then stop.")
+    ] = False,
+) -> None:
+    """Send notifications: emails and signed webhooks from the outbox (run one or more)."""
+    import signal
+
+    from askwell.storage.store import Store, make_engine
+    from askwell.team import deliver, notify
+
+    settings = _settings(config, db_url=db, base_url=base_url)
+    store = Store(make_engine(settings.db_url))
+    stopping: list[int] = []
+    signal.signal(signal.SIGTERM, lambda signum, frame: stopping.append(signum))
+    out = _common.console()
+    try:
+        if once:
+            notify.sweep_follow_ups(store)
+            count = 0
+            while deliver.deliver_one(store, settings) is not None:
+                count += 1
+            out.print(f"Delivered or retried {count} notification{'s' if count != 1 else ''}.")
+            return
+        out.print(f"askwell notification worker started (looking every {poll:g} s).")
+        deliver.run(store, settings, poll=poll, until=lambda: bool(stopping))
+    finally:
+        store.close()
+
+
 def register(app: typer.Typer) -> None:
     """Add the `askwell team` group to the CLI."""
     app.add_typer(team_app)

@@ -183,4 +183,5 @@ class TrashRow(_Owned, Base):
 
 
 # The team server's tables share this metadata (one migration chain); imported last to register.
+from askwell.team import notify_tables as _notify_tables  # noqa: E402, F401
 from askwell.team import tables as _team_tables  # noqa: E402, F401

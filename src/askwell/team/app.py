@@ -18,7 +18,7 @@ from askwell.team.guard import CallerDep, Guard, caller
 from askwell.web import deps as personal_deps
 from askwell.web.app import ROUTE_MODULES as LOCAL_ROUTES
 
-ROUTE_MODULES = ("api_accounts", "api_method", "pages")
+ROUTE_MODULES = ("api_accounts", "api_method", "api_notify", "pages")
 PERSONAL_MODULES = tuple(m for m in LOCAL_ROUTES if m.startswith("api_"))
 DESCRIPTION = (
     "askwell's team server. Sign in with a session cookie (browser; changes need the "

@@ -42,6 +42,10 @@ class TeamSettings:
     mail_from: str = "askwell <askwell@localhost>"
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
+    notify_max_attempts: int = 8
+    notify_backoff_seconds: int = 30
+    webhook_timeout_seconds: int = 10
+    webhook_private_ok: bool = False
 
     @property
     def secure_cookies(self) -> bool:
@@ -140,7 +144,16 @@ def check(settings: TeamSettings) -> None:
         )
     if urlsplit(settings.base_url).scheme not in ("http", "https"):
         raise AskwellError(f"base_url must start with http:// or https://, not {settings.base_url}")
-    for name in ("workers", "session_days", "invite_days", "link_minutes", "max_failures"):
+    for name in (
+        "workers",
+        "session_days",
+        "invite_days",
+        "link_minutes",
+        "max_failures",
+        "notify_max_attempts",
+        "notify_backoff_seconds",
+        "webhook_timeout_seconds",
+    ):
         if getattr(settings, name) < 1:
             raise AskwellError(f"setting {name} must be at least 1")
 

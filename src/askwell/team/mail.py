@@ -29,18 +29,23 @@ def message(settings: TeamSettings, to: str, subject: str, text: str) -> EmailMe
     return msg
 
 
+def smtp_send(settings: TeamSettings, msg: EmailMessage) -> None:
+    """Hand one message to the configured SMTP server (OSError or SMTPException on failure)."""
+    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=15) as smtp:
+        if settings.smtp_starttls:
+            smtp.starttls()
+        if settings.smtp_user:
+            smtp.login(settings.smtp_user, settings.smtp_password)
+        smtp.send_message(msg)
+
+
 def send(settings: TeamSettings, to: str, subject: str, text: str) -> None:
     """Send one email through the configured SMTP server (a clear error when it fails)."""
     if not settings.smtp_host:
         raise AskwellError(NO_MAIL)
     msg = message(settings, to, subject, text)
     try:
-        with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=15) as smtp:
-            if settings.smtp_starttls:
-                smtp.starttls()
-            if settings.smtp_user:
-                smtp.login(settings.smtp_user, settings.smtp_password)
-            smtp.send_message(msg)
+        smtp_send(settings, msg)
     except (OSError, smtplib.SMTPException) as exc:
         raise AskwellError(
             f"the email could not be sent ({type(exc).__name__}); please try again in a while"

@@ -14,6 +14,7 @@ from askwell.core.validate import need as check_need
 from askwell.errors import AskwellError, Conflict, NotFound
 from askwell.storage.store import Store
 from askwell.storage.tables import User
+from askwell.team import notify
 from askwell.team.common import Forbidden, now_utc, role_in
 from askwell.team.tables import Membership, Profile, TeamAsk, TeamBoundary, TeamHelp, TeamNeed
 from askwell.team.views import (
@@ -150,6 +151,7 @@ def _new_ask(s: Session, need: TeamNeed, asker_id: int, helper_id: int, text: st
     )
     s.add(row)
     s.flush()
+    notify.record(s, "ask", row, need)
     return row
 
 
@@ -264,6 +266,7 @@ def offer(store: Store, user_id: int, need_id: int, note: str = "") -> AskView:
         s.add(row)
         s.flush()
         _record_help(s, row, need.summary)
+        notify.record(s, "answer", row, need)
         return ask_view(row, need.summary, _names(s, {need.author_id, user_id}))
 
 
@@ -297,6 +300,12 @@ def get_ask(store: Store, user_id: int, ask_id: int) -> AskView:
     with store.session() as s:
         row = _own_ask(s, user_id, ask_id, "either")
         return _asks(s, [TeamAsk.id == row.id])[0]
+
+
+def _need_of(s: Session, row: TeamAsk) -> TeamNeed:
+    need = s.get(TeamNeed, row.need_id)
+    assert need is not None
+    return need
 
 
 def _record_help(s: Session, row: TeamAsk, summary: str) -> None:
@@ -354,6 +363,7 @@ def answer(
             )
         if kind == "yes":
             _record_help(s, row, need.summary)
+        notify.record(s, "answer", row, need)
         return ask_view(row, need.summary, _names(s, {row.asker_id, row.helper_id}))
 
 
@@ -365,6 +375,7 @@ def thank(store: Store, user_id: int, ask_id: int, note: str = "") -> AskView:
         row = _own_ask(s, user_id, ask_id, "asker")
         updated = lifecycle.thank(core_ask(row), now)
         row.status, row.thanked_at, row.thanks_note = updated.status, now, note
+        notify.record(s, "thanks", row, _need_of(s, row))
         return _asks(s, [TeamAsk.id == row.id])[0]
 
 
@@ -376,6 +387,7 @@ def follow_up(store: Store, user_id: int, ask_id: int, note: str = "") -> AskVie
         row = _own_ask(s, user_id, ask_id, "asker")
         lifecycle.follow_up(core_ask(row), now)
         row.followed_up_at, row.follow_up_note = now, note
+        notify.record(s, "follow_up", row, _need_of(s, row))
         return _asks(s, [TeamAsk.id == row.id])[0]
 
 

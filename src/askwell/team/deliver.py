@@ -1,0 +1,215 @@
+"""Notifications, the sending side: the worker that empties the outbox (`askwell team worker`).
+
+The outbox table is the job queue. A worker claims the oldest due row with
+`SELECT ... FOR UPDATE SKIP LOCKED` and keeps that row locked in its transaction while it
+sends: other workers skip it, and if this worker dies mid-job its connection drops, PostgreSQL
+rolls the transaction back and the row is pending again for the next worker. A failed send is
+retried with exponential backoff (`notify_backoff_seconds` x 2^(tries-1)) and dead-lettered
+(status `dead`, the last error kept) after `notify_max_attempts` tries. Delivery is at least
+once: a webhook carries `X-Askwell-Delivery` so a receiver can drop a repeat.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import smtplib
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from sqlalchemy import select
+
+from askwell.errors import AskwellError
+from askwell.storage.store import Store
+from askwell.storage.tables import User
+from askwell.team import notify
+from askwell.team.common import now_utc
+from askwell.team.config import TeamSettings
+from askwell.team.mail import smtp_send
+from askwell.team.notify_tables import OutboxRow, Webhook
+
+_ENV = Environment(
+    loader=PackageLoader("askwell.team", "templates/mail"),
+    autoescape=select_autoescape(enabled_extensions=("html",), default=False),
+    undefined=StrictUndefined,
+    keep_trailing_newline=False,
+)
+SUBJECTS = {
+    "ask": "{asker} asked you about: {summary}",
+    "answer": "{helper} answered your ask: {summary}",
+    "thanks": "{asker} thanked you",
+    "follow_up": "{asker} followed up on: {summary}",
+    "follow_up_due": "A follow-up is fair now: {summary}",
+}
+ANSWER_WORDS = {
+    "yes": "yes",
+    "no": "not this time",
+    "alternative": "they offer something else",
+    "not-now": "not at the moment",
+}
+SIGNATURE_HEADER = "X-Askwell-Signature"
+SWEEP_EVERY = 60.0
+
+
+class SendFailed(Exception):
+    """A delivery did not go through this time (it will be tried again)."""
+
+
+def unsubscribe_link(settings: TeamSettings, key: str, kind: str) -> str:
+    """Return the address that stops one kind of email for one person."""
+    return settings.link(f"/unsubscribe/{key}/{kind}")
+
+
+def render(settings: TeamSettings, kind: str, data: dict[str, Any], key: str) -> EmailMessage:
+    """Return the email for one event: plain text and HTML from templates, unsubscribe links."""
+    words = {
+        "asker": data["asker"]["name"],
+        "helper": data["helper"]["name"],
+        "answer_words": ANSWER_WORDS.get(data.get("answer") or "", ""),
+        "link": settings.link(f"/needs/{data['need_id']}"),
+        **{k: data.get(k) or "" for k in ("summary", "text", "answer_note", "offered")},
+        **{k: data.get(k) or "" for k in ("thanks_note", "follow_up_note")},
+    }
+    body = _ENV.get_template(f"{kind}.txt").render(**words).strip()
+    body = "\n".join(line.rstrip() for line in body.splitlines())
+    while "\n\n\n" in body:
+        body = body.replace("\n\n\n", "\n\n")
+    unsubscribe = unsubscribe_link(settings, key, kind)
+    kind_name = notify.KIND_NAMES[kind]
+    subject = SUBJECTS[kind].format(**words)
+    text = f"{body}\n\nTo turn off emails about {kind_name}:\n{unsubscribe}\n"
+    html = _ENV.get_template("layout.html").render(
+        subject=subject,
+        paragraphs=body.split("\n\n"),
+        link=words["link"],
+        unsubscribe=unsubscribe,
+        kind_name=kind_name,
+    )
+    msg = EmailMessage()
+    msg["From"] = settings.mail_from
+    msg["Subject"] = subject
+    msg["List-Unsubscribe"] = f"<{unsubscribe}>"
+    msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    msg.set_content(text)
+    msg.add_alternative(html, subtype="html")
+    return msg
+
+
+def _send_email(settings: TeamSettings, row: OutboxRow, s: Any) -> bool:
+    user = s.get(User, row.user_id)
+    prefs = notify.prefs(s, row.user_id)
+    if user is None or not user.email or row.kind in prefs.muted:
+        return False  # they stopped this kind since it was queued: nothing to send
+    if not settings.smtp_host:
+        raise SendFailed("no SMTP server is set up (smtp_host)")
+    msg = render(settings, row.kind, row.payload, prefs.unsubscribe_key)
+    msg["To"] = user.email
+    try:
+        smtp_send(settings, msg)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise SendFailed(f"SMTP: {type(exc).__name__}: {exc}") from None
+    return True
+
+
+def signature(secret: str, timestamp: str, body: bytes) -> str:
+    """Return the signature header's value: sha256=HMAC-SHA256(secret, timestamp + "." + body)."""
+    mac = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256)
+    return "sha256=" + mac.hexdigest()
+
+
+def webhook_body(row: OutboxRow) -> bytes:
+    """Return the JSON a webhook receives for one delivery."""
+    event = {"id": row.id, "kind": row.kind, "created_at": row.created_at.isoformat()}
+    return json.dumps({**event, "data": row.payload}, sort_keys=True).encode()
+
+
+def _send_webhook(settings: TeamSettings, row: OutboxRow, s: Any) -> bool:
+    hook = s.get(Webhook, row.webhook_id)
+    if hook is None or hook.revoked_at is not None:
+        return False
+    try:
+        notify.check_webhook_url(hook.url, settings.webhook_private_ok)
+    except AskwellError as exc:
+        raise SendFailed(str(exc)) from None
+    body = webhook_body(row)
+    stamp = str(int(time.time()))
+    request = urllib.request.Request(hook.url, data=body, method="POST")
+    request.add_header("content-type", "application/json")
+    request.add_header("user-agent", "askwell-webhooks")
+    request.add_header("X-Askwell-Event", row.kind)
+    request.add_header("X-Askwell-Delivery", str(row.id))
+    request.add_header("X-Askwell-Timestamp", stamp)
+    request.add_header(SIGNATURE_HEADER, signature(hook.secret, stamp, body))
+    try:
+        with urllib.request.urlopen(request, timeout=settings.webhook_timeout_seconds) as answer:
+            answer.read(1024)
+    except urllib.error.HTTPError as exc:
+        raise SendFailed(f"HTTP {exc.code} from the receiver") from None
+    except (urllib.error.URLError, OSError) as exc:
+        raise SendFailed(f"{type(exc).__name__}: {getattr(exc, 'reason', exc)}") from None
+    return True
+
+
+def backoff(settings: TeamSettings, attempts: int) -> timedelta:
+    """Return the wait before try number `attempts + 1` (doubling each time, at most a day)."""
+    seconds = settings.notify_backoff_seconds * 2 ** max(attempts - 1, 0)
+    return timedelta(seconds=min(seconds, 86400))
+
+
+def deliver_one(store: Store, settings: TeamSettings, now: datetime | None = None) -> int | None:
+    """Claim and deliver the oldest due outbox row; return its id (None when nothing is due)."""
+    with store.session() as s:
+        row = s.scalars(
+            select(OutboxRow)
+            .where(OutboxRow.status == "pending", OutboxRow.next_at <= (now or now_utc()))
+            .order_by(OutboxRow.next_at, OutboxRow.id)
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        ).first()
+        if row is None:
+            return None
+        try:
+            if row.channel == "email":
+                sent = _send_email(settings, row, s)
+            else:
+                sent = _send_webhook(settings, row, s)
+        except SendFailed as exc:
+            row.attempts += 1
+            row.last_error = str(exc)[:2000]
+            if row.attempts >= settings.notify_max_attempts:
+                row.status = "dead"
+            else:
+                row.next_at = now_utc() + backoff(settings, row.attempts)
+            return row.id
+        row.attempts += 1
+        row.status = "sent" if sent else "skipped"
+        row.sent_at = now_utc() if sent else None
+        return row.id
+
+
+def run(
+    store: Store,
+    settings: TeamSettings,
+    *,
+    poll: float = 1.0,
+    until: Callable[[], bool] = lambda: False,
+    on_delivered: Callable[[int], None] | None = None,
+) -> None:
+    """Deliver until `until()` says stop: empty the due rows, sweep follow-ups, wait, repeat."""
+    swept = 0.0
+    while not until():
+        if time.monotonic() - swept >= SWEEP_EVERY:
+            notify.sweep_follow_ups(store)
+            swept = time.monotonic()
+        done = deliver_one(store, settings)
+        if done is None:
+            time.sleep(poll)
+        elif on_delivered is not None:
+            on_delivered(done)
