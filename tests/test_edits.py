@@ -141,3 +141,26 @@ def test_asked_three_days_ago_is_due_for_its_follow_up_all_day(
     assert [d.ask.text for d in due if d.action == "follow-up"] == ["3"]
     asked = next(a for a in sv.list_asks(store) if a.text == "3")
     assert sv.follow_up(store, asked.id, now=now).followed_up_at == now  # type: ignore[arg-type]
+
+
+def test_edit_ask_answer_kind_keeps_the_cooldown_right(store) -> None:  # type: ignore[no-untyped-def]
+    sam, ask = _ask(store, kind="yes")
+    assert sv.list_boundaries(store) == []
+    no = sv.update_ask(store, ask.id, answer="no", note="not this month")
+    assert no.answer is not None and no.answer.kind == "no"
+    (cooldown,) = sv.list_boundaries(store)
+    assert cooldown.person_id == sam.id and cooldown.until == date(2026, 4, 2)
+    assert cooldown.reason == "not this month"
+    other = sv.add_boundary(store, sam.id, date(2026, 9, 1), topic="money", now=T0)  # type: ignore[arg-type]
+    back = sv.update_ask(store, ask.id, answer="yes")
+    assert back.answer is not None and back.answer.kind == "yes"
+    assert [b.id for b in sv.list_boundaries(store)] == [other.id]  # only the no's cooldown went
+    with pytest.raises(DomainError, match="say what was offered"):
+        sv.update_ask(store, ask.id, answer="alternative", note="")
+    alt = sv.update_ask(store, ask.id, answer="alternative", offered="Ask Kim")
+    assert alt.answer is not None and alt.answer.offered == "Ask Kim"
+    sv.thank(store, ask.id)  # type: ignore[arg-type]
+    with pytest.raises(DomainError, match="was thanked"):
+        sv.update_ask(store, ask.id, answer="no-reply")
+    with pytest.raises(DomainError, match="unknown answer"):
+        sv.update_ask(store, ask.id, answer="maybe")

@@ -76,3 +76,14 @@ def test_cli_edit_person_and_need_are_the_same_commands(cli) -> None:  # type: i
         "edit", "need", "1", "--summary", "Typo in my need", "--size", "two slides", "--json"
     ).json()
     assert (n["summary"], n["size"]) == ("Typo in my need", "two slides")
+
+
+def test_cli_edit_ask_answer_recorded_by_mistake(cli) -> None:  # type: ignore[no-untyped-def]
+    _world(cli)
+    cli("answer", "1", "no")
+    assert "boundary #1" in cli("people", "show", "Sam").out
+    fixed = cli("edit", "ask", "1", "--answer", "yes", "--json").json()
+    assert fixed["answer"]["kind"] == "yes"
+    assert "boundary" not in cli("people", "show", "Sam").out
+    bad = cli("edit", "ask", "1", "--answer", "maybe", expect=1)
+    assert "unknown answer 'maybe'; choose one of" in bad.err

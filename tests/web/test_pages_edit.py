@@ -95,6 +95,23 @@ async def test_pages_edit_answer_note_and_thanks_note(
     assert [t.note for t in services.load_history(store).thanks] == ["Thanks!"]
 
 
+async def test_pages_edit_answer_kind_recorded_by_mistake(
+    client: httpx.AsyncClient, store: Store, settings: WebSettings
+) -> None:
+    _sam, ask = _world(store)
+    services.record_answer(store, ask, "yes")
+    services.thank(store, ask)
+    form = {"text": "Culd you look?", "channel": "chat", "note": "", "thanks_note": ""}
+    bad = await post_form(client, settings, f"/edit/ask/{ask}", {**form, "answer": "no-reply"})
+    assert bad.status_code == 422 and 'id="f-answer-error"' in bad.text
+    assert "was thanked" in bad.text
+    ok = await post_form(client, settings, f"/edit/ask/{ask}", {**form, "answer": "no"})
+    assert ok.status_code == 303
+    assert [b.need_id for b in services.list_boundaries(store)] == [
+        services.get_ask(store, ask).need_id
+    ]
+
+
 async def test_pages_edit_journal_entry_text_and_day(
     client: httpx.AsyncClient, store: Store, settings: WebSettings
 ) -> None:
@@ -208,5 +225,9 @@ async def test_api_patch_every_kind_of_record(client: httpx.AsyncClient, store: 
     assert r.status_code == 200 and r.json()["reason"] == "busy"
     r = await client.patch(f"/api/boundaries/{b.id}", json={"colour": "red"})
     assert r.status_code == 422
+    services.record_answer(store, ask, "no")
+    r = await client.patch(f"/api/asks/{ask}", json={"answer": "yes"})
+    assert r.status_code == 200 and r.json()["answer"]["kind"] == "yes"
+    assert [x.need_id for x in services.list_boundaries(store)] == [None]  # the no's went
     r = await client.patch(f"/api/asks/{ask}", json={})
     assert r.status_code == 400 and "nothing to change" in r.json()["error"]

@@ -8,7 +8,7 @@ import typer
 
 from askwell.cli._common import PERSON_HELP, JsonOpt, console, emit_json, person_id, store
 from askwell.cli.commands_data import DateOpt
-from askwell.core.model import CHANNELS, choices
+from askwell.core.model import ANSWER_KINDS, CHANNELS, choices
 
 edit_app = typer.Typer(
     help="Fix a typo in any record: a person, need, ask, journal entry, help given or boundary.",
@@ -30,6 +30,10 @@ def ask_edit(
     ] = None,
     channel: Annotated[str | None, typer.Option("--channel", help=f"{choices(CHANNELS)}.")] = None,
     on: DateOpt = None,
+    answer: Annotated[
+        str | None,
+        typer.Option("--answer", help=f"Their answer, corrected: {choices(ANSWER_KINDS)}."),
+    ] = None,
     note: Annotated[str | None, typer.Option("--note", help="What they said (the answer).")] = None,
     offered: Annotated[
         str | None, typer.Option("--offered", help="What they offered instead (the answer).")
@@ -39,7 +43,7 @@ def ask_edit(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Fix an ask: its text, channel or day (--date), its answer's note or offer, its thanks."""
+    """Fix an ask: text, channel, day (--date), the answer (kind, note, offer), the thanks."""
     from askwell import services
     from askwell.cli._common import read_text_arg
     from askwell.cli.commands_asks import ask_public
@@ -51,6 +55,7 @@ def ask_edit(
         text=read_text_arg(text, text_file),
         channel=channel,
         sent=said_day(on, "an ask") if on is not None else None,
+        answer=answer,
         note=note,
         offered=offered,
         thanks_note=thanks_note,

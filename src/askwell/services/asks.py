@@ -169,22 +169,27 @@ def record_answer(
         )
         result = AskResult(updated)
         if updated.answer is not None and updated.answer.kind == "no":
-            need = s.get(NeedRow, row.need_id)
-            assert need is not None
-            brow = BoundaryRow(
-                uid=_rows.new_uid(),
-                owner_id=store.owner_id,
-                created_at=now,
-                person_id=row.person_id,
-                need_id=row.need_id,
-                topic=need.summary,
-                until=until,
-                reason=note,
-            )
-            s.add(brow)
-            s.flush()
-            result.boundary = _rows.boundary(brow)
+            result.boundary = add_cooldown(s, store, row, until, now)
         return result
+
+
+def add_cooldown(s: Session, store: Store, row: AskRow, until: date, now: datetime) -> Boundary:
+    """Store the cooldown a no sets: no asks of that person about that need before `until`."""
+    need = s.get(NeedRow, row.need_id)
+    assert need is not None
+    brow = BoundaryRow(
+        uid=_rows.new_uid(),
+        owner_id=store.owner_id,
+        created_at=now,
+        person_id=row.person_id,
+        need_id=row.need_id,
+        topic=need.summary,
+        until=until,
+        reason=row.answer_note,
+    )
+    s.add(brow)
+    s.flush()
+    return _rows.boundary(brow)
 
 
 def thank(store: Store, ask_id: int, *, note: str = "", now: datetime | None = None) -> Ask:

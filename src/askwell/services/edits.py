@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
+from askwell.core import cooldown
 from askwell.core.model import (
+    ANSWER_KINDS,
     CHANNELS,
     SUMMARY_MAX,
     TEXT_MAX,
@@ -26,6 +29,7 @@ from askwell.core.model import (
 )
 from askwell.errors import AskwellError
 from askwell.services import _rows
+from askwell.services.asks import add_cooldown
 from askwell.services.dates import local_day, restamp
 from askwell.storage.store import Store
 from askwell.storage.tables import (
@@ -52,13 +56,17 @@ def update_ask(
     text: str | None = None,
     channel: str | None = None,
     sent: When | None = None,
+    answer: str | None = None,
     note: str | None = None,
     offered: str | None = None,
     thanks_note: str | None = None,
     now: datetime | None = None,
 ) -> Ask:
-    """Change an ask's text, channel or sending day, its answer's note or offer, its thanks."""
-    _nothing(text, channel, sent, note, offered, thanks_note)
+    """Change an ask's text, channel or sending day, its answer (kind, note, offer), its thanks.
+
+    A different answer keeps the cooldown right: a no gets one, a no that was not loses it.
+    """
+    _nothing(text, channel, sent, answer, note, offered, thanks_note)
     with store.session() as s:
         row = _rows.owned(s, store, AskRow, ask_id)
         if text is not None:
@@ -67,13 +75,15 @@ def update_ask(
             row.channel = check_choice(channel, CHANNELS, "channel")
         if sent is not None:
             _move_sent(row, sent, now)
-        for value, what in ((note, "note"), (offered, "offer")):
+        for value, what in ((answer, "answer"), (note, "note"), (offered, "offer")):
             if value is not None and row.answer_kind is None:
                 raise DomainError("no_answer_yet", id=ask_id, what=what)
         if note is not None:
             row.answer_note = check_text(note, "the note", TEXT_MAX, required=False)
         if offered is not None:
             row.answer_offered = check_text(offered, "what was offered", TEXT_MAX, required=False)
+        if answer is not None:
+            _change_answer(s, store, row, answer)
         if thanks_note is not None:
             thanks = s.scalars(
                 select(ThanksRow)
@@ -85,6 +95,30 @@ def update_ask(
             thanks.note = check_text(thanks_note, "the note", TEXT_MAX, required=False)
         s.flush()
         return _rows.ask(row)
+
+
+def _change_answer(s: Session, store: Store, row: AskRow, answer: str) -> None:
+    kind = check_choice(answer, ANSWER_KINDS, "answer")
+    if kind == row.answer_kind:
+        return
+    if kind == "no-reply" and row.status == "thanked":
+        raise DomainError("thanked_no_reply", id=row.id)
+    if kind == "alternative" and not (row.answer_offered or row.answer_note):
+        raise DomainError("offer_missing")
+    assert row.answered_at is not None
+    if row.answer_kind == "no":  # the cooldown that no set goes with it
+        s.execute(
+            delete(BoundaryRow).where(
+                BoundaryRow.owner_id == store.owner_id,
+                BoundaryRow.person_id == row.person_id,
+                BoundaryRow.need_id == row.need_id,
+                BoundaryRow.created_at == row.answered_at,
+            )
+        )
+    if kind == "no":
+        until = cooldown.cooldown_end(row.answered_at.date(), cooldown.DEFAULT_COOLDOWN_DAYS)
+        add_cooldown(s, store, row, until, row.answered_at)
+    row.answer_kind = kind
 
 
 def _move_sent(row: AskRow, sent: When, now: datetime | None) -> None:

@@ -23,6 +23,7 @@ from askwell.services.dates import local_day
 from askwell.storage.store import Store
 from askwell.web import forms
 from askwell.web.deps import PathId, StoreDep
+from askwell.web.pages_answer import ANSWERS
 from askwell.web.render import VOCAB, render
 from askwell.web.schemas import AskUpdate, BoundaryUpdate, HelpGivenUpdate, JournalUpdate
 
@@ -83,13 +84,12 @@ def _load_ask(store: Store, ask_id: int) -> Loaded:
         fields.append(Field("sent_at", "The day you asked", "date"))
         values["sent_at"] = _day(ask.sent_at)
     if ask.answer is not None:
-        fields.append(
-            Field("note", "What they said", "textarea", f"They answered {ask.answer.kind}.")
-        )
-        values["note"] = ask.answer.note
-        if ask.answer.kind == "alternative" or ask.answer.offered:
-            fields.append(Field("offered", "What they offered instead"))
-            values["offered"] = ask.answer.offered
+        fields.append(Field("answer", "How they answered", "select", options=list(ANSWERS)))
+        fields.append(Field("note", "What they said", "textarea"))
+        values.update(answer=ask.answer.kind, note=ask.answer.note)
+        hint = "When they offered something else."
+        fields.append(Field("offered", "What they offered instead", hint=hint))
+        values["offered"] = ask.answer.offered
     thanks = _thanks_note(store, ask_id)
     if thanks is not None:
         fields.append(Field("thanks_note", "Your thank-you note", "textarea"))
@@ -160,6 +160,8 @@ KINDS: dict[str, Kind] = {
             "ask_after_answer": "sent_at",
             "draft_has_no_date": "sent_at",
             "no_answer_yet": "note",
+            "thanked_no_reply": "answer",
+            "offer_missing": "offered",
             "unknown_choice": "channel",
         },
     ),

@@ -349,6 +349,9 @@ class AskUpdate(InBody):
     sent_at: date | datetime | None = Field(
         None, description="A day (the time is kept when it is the same day) or an exact time."
     )
+    answer: AnswerKind | None = Field(
+        None, description="Their answer, corrected (a no gets its cooldown, a former no loses it)."
+    )
     note: LongText | None = Field(None, description="What they said (the answer's note).")
     offered: LongText | None = Field(None, description="What they offered instead.")
     thanks_note: LongText | None = Field(None, description="The note of your thank-you.")
