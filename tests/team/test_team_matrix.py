@@ -48,6 +48,7 @@ def settings(team_db_url: str, mailbox: Any) -> Any:
         argon2_memory_kib=8192,
         max_failures=10_000,
         ip_max_attempts=10_000,
+        webhook_private_ok=True,  # the walk adds webhooks on 127.0.0.1 (nothing delivers them)
     )
 
 
@@ -61,6 +62,7 @@ class Owned:
     """One member's private askwell and their team ask, freshly made."""
 
     ids: dict[str, int] = field(default_factory=dict)
+    key: str = ""  # the key in their email's unsubscribe links
 
 
 def _ok(answer: Any, *codes: int) -> Any:
@@ -101,6 +103,13 @@ def make_owned(world: World, who: Member, helper: Member) -> Owned:
     )
     token = _ok(api("POST", "/api/team/tokens", json={"name": "spare"}))["id"]
     session = max(s["id"] for s in _ok(api("GET", "/api/team/sessions")))
+    hooks = _ok(api("GET", "/api/team/notifications"))["webhooks"]  # at most 10 each
+    hook = {"url": "http://127.0.0.1:9/hook"}
+    webhook = hooks[0]["id"] if hooks else _ok(api("POST", "/api/team/webhooks", json=hook))["id"]
+    from askwell.team import notify
+
+    with world.store.session() as s:
+        key = notify.prefs(s, who.id).unsubscribe_key
     return Owned(
         {
             "person_id": person,
@@ -116,7 +125,9 @@ def make_owned(world: World, who: Member, helper: Member) -> Owned:
             "token_id": token,
             "session_id": session,
             "user_id": who.id,
-        }
+            "webhook_id": webhook,
+        },
+        key,
     )
 
 
@@ -149,6 +160,10 @@ def fill(path: str, owned: Owned, team_id: int) -> str:
             return "barriers"
         if name == "fmt":
             return "svg"
+        if name == "key":
+            return owned.key
+        if name == "kind":
+            return "ask"
         return str(ids[name])
 
     return re.sub(r"{(\w+)}", one, path)
@@ -175,6 +190,8 @@ def bodies(ctx: Context) -> dict[str, dict[str, Any]]:
         "POST /api/team/asks/{ask_id}/answer": {"json": {"kind": "yes"}},
         "POST /api/team/asks/{ask_id}/thanks": {"json": {"note": "Thank you"}},
         "POST /api/team/asks/{ask_id}/follow-up": {"json": {"note": "Just checking"}},
+        "PUT /api/team/notifications": {"json": {"muted": ["thanks"]}},
+        "POST /api/team/webhooks": {"json": {"url": "http://127.0.0.1:9/hook"}},
         "POST /api/team/teams/{team_id}/boundaries": {
             "json": {"topic": "deploys", "until": TODAY_PLUS}
         },
@@ -369,6 +386,7 @@ MATRIX: dict[str, str] = {
     "DELETE /api/team/sessions/{session_id}": "401 204 204 404 404 404 404",
     "DELETE /api/team/teams/{team_id}/members/{user_id}": "401 204 409 403 204 404 404",
     "DELETE /api/team/tokens/{token_id}": "401 204 204 404 404 404 404",
+    "DELETE /api/team/webhooks/{webhook_id}": "401 204 204 404 404 404 404",
     "GET /": "303 200 200 200 200 200 200",
     "GET /api/asks": "401 200 200 200 200 200 200",
     "GET /api/asks/{ask_id}": "401 200 200 404 404 404 404",
@@ -396,6 +414,7 @@ MATRIX: dict[str, str] = {
     "GET /api/team/me": "401 200 200 200 200 200 200",
     "GET /api/team/needs/{need_id}": "401 200 200 404 404 404 404",
     "GET /api/team/needs/{need_id}/route": "401 200 200 404 404 404 404",
+    "GET /api/team/notifications": "401 200 200 200 200 200 200",
     "GET /api/team/profile": "401 200 200 200 200 200 200",
     "GET /api/team/sessions": "401 200 200 200 200 200 200",
     "GET /api/team/teams": "401 200 200 200 200 200 200",
@@ -416,6 +435,7 @@ MATRIX: dict[str, str] = {
     "GET /signin": "200 200 200 200 200 200 200",
     "GET /signin/{secret}": "404 404 404 404 404 404 404",
     "GET /teams/{team_id}/insights": "401 200 200 200 200 404 404",
+    "GET /unsubscribe/{key}/{kind}": "200 200 200 200 200 200 200",
     "PATCH /api/journal/{entry_id}": "401 200 200 404 404 404 404",
     "PATCH /api/needs/{need_id}": "401 200 200 404 404 404 404",
     "PATCH /api/people/{person_id}": "401 200 200 404 404 404 404",
@@ -452,6 +472,7 @@ MATRIX: dict[str, str] = {
     "POST /api/team/teams/{team_id}/invitations": "401 403 201 403 201 404 404",
     "POST /api/team/teams/{team_id}/needs": "401 201 201 201 201 404 404",
     "POST /api/team/tokens": "401 201 201 201 201 201 201",
+    "POST /api/team/webhooks": "401 201 201 201 201 201 201",
     "POST /api/trash/undo": "401 200 200 400 200 400 400",
     "POST /api/trash/{trash_id}/restore": "401 200 200 404 404 404 404",
     "POST /asks/{ask_id}/answer": "401 403 403 404 404 404 404",
@@ -461,11 +482,14 @@ MATRIX: dict[str, str] = {
     "POST /password": "401 303 303 303 303 303 303",
     "POST /reset": "200 200 200 200 200 200 200",
     "POST /reset/{secret}": "404 404 404 404 404 404 404",
+    "POST /resubscribe/{key}/{kind}": "200 200 200 200 200 200 200",
     "POST /signin": "401 401 401 401 401 401 401",
     "POST /signin/{secret}": "404 404 404 404 404 404 404",
     "POST /signout": "401 303 303 303 303 303 303",
     "POST /teams/{team_id}/needs": "401 303 303 303 303 404 404",
+    "POST /unsubscribe/{key}/{kind}": "200 200 200 200 200 200 200",
     "PUT /api/team/needs/{need_id}/status": "401 200 200 404 404 404 404",
+    "PUT /api/team/notifications": "401 200 200 200 200 200 200",
     "PUT /api/team/profile": "401 200 200 200 200 200 200",
     "PUT /api/team/teams/{team_id}/members/{user_id}/role": "401 403 409 403 204 404 404",
 }
