@@ -87,3 +87,11 @@ def test_cli_edit_ask_answer_recorded_by_mistake(cli) -> None:  # type: ignore[n
     assert "boundary" not in cli("people", "show", "Sam").out
     bad = cli("edit", "ask", "1", "--answer", "maybe", expect=1)
     assert "unknown answer 'maybe'; choose one of" in bad.err
+
+
+def test_cli_edit_need_barriers_replace_the_old_ones(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("need", "add", "Review my CV", "--type", "feedback", "--barrier", "burden=3")
+    n = cli("edit", "need", "1", "--barrier", "burden=1", "--barrier", "shame=2", "--json").json()
+    assert n["barriers"] == {"burden": 1, "shame": 2}
+    bad = cli("need", "edit", "1", "--barrier", "burden=9", expect=1)
+    assert "intensity from 0 to 3" in bad.err

@@ -25,6 +25,7 @@ TODAY = date(2026, 11, 26)  # a Thursday
         ("mon", date(2026, 11, 23)),
         ("3 days ago", date(2026, 11, 23)),
         ("a week ago", date(2026, 11, 19)),
+        ("last week", date(2026, 11, 19)),
         ("2026-11-20", date(2026, 11, 20)),
         ("20 nov", date(2026, 11, 20)),
         ("Nov 20", date(2026, 11, 20)),

@@ -190,11 +190,14 @@ async def test_pages_edit_need_keeps_its_structured_ask(
             "situation": "",
             "topics": "careers, slides",
             "expect": "55",
+            "barrier_burden": "0",
+            "barrier_shame": "2",
         },
     )
     assert r.status_code == 303
     fixed = services.get_need(store, need.id)  # type: ignore[arg-type]
     assert (fixed.summary, fixed.size, fixed.expect) == ("Typo in my need", "two slides", 55)
+    assert fixed.barriers == {"shame": 2}  # the form's levels replace the old ones
     assert fixed.topics == ("careers", "slides")
     bad = await post_form(client, settings, f"/needs/{need.id}", {"summary": "", "expect": "lots"})
     assert bad.status_code == 422 and 'id="f-expect-error"' in bad.text

@@ -141,6 +141,13 @@ def need_edit(
     topics: Annotated[
         str | None, typer.Option("--topics", help='Topics: "career, python".')
     ] = None,
+    barrier: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--barrier",
+            help="What holds you back, 0-3: burden=2 (repeatable; replaces the old ones).",
+        ),
+    ] = None,
     ask: AskPartOpt = None,
     size: SizePartOpt = None,
     by: ByPartOpt = None,
@@ -149,7 +156,7 @@ def need_edit(
 ) -> None:
     """Change some details of a need (only the options you give), to fix a typo or sharpen it."""
     from askwell import services
-    from askwell.cli.commands_asks import need_public, parse_date
+    from askwell.cli.commands_asks import need_public, parse_barriers, parse_date
     from askwell.core.model import parse_list
     from askwell.errors import AskwellError
 
@@ -169,6 +176,8 @@ def need_edit(
     }
     if topics is not None:
         changes["topics"] = parse_list(topics)
+    if barrier:
+        changes["barriers"] = parse_barriers(barrier)
     deadline = deadline if deadline is not None else by
     if deadline is not None:
         changes["deadline"] = None if deadline.strip().lower() == "none" else parse_date(deadline)

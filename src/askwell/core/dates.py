@@ -82,6 +82,8 @@ def parse_day(text: str, today: date) -> date:
         found = today - timedelta(days=1)
     elif phrase in ("day before yesterday", "the day before yesterday"):
         found = today - timedelta(days=2)
+    elif phrase in ("last week", "a week back"):  # jrnl's -from "last week": seven days back
+        found = today - timedelta(days=7)
     elif phrase in ("tomorrow",):
         found = today + timedelta(days=1)
     elif match := _AGO.match(phrase):

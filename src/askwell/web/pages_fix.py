@@ -10,6 +10,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from askwell import services
+from askwell.core import barriers
+from askwell.core.model import BARRIERS
 from askwell.errors import USER_ERRORS, NotFound
 from askwell.services import trash
 from askwell.services.dates import suggest_ask
@@ -97,16 +99,20 @@ def _need_values(form: FormData) -> dict[str, Any]:
         "deadline": forms.optional(form, "deadline"),
         "expect": forms.optional(form, "expect"),
         "topics": forms.text(form, "topics"),
+        **{f"barrier_{b}": forms.text(form, f"barrier_{b}", "0") for b in BARRIERS},
         "ask": forms.text(form, "ask"),
         "size": forms.text(form, "size"),
         "situation": forms.text(form, "situation"),
     }
 
 
-def _need_data(values: dict[str, Any]) -> dict[str, Any]:
+def _need_data(typed: dict[str, Any]) -> dict[str, Any]:
+    values = dict(typed)
     from askwell.core.model import parse_list
 
-    return {**values, "topics": list(parse_list(values["topics"]))}
+    levels = {b: values.pop(f"barrier_{b}") for b in BARRIERS}
+    levels = {b: level for b, level in levels.items() if level != "0"}  # 0: it is not there
+    return {**values, "topics": list(parse_list(values["topics"])), "barriers": levels}
 
 
 def _need_page(
@@ -127,6 +133,7 @@ def _need_page(
         "deadline": f"{need.deadline:%Y-%m-%d}" if need.deadline else "",
         "expect": "" if need.expect is None else str(need.expect),
         "topics": ", ".join(need.topics),
+        **{f"barrier_{b}": str(need.barriers.get(b, 0)) for b in BARRIERS},
         "ask": need.ask,
         "size": need.size,
         "situation": need.situation,
@@ -135,6 +142,8 @@ def _need_page(
     return render(
         request,
         "need_edit.html",
+        barriers=[(b, barriers.LABELS[b].capitalize()) for b in BARRIERS],
+        levels=[(str(i), word) for i, word in enumerate(barriers.INTENSITY_WORDS)],
         title=need.summary,
         need=need,
         values=shown,

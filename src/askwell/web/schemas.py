@@ -207,6 +207,9 @@ class NeedUpdate(InBody):
     deadline: date | None = None
     expect: Percent | None = None
     topics: list[Topic] | None = Field(None, max_length=40)
+    barriers: dict[Barrier, Intensity] | None = Field(
+        None, description="What holds you back, 0-3 each (replaces the old ones)."
+    )
     ask: AskPart | None = None
     size: SizePart | None = None
     situation: SituationPart | None = None
