@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from support import PG_URL
-from support import postgres_reason as _postgres_reason
+from support import PG_URL, postgres_or_skip
 
 # Hypothesis profiles: HYPOTHESIS_PROFILE=ci (set by .ci/run) runs many more examples, with no
 # deadline (a shared CI machine is slow at times) and reproducible (derandomized) draws.
@@ -52,11 +51,7 @@ def any_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'askwell.db'}"
         return
-    reason = _postgres_reason()
-    if reason:
-        if os.environ.get("ASKWELL_REQUIRE_POSTGRES"):
-            pytest.fail(f"PostgreSQL is required here but {reason}")
-        pytest.skip(reason)
+    postgres_or_skip()
     _reset_postgres()
     yield PG_URL
 

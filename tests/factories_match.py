@@ -19,7 +19,8 @@ def person(pid: int, name: str, **kw: Any) -> Person:
 
 
 def need(nid: int = 100, summary: str = "Advice on my career", **kw: Any) -> Need:
-    """Return a need."""
+    """Return a need (an advice need unless told otherwise)."""
+    kw.setdefault("support_type", "advice")
     return Need(summary=summary, id=nid, **kw)
 
 

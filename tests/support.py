@@ -46,6 +46,17 @@ def postgres_reason() -> str | None:
     return None
 
 
+def postgres_or_skip() -> None:
+    """Skip where no PostgreSQL is reachable (fail instead under ASKWELL_REQUIRE_POSTGRES)."""
+    import pytest
+
+    reason = postgres_reason()
+    if reason:
+        if os.environ.get("ASKWELL_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL is required here but {reason}")
+        pytest.skip(reason)
+
+
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 REQUIRE_DATA = "ASKWELL_REQUIRE_DATA"
 

@@ -1,4 +1,4 @@
-"""Insights from a real SQLite store: the slim column loader agrees with the full history."""
+"""Insights from a real SQLite store: the column loader agrees with the full history."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from askwell.services.demo import build_demo
 from askwell.services.insights import (
     insights,
     insights_payload,
-    load_insight_history,
     load_insight_tables,
     practice,
 )
@@ -44,10 +43,24 @@ def test_slim_loader_gives_the_same_insights_as_the_full_history(demo_store, tz)
     assert slim["activity"]["total_asks"] > 10
 
 
-def test_slim_loader_returns_aware_utc_times(demo_store):
-    history = load_insight_history(demo_store)
-    stamps = [a.sent_at for a in history.asks if a.sent_at] + [n.created_at for n in history.needs]
-    assert stamps and all(s is not None and s.utcoffset() is not None for s in stamps)
+def test_barrier_lines_agree_with_the_insights(demo_store):
+    from askwell.services.insights import barrier_lines
+
+    lines = barrier_lines(demo_store)
+    stats = insights(demo_store, tz="UTC", now=NOW).barriers
+    assert [(b.barrier, b.needs) for b in lines] == [(s.barrier, s.needs) for s in stats.stats]
+    assert len(lines) == 5 and all(b.of_needs == stats.needs for b in lines)
+
+
+def test_report_html_is_one_page_with_charts_and_practice(demo_store):
+    from askwell.services.insights import report_html
+
+    page = report_html(demo_store, tz="UTC", now=NOW)
+    assert page.startswith("<!doctype html>") and "data:image/svg+xml;base64," in page
+    from html import escape
+
+    tips = practice(demo_store, now=NOW)
+    assert tips and all(escape(tip.text) in page for tip in tips)
 
 
 def test_payload_carries_sentences(demo_store):

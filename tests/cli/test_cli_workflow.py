@@ -287,8 +287,12 @@ def test_cli_answers_come_with_a_reply_draft(cli) -> None:  # type: ignore[no-un
     yes = cli("answer", str(second), "yes", "--json").json()
     assert yes["reply_draft"].startswith("Hi Bo") and "thank you" in yes["reply_draft"].lower()
     third = cli("ask", str(nid), "--to", str(other), "--date", "3 days ago", "--json").json()["id"]
-    silent = cli("answer", str(third), "no-reply", "--json").json()
-    assert silent["reply_draft"] is None
+    fresh = cli("ask", str(nid), "--to", str(pid), "--override", "--json").json()["id"]
+    waiting = cli("answer", str(fresh), "no-reply")
+    assert "No reply yet" in waiting.out and "could send" not in waiting.out
+    silent = cli("answer", str(third), "no-reply")  # sent 3 days ago: its follow-up is due
+    assert "A gentle follow-up you could send" in silent.out and "check in once" in silent.out
+    assert f"askwell followup {third}" in silent.out
     nudge = cli("followup", str(third))
     assert "gentle follow-up you could send" in nudge.out and "No worries" in nudge.out
 

@@ -43,11 +43,11 @@ def test_validate_person_rejects_bad_fields(person: Person, message: str) -> Non
     [
         (Need(summary=" "), "the summary cannot be empty"),
         (Need(summary="x" * 201), "the summary is too long"),
-        (Need(summary="a", urgency="asap"), "unknown urgency 'asap'"),
+        (Need(summary="a", support_type="advice", urgency="asap"), "unknown urgency 'asap'"),
         (Need(summary="a", support_type="magic"), "unknown support type 'magic'"),
-        (Need(summary="a", expect=101), "between 0 and 100"),
-        (Need(summary="a", barriers={"fear": 1}), "unknown barrier 'fear'"),
-        (Need(summary="a", barriers={"shame": 4}), "intensity from 0 to 3"),
+        (Need(summary="a", support_type="advice", expect=101), "between 0 and 100"),
+        (Need(summary="a", support_type="advice", barriers={"fear": 1}), "unknown barrier 'fear'"),
+        (Need(summary="a", support_type="advice", barriers={"shame": 4}), "intensity from 0 to 3"),
     ],
 )
 def test_validate_need_rejects_bad_fields(need: Need, message: str) -> None:
@@ -56,9 +56,9 @@ def test_validate_need_rejects_bad_fields(need: Need, message: str) -> None:
 
 
 def test_validate_need_drops_zero_barriers() -> None:
-    assert validate.need(Need(summary="a", barriers={"shame": 0, "burden": 2})).barriers == {
-        "burden": 2
-    }
+    assert validate.need(
+        Need(summary="a", support_type="advice", barriers={"shame": 0, "burden": 2})
+    ).barriers == {"burden": 2}
 
 
 def test_hours_parse_and_render_round_trip() -> None:

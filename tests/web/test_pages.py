@@ -191,7 +191,11 @@ async def test_pages_compose_starts_from_a_template(
         params={"person": person.id, "template": "workload"},
         headers=HTML,
     )
-    assert "capacity" in r.text
+    framed = services.first_draft(store, need.id, person.id, template="workload").text  # type: ignore[arg-type]
+    plain = services.first_draft(store, need.id, person.id).text  # type: ignore[arg-type]
+    assert framed != plain and "If this week is too full, next week works for me too." in framed
+    draft = re.search(r"<textarea[^>]*>(.*?)</textarea>", r.text, re.S)
+    assert draft is not None and html.unescape(draft[1]).strip() == framed.strip()
 
 
 async def test_pages_compose_prefills_the_same_draft_as_the_cli(

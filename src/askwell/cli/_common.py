@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 import typer
 
 from askwell.core.chars import printable
+from askwell.core.model import SUPPORT_TYPES, URGENCIES, choices
 from askwell.errors import USER_ERRORS
 
 if TYPE_CHECKING:
@@ -41,6 +42,34 @@ SituationPartOpt = Annotated[
     str | None,
     typer.Option("--situation", help='The situation in a sentence: "I\'m leading the Q1 launch."'),
 ]
+# The other options of a need, shared by need add and need edit.
+NeedDetailsOpt = Annotated[str | None, typer.Option("--details", help="More context.")]
+NeedTypeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--type",
+        help=f"{choices(SUPPORT_TYPES)} (need add suggests one from the words when left out).",
+    ),
+]
+NeedUrgencyOpt = Annotated[
+    str | None, typer.Option("--urgency", help=f"{choices(URGENCIES)} (new needs: medium).")
+]
+NeedDeadlineOpt = Annotated[
+    str | None,
+    typer.Option("--deadline", help="YYYY-MM-DD (on need edit, 'none' clears it)."),
+]
+NeedExpectOpt = Annotated[
+    int | None,
+    typer.Option("--expect", help="Your guess (0-100 %) that the first ask is a yes."),
+]
+NeedBarrierOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--barrier",
+        help="What holds you back, 0-3: burden=2 (repeatable; need edit replaces the old ones).",
+    ),
+]
+NeedTopicsOpt = Annotated[str | None, typer.Option("--topics", help='Topics: "career, python".')]
 FoldOpt = Annotated[
     int | None,
     typer.Option(

@@ -13,6 +13,13 @@ from askwell.cli._common import (
     ByPartOpt,
     FoldOpt,
     JsonOpt,
+    NeedBarrierOpt,
+    NeedDeadlineOpt,
+    NeedDetailsOpt,
+    NeedExpectOpt,
+    NeedTopicsOpt,
+    NeedTypeOpt,
+    NeedUrgencyOpt,
     SituationPartOpt,
     SizePartOpt,
     console,
@@ -26,8 +33,6 @@ from askwell.core.model import (
     ANSWER_KINDS,
     CHANNELS,
     NEED_STATES,
-    SUPPORT_TYPES,
-    URGENCIES,
     choices,
 )
 
@@ -98,27 +103,13 @@ def ask_public(ask: Ask) -> dict[str, Any]:
 @need_app.command("add")
 def need_add(
     summary: Annotated[str, typer.Argument(help="One line: what do you need?")],
-    details: Annotated[str | None, typer.Option("--details", help="More context.")] = None,
-    support_type: Annotated[
-        str | None,
-        typer.Option(
-            "--type",
-            help=f"{choices(SUPPORT_TYPES)} (suggested from the text when left out).",
-        ),
-    ] = None,
-    urgency: Annotated[str, typer.Option("--urgency", help=f"{choices(URGENCIES)}.")] = "medium",
-    deadline: Annotated[str | None, typer.Option("--deadline", help="YYYY-MM-DD.")] = None,
-    barrier: Annotated[
-        list[str] | None,
-        typer.Option("--barrier", help="What holds you back, 0-3: burden=2 (repeatable)."),
-    ] = None,
-    expect: Annotated[
-        int | None,
-        typer.Option("--expect", help="Your guess (0-100 %) that the first ask is a yes."),
-    ] = None,
-    topics: Annotated[
-        str | None, typer.Option("--topics", help='Topics: "career, python".')
-    ] = None,
+    details: NeedDetailsOpt = None,
+    support_type: NeedTypeOpt = None,
+    urgency: NeedUrgencyOpt = None,
+    deadline: NeedDeadlineOpt = None,
+    barrier: NeedBarrierOpt = None,
+    expect: NeedExpectOpt = None,
+    topics: NeedTopicsOpt = None,
     ask: AskPartOpt = None,
     size: SizePartOpt = None,
     by: ByPartOpt = None,
@@ -139,8 +130,8 @@ def need_add(
         Need(
             summary=summary,
             details=details or "",
-            support_type=support_type or check.suggested_type,
-            urgency=urgency,
+            support_type=support_type or "",
+            urgency=urgency or "medium",
             deadline=parse_date(deadline or by),
             barriers=parse_barriers(barrier or []),
             expect=expect,
@@ -168,8 +159,7 @@ def need_add(
         out.print(f"[dim]Support type suggested from your words: {need.support_type}.[/]")
     if suggested:
         out.print(
-            f"[dim]Drafts will ask: {_esc(suggested)} "
-            "(--ask on need edit says it your way).[/]"
+            f"[dim]Drafts will ask: {_esc(suggested)} (--ask on need edit says it your way).[/]"
         )
     if check.vague:
         out.print(
@@ -412,7 +402,8 @@ def answer(
         now=happened_at(on, "an answer"),
     )
     got = result.ask.answer.kind if result.ask.answer else kind
-    reply = services.reply_draft(st, ask_id) if got != "no-reply" else None
+    next_one = services.next_reply(st, ask_id)
+    reply = next_one.text if next_one else None
     if as_json:
         data = ask_public(result.ask)
         data["boundary"] = result.boundary
@@ -431,11 +422,15 @@ def answer(
             "They offered something else. To take it up with someone new: "
             f"askwell ask {result.ask.need_id} --to PERSON_ID --from {ask_id}"
         )
-    if reply is None:
+    if next_one is None:
         out.print("No reply yet. askwell due will tell you when one gentle follow-up is fair.")
+    elif next_one.action == "follow-up":
+        out.print("\n[dim]A gentle follow-up you could send:[/]")
+        out.print(next_one.text, markup=False, highlight=False)
+        out.print(f"\nWhen you have sent it: [bold]askwell followup {ask_id}[/]")
     else:
         out.print("\n[dim]A reply you could send:[/]")
-        out.print(reply, markup=False, highlight=False)
+        out.print(next_one.text, markup=False, highlight=False)
         out.print(f"\nWhen you have said thanks: [bold]askwell thank {ask_id}[/]")
 
 

@@ -11,6 +11,13 @@ from askwell.cli._common import (
     AskPartOpt,
     ByPartOpt,
     JsonOpt,
+    NeedBarrierOpt,
+    NeedDeadlineOpt,
+    NeedDetailsOpt,
+    NeedExpectOpt,
+    NeedTopicsOpt,
+    NeedTypeOpt,
+    NeedUrgencyOpt,
     SituationPartOpt,
     SizePartOpt,
     console,
@@ -19,7 +26,6 @@ from askwell.cli._common import (
     store,
 )
 from askwell.cli.commands_data import DateOpt
-from askwell.core.model import SUPPORT_TYPES, URGENCIES, choices
 from askwell.services.trash import KINDS, TRASH_DAYS, WORDS
 
 if TYPE_CHECKING:
@@ -127,27 +133,13 @@ def merge(
 def need_edit(
     need_id: Annotated[int, typer.Argument(help="Need id.")],
     summary: Annotated[str | None, typer.Option("--summary", help="New one-line summary.")] = None,
-    details: Annotated[str | None, typer.Option("--details", help="New context.")] = None,
-    support_type: Annotated[
-        str | None, typer.Option("--type", help=f"{choices(SUPPORT_TYPES)}.")
-    ] = None,
-    urgency: Annotated[str | None, typer.Option("--urgency", help=f"{choices(URGENCIES)}.")] = None,
-    deadline: Annotated[
-        str | None, typer.Option("--deadline", help="YYYY-MM-DD, or 'none' to clear it.")
-    ] = None,
-    expect: Annotated[
-        int | None, typer.Option("--expect", help="Your guess (0-100 %) of a yes.")
-    ] = None,
-    topics: Annotated[
-        str | None, typer.Option("--topics", help='Topics: "career, python".')
-    ] = None,
-    barrier: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--barrier",
-            help="What holds you back, 0-3: burden=2 (repeatable; replaces the old ones).",
-        ),
-    ] = None,
+    details: NeedDetailsOpt = None,
+    support_type: NeedTypeOpt = None,
+    urgency: NeedUrgencyOpt = None,
+    deadline: NeedDeadlineOpt = None,
+    expect: NeedExpectOpt = None,
+    topics: NeedTopicsOpt = None,
+    barrier: NeedBarrierOpt = None,
     ask: AskPartOpt = None,
     size: SizePartOpt = None,
     by: ByPartOpt = None,

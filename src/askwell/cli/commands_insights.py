@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,13 +20,20 @@ SinceOpt = Annotated[
 ]
 
 
-def _compute(tz: str | None, since: str | None) -> Insights:
+def _window(tz: str | None, since: str | None) -> dict[str, Any]:
+    """Parse --tz and --since into the keyword arguments of the insights services."""
     from askwell.cli.commands_asks import parse_date
     from askwell.core.validate import check_tz
     from askwell.services import insights as svc
 
     zone = check_tz(tz) if tz is not None else svc.local_zone_name()
-    return svc.insights(store(), tz=zone, since=parse_date(since, "--since date"))
+    return {"tz": zone, "since": parse_date(since, "--since date")}
+
+
+def _compute(tz: str | None, since: str | None) -> Insights:
+    from askwell.services import insights as svc
+
+    return svc.insights(store(), **_window(tz, since))
 
 
 def insights(
@@ -118,13 +125,10 @@ def report(
     """Write an HTML report of your insights with the charts embedded (one file, no links)."""
     from pathlib import Path
 
-    from askwell.core.practice import suggest
     from askwell.errors import AskwellError
-    from askwell.report import render_html
-    from askwell.services.insights import load_insight_history
+    from askwell.services.insights import report_html
 
-    ins = _compute(tz, since)
-    page = render_html(ins, suggest(load_insight_history(store()), ins.now))
+    page = report_html(store(), **_window(tz, since))
     try:
         Path(html).write_text(page, encoding="utf-8")
     except OSError as exc:
@@ -152,35 +156,20 @@ def practice(as_json: JsonOpt = False) -> None:
 
 def barriers(as_json: JsonOpt = False) -> None:
     """Show the five barriers: a short reframe for each and how often each came up lately."""
-    from askwell.core.barriers import LABELS, REFRAMES
-    from askwell.core.insights.barrier_stats import compute
-    from askwell.services.insights import load_insight_history
+    from askwell.services.insights import barrier_lines
 
-    stats = compute(load_insight_history(store()))
-    rows = [
-        {
-            "barrier": s.barrier,
-            "label": LABELS[s.barrier],
-            "reframe": REFRAMES[s.barrier],
-            "needs": s.needs,
-            "of_needs": stats.needs,
-            "recent": s.trend.recent if s.trend else 0,
-            "recent_of": s.trend.recent_of if s.trend else 0,
-            "trend": s.trend.direction if s.trend else None,
-        }
-        for s in stats.stats
-    ]
+    lines = barrier_lines(store())
     if as_json:
-        emit_json(rows)
+        emit_json(lines)
         return
     out = console()
-    for r in rows:
-        trend = f", {r['trend']}" if r["trend"] else ""
+    for r in lines:
+        trend = f", {r.trend}" if r.trend else ""
         out.print(
-            f"[bold]{_esc(str(r['label'])).capitalize()}[/] [dim]({r['recent']} of your last "
-            f"{r['recent_of']} needs{trend})[/]"
+            f"[bold]{_esc(r.label).capitalize()}[/] [dim]({r.recent} of your last "
+            f"{r.recent_of} needs{trend})[/]"
         )
-        out.print(f"  {_esc(str(r['reframe']))}")
+        out.print(f"  {_esc(r.reframe)}")
 
 
 def register(app: typer.Typer) -> None:

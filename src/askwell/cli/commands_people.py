@@ -18,7 +18,8 @@ from askwell.cli._common import (
 from askwell.core.model import CHANNELS, RELATIONSHIPS, choices
 
 if TYPE_CHECKING:
-    from askwell.core.model import Boundary, Person
+    from askwell.core.model import Person
+    from askwell.services.people import PersonView
 
 people_app = typer.Typer(help="The people you might ask (your supporters).", no_args_is_help=True)
 
@@ -74,11 +75,12 @@ def person_public(p: Person) -> dict[str, Any]:
     return data
 
 
-def _show(p: Person, boundaries: list[Boundary]) -> None:
+def _show(view: PersonView) -> None:
     from rich.table import Table
 
     from askwell.core.model import render_hours
 
+    p = view.person
     table = Table(
         show_header=False, box=None, title=f"#{p.id} {_esc(p.name)}", title_justify="left"
     )
@@ -98,12 +100,16 @@ def _show(p: Person, boundaries: list[Boundary]) -> None:
         table.add_row(f"[dim]{key}[/]", _esc(value))
     out = console()
     out.print(table)
-    for b in boundaries:
-        about = f"about {b.topic}" if b.topic else "about anything"
-        out.print(
-            f"[dim]boundary #{b.id}:[/] no asks {_esc(about)} before {b.until:%Y-%m-%d} "
-            f"[dim](askwell edit boundary {b.id})[/]"
-        )
+    for b, line in zip(view.boundaries, view.boundary_lines, strict=True):
+        out.print(f"[dim]boundary #{b.id}:[/] {_esc(line)} [dim](askwell edit boundary {b.id})[/]")
+    for a in view.asks:
+        need = view.needs.get(a.need_id)
+        state = a.answer.kind if a.answer else a.status
+        when = f"{a.created_at:%Y-%m-%d}" if a.created_at else ""
+        summary = need.summary if need else ""
+        out.print(f"[dim]ask #{a.id}:[/] {_esc(summary)} [dim]({state}, {when})[/]")
+    if not view.asks:
+        out.print(f"[dim]You have not asked {_esc(p.name)} for anything yet.[/]")
 
 
 @people_app.command("add")
@@ -200,16 +206,24 @@ def list_(as_json: JsonOpt = False) -> None:
 
 @people_app.command("show")
 def show(person: PersonArg, as_json: JsonOpt = False) -> None:
-    """Show one person."""
+    """Show one person: details, boundaries (who set each, and why) and the asks made to them."""
+    from dataclasses import asdict
+
     from askwell import services
 
     st = store()
-    found = services.find_person(st, person)
-    boundaries = services.list_boundaries(st, found.id)
+    view = services.person_view(st, person_id(person))
     if as_json:
-        emit_json({**person_public(found), "boundaries": boundaries})
+        emit_json(
+            {
+                **person_public(view.person),
+                "boundaries": view.boundaries,
+                "asks": [asdict(a) for a in view.asks],
+                "help_given": view.help_given,
+            }
+        )
     else:
-        _show(found, boundaries)
+        _show(view)
 
 
 @people_app.command("edit")

@@ -159,9 +159,7 @@ _HELPER = re.compile(
     r"(?:to|who\s+can|who\s+could|who\s+will|who'?d|that\s+can)\s+",
     re.I,
 )
-_HELP = re.compile(
-    r"^(?:some\s+|a\s+little\s+|a\s+bit\s+of\s+)?help(?:\s+|$)(?P<me>me\s+)?", re.I
-)
+_HELP = re.compile(r"^(?:some\s+|a\s+little\s+|a\s+bit\s+of\s+)?help(?:\s+|$)(?P<me>me\s+)?", re.I)
 _BORROW = re.compile(r"^(?:can|could|may)\s+i\s+(?:please\s+)?borrow\s+", re.I)
 _NOUN_HEADS: Final = (
     (

@@ -56,3 +56,14 @@ def refusal(boundary: Boundary, name: str) -> tuple[str, dict[str, Any]]:
         return "cooldown", {"name": name, "on": on, "until": until}
     why = f" ({boundary.reason})" if boundary.reason else ""
     return "boundary", {"name": name, "about": about(boundary), "until": until, "why": why}
+
+
+def describe(boundary: Boundary) -> str:
+    """Say who set a boundary and why, in a line a person page shows."""
+    until = f"{boundary.until:%Y-%m-%d}"
+    if boundary.after_no:
+        on = f" on {boundary.created_at:%Y-%m-%d}" if boundary.created_at else ""
+        what = boundary.topic or "this need"
+        return f"They said no to {what}{on}: no asks about it before {until}."
+    why = f" ({boundary.reason})" if boundary.reason else ""
+    return f"Their boundary{why}: no asks {about(boundary)} before {until}."

@@ -77,9 +77,7 @@ def may_follow_up(
     return _unanswered(ask) and waited(ask.sent_at, now, after, tz)
 
 
-def follow_up(
-    ask: Ask, now: datetime, after: timedelta = FOLLOWUP_AFTER, tz: tzinfo = UTC
-) -> Ask:
+def follow_up(ask: Ask, now: datetime, after: timedelta = FOLLOWUP_AFTER, tz: tzinfo = UTC) -> Ask:
     """Record the one gentle follow-up an unanswered ask may get."""
     if ask.followed_up_at is not None:
         on = f"{ask.followed_up_at:%Y-%m-%d}"

@@ -81,9 +81,7 @@ MESSAGES: Final[dict[str, str]] = {
     "close_draft": "ask {id} is a draft; delete it or send it instead",
     "draft_has_no_date": "ask {id} is still a draft; it gets its date when you send it",
     "no_answer_yet": "ask {id} has no answer yet, so there is no {what} to change",
-    "thanked_no_reply": (
-        "ask {id} was thanked, so they did answer; choose yes, no or alternative"
-    ),
+    "thanked_no_reply": ("ask {id} was thanked, so they did answer; choose yes, no or alternative"),
     "no_thanks_yet": "ask {id} has no thank-you yet, so there is no note to change",
     "ask_after_answer": (
         "ask {id} was answered on {on}; the ask itself must be dated that day or earlier"

@@ -290,7 +290,8 @@ class Need:
 
     summary: str
     details: str = ""
-    support_type: str = "advice"
+    support_type: str = ""
+    """One of SUPPORT_TYPES; left empty, `services.add_need` suggests it from the words."""
     urgency: str = "medium"
     deadline: date | None = None
     barriers: dict[str, int] = field(default_factory=dict)

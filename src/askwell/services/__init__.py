@@ -11,6 +11,7 @@ from askwell.services.asks import (
     followup_delay,
     get_ask,
     list_asks,
+    next_reply,
     record_answer,
     reply_draft,
     send_ask,
@@ -19,7 +20,14 @@ from askwell.services.asks import (
 from askwell.services.edits import update_ask, update_boundary, update_entry, update_help
 from askwell.services.history import load_history
 from askwell.services.journal import add_entry, give_help, list_entries, timeline
-from askwell.services.needs import add_need, get_need, list_needs, set_need_status, update_need
+from askwell.services.needs import (
+    add_need,
+    get_need,
+    list_needs,
+    set_need_status,
+    suggest_type,
+    update_need,
+)
 from askwell.services.people import (
     add_boundary,
     add_people,
@@ -28,6 +36,7 @@ from askwell.services.people import (
     get_person,
     list_boundaries,
     list_people,
+    person_view,
     update_person,
 )
 
@@ -56,10 +65,13 @@ __all__ = [
     "list_needs",
     "list_people",
     "load_history",
+    "next_reply",
+    "person_view",
     "record_answer",
     "reply_draft",
     "send_ask",
     "set_need_status",
+    "suggest_type",
     "thank",
     "timeline",
     "update_ask",

@@ -302,6 +302,26 @@ def reply_draft(store: Store, ask_id: int) -> str:
     return compose.reply_for(kind, person, need, channel=ask.channel, answer=ask.answer)
 
 
+@dataclass(frozen=True)
+class NextReply:
+    """The message an ask is waiting for from you now: a thank-you or the one follow-up."""
+
+    action: str  # "thank" or "follow-up"
+    text: str
+
+
+def next_reply(store: Store, ask_id: int, *, now: datetime | None = None) -> NextReply | None:
+    """Return the reply to offer now (thanks after an answer, a follow-up once due), or None."""
+    ask = get_ask(store, ask_id)
+    if lifecycle.needs_thanks(ask):
+        action = "thank"
+    elif lifecycle.may_follow_up(ask, now or _rows.now_utc(), followup_delay(), local_zone()):
+        action = "follow-up"
+    else:
+        return None
+    return NextReply(action, reply_draft(store, ask_id))
+
+
 def first_draft(
     store: Store,
     need_id: int,

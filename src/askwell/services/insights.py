@@ -1,4 +1,4 @@
-"""Insights use-cases: load a slim history with column selects, compute figures, charts, report."""
+"""Insights use-cases: load the columns insights read, compute figures, barriers, report."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import gc
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -24,30 +25,17 @@ from askwell.core.insights._table import (
     utc_naive,
 )
 from askwell.core.insights.sentences import Sentence, sentences
-from askwell.core.model import Answer, Ask, HelpGiven, History, Need, Person, Thanks
 from askwell.core.practice import Suggestion, suggest
-from askwell.services import _rows
+from askwell.services.history import load_history
 from askwell.storage.store import Store
 from askwell.storage.tables import (
     AskRow,
-    BoundaryRow,
     HelpGivenRow,
     JournalRow,
     NeedRow,
     PersonRow,
     ThanksRow,
 )
-
-
-def _stamp(value: Any) -> datetime | None:
-    """Read a stored time (SQLite text or a driver datetime) as an aware UTC datetime."""
-    if value is None or isinstance(value, datetime):
-        return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
-    try:
-        return datetime.fromisoformat(value + "+00:00")  # SQLite text, stored as UTC
-    except ValueError:
-        parsed = datetime.fromisoformat(value)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _shared(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -62,150 +50,6 @@ def _shared(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
         return cache[value]
 
     return read
-
-
-def _raw(*columns: Any) -> Any:
-    """Select columns as stored (no per-value type conversion); `_stamp` and JSON read later."""
-    return select(*(type_coerce(c, String()) for c in columns))
-
-
-def _sqlite_stamp(value: str | None) -> datetime | None:
-    """Read SQLite's stored UTC text quickly (falls back to the general reader)."""
-    if value is None:
-        return None
-    try:
-        return datetime.fromisoformat(value + "+00:00")
-    except ValueError:
-        return _stamp(value)
-
-
-def _ask(
-    stamp: Callable[[Any], datetime | None],
-    aid: int,
-    need_id: int,
-    person_id: int,
-    status: str,
-    kind: str | None,
-    urgency: str | None,
-    *stamps: Any,
-) -> Ask:
-    answered, sent, thanked, followed = (stamp(v) for v in stamps[:4])
-    created = stamp(stamps[4]) if sent is None else None  # only drafts need it (for `since`)
-    return Ask(
-        need_id=need_id,
-        person_id=person_id,
-        status=status,
-        answer=Answer(kind=kind, at=answered) if kind else None,
-        sent_at=sent,
-        thanked_at=thanked,
-        followed_up_at=followed,
-        urgency_at_ask=urgency,
-        id=aid,
-        created_at=created,
-    )
-
-
-def load_insight_history(store: Store) -> History:
-    """Load only the columns the insights read, as a read-only slim History.
-
-    Texts are left out, JSON values are shared between rows, a sent ask's created_at is
-    not read, and journal entries are not loaded (`journal_count` counts them in SQL).
-    """
-    o = store.owner_id
-    read_barriers, read_topics = _json_readers()
-
-    def _need(
-        nid: int,
-        summary: str,
-        kind: str,
-        urgency: str,
-        deadline: Any,
-        barriers: Any,
-        expect: int | None,
-        status: str,
-        topics: Any,
-        created: Any,
-    ) -> Need:
-        return Need(
-            summary=summary,
-            support_type=kind,
-            urgency=urgency,
-            deadline=date.fromisoformat(deadline) if isinstance(deadline, str) else deadline,
-            barriers=read_barriers(barriers),
-            expect=expect,
-            status=status,
-            topics=read_topics(topics),
-            id=nid,
-            created_at=stamp(created),
-        )
-
-    stamp = _sqlite_stamp if store.engine.dialect.name == "sqlite" else _stamp
-    with store.session() as s:
-        run = s.connection().execute
-        people = [
-            Person(name=name, id=pid, stretched=bool(stretched))
-            for pid, name, stretched in run(
-                select(PersonRow.id, PersonRow.name, PersonRow.stretched).where(
-                    PersonRow.owner_id == o
-                )
-            )
-        ]
-        needs = [
-            _need(*r)
-            for r in run(
-                _raw(
-                    NeedRow.id,
-                    NeedRow.summary,
-                    NeedRow.support_type,
-                    NeedRow.urgency,
-                    NeedRow.deadline,
-                    NeedRow.barriers,
-                    NeedRow.expect,
-                    NeedRow.status,
-                    NeedRow.topics,
-                    NeedRow.created_at,
-                ).where(NeedRow.owner_id == o)
-            )
-        ]
-        asks = [
-            _ask(stamp, *r)
-            for r in run(
-                _raw(
-                    AskRow.id,
-                    AskRow.need_id,
-                    AskRow.person_id,
-                    AskRow.status,
-                    AskRow.answer_kind,
-                    AskRow.urgency_at_ask,
-                    AskRow.answered_at,
-                    AskRow.sent_at,
-                    AskRow.thanked_at,
-                    AskRow.followed_up_at,
-                    AskRow.created_at,
-                ).where(AskRow.owner_id == o)
-            )
-        ]
-
-        def rows(table: Any, *columns: Any) -> Any:
-            return run(_raw(*columns).where(table.owner_id == o))
-
-        thanks = [
-            Thanks(ask_id=ask_id, id=tid, created_at=stamp(at))
-            for tid, ask_id, at in rows(
-                ThanksRow, ThanksRow.id, ThanksRow.ask_id, ThanksRow.created_at
-            )
-        ]
-        given = [
-            HelpGiven(person_id=pid, summary="", id=hid, created_at=stamp(at))
-            for hid, pid, at in rows(
-                HelpGivenRow, HelpGivenRow.id, HelpGivenRow.person_id, HelpGivenRow.created_at
-            )
-        ]
-        boundaries = [
-            _rows.boundary(r)
-            for r in s.scalars(select(BoundaryRow).where(BoundaryRow.owner_id == o))
-        ]
-    return History(people, needs, asks, boundaries, thanks, given, [])
 
 
 def _fetch(conn: Connection, stmt: ClauseElement) -> list[tuple[Any, ...]]:
@@ -228,12 +72,16 @@ def _columns(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
 
 
 def _times(values: list[Any]) -> list[datetime | None]:
-    """Read stored times as naive UTC: SQLite's text at C speed, anything else one by one."""
+    """Read a column of stored times as naive UTC: SQLite's UTC text at C speed, or datetimes.
+
+    The one reader of stored times in the insights: SQLite keeps them as UTC text (naive),
+    PostgreSQL's driver returns aware datetimes, which are turned to naive UTC.
+    """
     read = datetime.fromisoformat
     try:
         out = [None if v is None else read(v) for v in values]
-    except (TypeError, ValueError):
-        return [utc_naive(_stamp(v)) for v in values]
+    except TypeError:  # driver datetimes (PostgreSQL), perhaps mixed with text
+        out = [v if v is None or isinstance(v, datetime) else read(v) for v in values]
     if any(v is not None and v.tzinfo is not None for v in out):
         return [utc_naive(v) for v in out]
     return out
@@ -388,7 +236,57 @@ def insight_sentences(ins: Insights) -> list[Sentence]:
 
 def practice(store: Store, *, now: datetime | None = None) -> list[Suggestion]:
     """Return practice suggestions drawn from the owner's history."""
-    return suggest(load_insight_history(store), now or datetime.now(UTC))
+    return suggest(load_history(store), now or datetime.now(UTC))
+
+
+@dataclass(frozen=True)
+class BarrierLine:
+    """One of the five barriers: its reframe and how often it came up lately."""
+
+    barrier: str
+    label: str
+    reframe: str
+    needs: int
+    of_needs: int
+    recent: int
+    recent_of: int
+    trend: str | None
+
+
+def barrier_lines(store: Store) -> list[BarrierLine]:
+    """Return the five barriers, most frequent first, each with a reframe and its recent count."""
+    from askwell.core.barriers import REFRAMES
+    from askwell.core.insights import barrier_stats
+    from askwell.core.insights._common import prepare
+
+    stats = barrier_stats.of_prepared(prepare(load_insight_tables(store), UTC))
+    return [
+        BarrierLine(
+            barrier=s.barrier,
+            label=s.label,
+            reframe=REFRAMES[s.barrier],
+            needs=s.needs,
+            of_needs=stats.needs,
+            recent=s.trend.recent if s.trend else 0,
+            recent_of=s.trend.recent_of if s.trend else 0,
+            trend=s.trend.direction if s.trend else None,
+        )
+        for s in stats.stats
+    ]
+
+
+def report_html(
+    store: Store,
+    *,
+    tz: str | None = None,
+    since: date | None = None,
+    now: datetime | None = None,
+) -> str:
+    """Return the self-contained HTML report: insights, practice and charts in one page."""
+    from askwell.report import render_html
+
+    ins = insights(store, tz=tz, since=since, now=now)
+    return render_html(ins, practice(store, now=ins.now))
 
 
 def insights_payload(ins: Insights) -> dict[str, Any]:

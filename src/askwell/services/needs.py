@@ -15,8 +15,17 @@ from askwell.storage.store import Store
 from askwell.storage.tables import NeedRow
 
 
+def suggest_type(summary: str, details: str = "") -> str:
+    """Return the support type a need's words suggest (what `add_need` fills in when none)."""
+    from askwell.core.need_check import assess
+
+    return assess(summary, details).suggested_type
+
+
 def add_need(store: Store, need: Need, *, now: datetime | None = None) -> Need:
-    """Check and store a new need; return it with its id."""
+    """Check and store a new need (a need with no support type gets the one its words suggest)."""
+    if not need.support_type:
+        need = replace(need, support_type=suggest_type(need.summary, need.details))
     checked = validate.need(need)
     with store.session() as s:
         row = NeedRow(

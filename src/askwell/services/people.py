@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 
 from askwell.core import validate
-from askwell.core.model import TEXT_MAX, Boundary, DomainError, Person, check_text
+from askwell.core.model import (
+    TEXT_MAX,
+    Ask,
+    Boundary,
+    DomainError,
+    HelpGiven,
+    Need,
+    Person,
+    check_text,
+)
 from askwell.errors import Conflict, NotFound
 from askwell.services import _rows
 from askwell.storage.store import Store
@@ -170,3 +179,52 @@ def list_boundaries(store: Store, person_id: int | None = None) -> list[Boundary
     with store.session() as s:
         rows = s.scalars(query.order_by(BoundaryRow.until.desc(), BoundaryRow.id.desc()))
         return [_rows.boundary(r) for r in rows]
+
+
+@dataclass
+class PersonView:
+    """Everything a person page shows, the same in the CLI and the web."""
+
+    person: Person
+    boundaries: list[Boundary]
+    boundary_lines: list[str]
+    asks: list[Ask]
+    """Asks made to them, newest first."""
+    needs: dict[int, Need] = field(default_factory=dict)
+    """The needs those asks were about, by id."""
+    help_given: list[HelpGiven] = field(default_factory=list)
+    """Help you gave them, newest first."""
+
+
+def person_view(store: Store, person_id: int) -> PersonView:
+    """Return one person with their boundaries (who set each, and why), asks and help given."""
+    from askwell.core.cooldown import describe
+    from askwell.storage.tables import AskRow, HelpGivenRow, NeedRow
+
+    person = get_person(store, person_id)
+    boundaries = list_boundaries(store, person_id)
+    o = store.owner_id
+    with store.session() as s:
+        asks = [
+            _rows.ask(r)
+            for r in s.scalars(
+                select(AskRow)
+                .where(AskRow.owner_id == o, AskRow.person_id == person_id)
+                .order_by(AskRow.created_at.desc(), AskRow.id.desc())
+            )
+        ]
+        wanted = {a.need_id for a in asks}
+        needs = {
+            r.id: _rows.need(r)
+            for r in s.scalars(select(NeedRow).where(NeedRow.owner_id == o, NeedRow.id.in_(wanted)))
+        }
+        given = [
+            _rows.help_given(r)
+            for r in s.scalars(
+                select(HelpGivenRow)
+                .where(HelpGivenRow.owner_id == o, HelpGivenRow.person_id == person_id)
+                .order_by(HelpGivenRow.created_at.desc(), HelpGivenRow.id.desc())
+            )
+        ]
+    lines = [describe(b) for b in boundaries]
+    return PersonView(person, boundaries, lines, asks, needs, given)

@@ -1,4 +1,4 @@
-"""JSON API: insights over your history, their charts (SVG / PNG) and practice suggestions."""
+"""JSON API: insights over your history, charts (SVG / PNG), barriers, report and practice."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Response
 from pydantic import BaseModel
 
+from askwell.services.insights import BarrierLine
 from askwell.storage.store import Store
 from askwell.web.deps import StoreDep
 from askwell.web.schemas import ERRORS
@@ -58,6 +59,34 @@ def chart(
     data = render_chart(name, compute(store, since))[fmt]
     body = data.encode() if isinstance(data, str) else data
     return Response(body, media_type=MEDIA[fmt], headers={"Cache-Control": "no-store"})
+
+
+@router.get("/barriers")
+def barriers(store: StoreDep) -> list[BarrierLine]:
+    """The five barriers, most frequent first: a short reframe and how often each came up."""
+    from askwell.services import insights
+
+    return insights.barrier_lines(store)
+
+
+@router.get(
+    "/insights/report",
+    response_class=Response,
+    responses={200: {"content": {"text/html": {}}, "description": "The report page."}},
+)
+def report(store: StoreDep, since: date | None = None) -> Response:
+    """Return the self-contained HTML report (insights, practice and charts in one file)."""
+    from askwell.services import insights
+
+    page = insights.report_html(store, tz=insights.local_zone_name(), since=since)
+    return Response(
+        page,
+        media_type="text/html; charset=utf-8",
+        headers={
+            "Content-Disposition": 'attachment; filename="askwell-report.html"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @router.get("/practice")

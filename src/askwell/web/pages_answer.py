@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from askwell import services
-from askwell.core import lifecycle
 from askwell.core.model import Ask
 from askwell.services import matching
-from askwell.services.asks import local_zone
 from askwell.web import forms
 from askwell.web.deps import PathId, StoreDep
 from askwell.web.pages_ask import wizard
@@ -62,11 +58,7 @@ def answer_page(request: Request, store: StoreDep, ask_id: PathId) -> HTMLRespon
     """Step 7: record how they answered, then thank them (or follow up once, gently)."""
     ask = services.get_ask(store, ask_id)
     kind = ask.answer.kind if ask.answer else None
-    can_follow_up = lifecycle.may_follow_up(
-        ask, datetime.now(UTC), services.followup_delay(), local_zone()
-    )
-    wants_reply = lifecycle.needs_thanks(ask) or can_follow_up or kind == "no-reply"
-    reply = services.reply_draft(store, ask_id) if wants_reply else None
+    offered = services.next_reply(store, ask_id)
     return wizard(
         request,
         "answer",
@@ -76,9 +68,9 @@ def answer_page(request: Request, store: StoreDep, ask_id: PathId) -> HTMLRespon
         need=services.get_need(store, ask.need_id),
         answers=ANSWERS,
         kind=kind,
-        needs_thanks=lifecycle.needs_thanks(ask),
-        can_follow_up=can_follow_up,
-        reply=reply,
+        needs_thanks=offered is not None and offered.action == "thank",
+        can_follow_up=offered is not None and offered.action == "follow-up",
+        reply=offered.text if offered else None,
     )
 
 

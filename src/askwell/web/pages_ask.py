@@ -43,13 +43,23 @@ def wizard(request: Request, step: str, template: str, **context: Any) -> HTMLRe
     )
 
 
-def _levels(form: FormData | dict[str, Any]) -> dict[str, int]:
-    out: dict[str, int] = {}
+def _levels(form: FormData | dict[str, Any]) -> dict[str, Any]:
+    """Return the barrier levels as sent (0 and blanks left out); the schema refuses bad ones."""
+    out: dict[str, Any] = {}
     for b in BARRIERS:
         raw = form.get(b)
-        if isinstance(raw, str | int) and str(raw).isdigit() and int(raw) > 0:
-            out[b] = min(3, int(raw))
+        if not isinstance(raw, str | int) or str(raw).strip() in ("", "0"):
+            continue
+        out[b] = int(raw) if str(raw).isdigit() else raw
     return out
+
+
+def _shown(levels: dict[str, Any]) -> dict[str, int]:
+    """Return the levels that can be shown again (the valid ones, 1 to 3)."""
+    return {k: v for k, v in levels.items() if isinstance(v, int) and 1 <= v <= 3}
+
+
+BAD_LEVEL = "How much a feeling holds you back is a number from 0 to 3. Go back and choose again."
 
 
 @router.get("", response_class=HTMLResponse)
@@ -182,7 +192,7 @@ async def create_need(request: Request, store: StoreDep) -> Response:
     data = {
         "summary": summary,
         "details": details,
-        "support_type": chosen or (check.suggested_type if check else "advice"),
+        "support_type": chosen or None,
         "urgency": forms.text(form, "urgency", "medium"),
         "deadline": forms.optional(form, "deadline"),
         "barriers": levels,
@@ -194,11 +204,14 @@ async def create_need(request: Request, store: StoreDep) -> Response:
     }
     values = {**data, "support_type": chosen, "topics": forms.text(form, "topics")}
     errors = forms.problems(NeedCreate, data)
+    if "barriers" in errors:
+        errors["barriers"] = BAD_LEVEL
     if errors or (check is not None and check.vague and forms.text(form, "anyway") != "1"):
-        shown, auto = suggested(form, summary, str(data["support_type"]))
+        support = chosen or (check.suggested_type if check else "")
+        shown, auto = suggested(form, summary, support)
         return _need_page(
             request,
-            levels,
+            _shown(levels),
             expect,
             values={**values, **shown},
             errors=errors,

@@ -34,6 +34,7 @@ def insights_page(request: Request, store: StoreDep) -> HTMLResponse:
         title="Insights",
         sentences=insights.insight_sentences(ins),
         practice=insights.practice(store),
+        barriers=insights.barrier_lines(store),
         charts=[
             (name, title, caption, alt[name]) for name, title, caption in CHARTS if name in alt
         ],

@@ -126,11 +126,8 @@ def _person(
 ) -> HTMLResponse:
     from askwell.core.model import render_hours
 
-    person = services.get_person(store, person_id)
-    history = services.load_history(store)
-    needs = {n.id: n for n in history.needs}
-    asks = [a for a in history.asks if a.person_id == person_id]
-    given = [h for h in history.help_given if h.person_id == person_id]
+    view = services.person_view(store, person_id)
+    person = view.person
     return render(
         request,
         "person.html",
@@ -138,13 +135,13 @@ def _person(
         title=person.name,
         person=person,
         hours=render_hours(person.hours),
-        asks=list(reversed(asks)),
-        needs=needs,
-        given=list(reversed(given)),
-        boundaries=[b for b in history.boundaries if b.person_id == person_id],
+        asks=view.asks,
+        needs=view.needs,
+        given=view.help_given,
+        boundaries=list(zip(view.boundaries, view.boundary_lines, strict=True)),
         added=added,
         saved=saved,
-        others=[p for p in history.people if p.id != person_id],
+        others=[p for p in services.list_people(store) if p.id != person_id],
         typed=typed or {},
         errors=errors or {},
         status_code=422 if errors else 200,

@@ -177,7 +177,9 @@ class NeedCreate(InBody):
 
     summary: Summary
     details: LongText = ""
-    support_type: SupportType = "advice"
+    support_type: SupportType | None = Field(
+        None, description="Left out, it is suggested from the summary and details."
+    )
     urgency: Urgency = "medium"
     deadline: date | None = None
     barriers: dict[Barrier, Intensity] = Field(default_factory=dict)
@@ -193,6 +195,7 @@ class NeedCreate(InBody):
         """Return the domain object."""
         data = self.model_dump()
         data["topics"] = tuple(data["topics"])
+        data["support_type"] = data["support_type"] or ""
         return Need(**data)
 
 

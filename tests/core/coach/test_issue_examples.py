@@ -12,8 +12,7 @@ def rules(text: str, kind: str) -> set[str]:
 
 def test_issue_demand_is_pressure_not_an_i_statement() -> None:
     text = (
-        "I need you to take over the reporting starting Monday. This is not optional. "
-        "Reply ASAP."
+        "I need you to take over the reporting starting Monday. This is not optional. Reply ASAP."
     )
     report = check(text)
     assert {"pressure", "demands-immediacy"} & rules(text, "problem")

@@ -27,8 +27,15 @@ Span = tuple[int, int]
 # even when the rest of a long message dilutes the message head ("...Thanks! You never reply.").
 SURE = 0.9
 LOCAL = frozenset(
-    {"blaming_you", "comparison", "pressure_guilt", "demands_immediacy", "reason_for_them",
-     "time_boxed", "easy_out"}
+    {
+        "blaming_you",
+        "comparison",
+        "pressure_guilt",
+        "demands_immediacy",
+        "reason_for_them",
+        "time_boxed",
+        "easy_out",
+    }
 )
 
 
