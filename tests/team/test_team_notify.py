@@ -92,7 +92,7 @@ def test_unsubscribe_link_stops_that_kind_only(  # type: ignore[no-untyped-def]
     assert form.status_code == 200 and "Stop these emails" in form.text
     assert "ask" not in cleo.api("GET", "/api/team/notifications").json()["muted"]  # GET alone
     done = visitor.post(path, data={"List-Unsubscribe": "One-Click"})
-    assert done.status_code == 200 and "no more emails about new asks for you" in done.text
+    assert done.status_code == 200 and "No more emails about new asks for you" in done.text
     assert cleo.api("GET", "/api/team/notifications").json()["muted"] == ["ask"]
     assert f'action="{path.replace("/unsubscribe/", "/resubscribe/")}"' in done.text
 
@@ -107,6 +107,8 @@ def test_unsubscribe_link_stops_that_kind_only(  # type: ignore[no-untyped-def]
     assert mailbox.messages[-1]["Subject"] == "Ben thanked you"  # other kinds still come
     wrong = visitor.post(path.replace("/ask", "/nonsense"))
     assert wrong.status_code == 404
+    mistyped = visitor.get(path.replace("/unsubscribe/", "/unsubscribe/x"))
+    assert mistyped.status_code == 404 and "may be mistyped" in mistyped.text
     back = visitor.post(path.replace("/unsubscribe/", "/resubscribe/"))
     assert (
         back.status_code == 200
@@ -241,3 +243,19 @@ def test_webhooks_to_private_addresses_are_refused_by_default(world) -> None:  #
         check_webhook_url("ftp://example.org/", private_ok=True)
     listed = world.members[0].api("GET", "/api/team/notifications").json()
     assert listed["webhooks"] == [] and "ask" in listed["kinds"]
+
+
+def test_old_delivered_rows_are_pruned_and_dead_ones_kept(world, mailbox) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from askwell.team import notify
+
+    _ask(world)
+    _ask(world, "Pair on the flaky test")
+    drain(world.store, world.settings)
+    with world.store.session() as s:
+        s.execute(text("UPDATE team_outbox SET created_at = created_at - interval '31 days'"))
+        s.execute(text("UPDATE team_outbox SET status = 'dead' WHERE id = 2"))
+    assert notify.prune(world.store) == 1
+    assert [(r.id, r.status) for r in outbox(world.store)] == [(2, "dead")]
+    assert notify.prune(world.store) == 0

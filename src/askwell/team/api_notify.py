@@ -72,9 +72,10 @@ def _kind_name(kind: str) -> str:
 
 
 @router.get("/unsubscribe/{key}/{kind}", include_in_schema=False)
-def unsubscribe_form(key: Key, kind: str) -> HTMLResponse:
+def unsubscribe_form(key: Key, kind: str, store: TeamStore) -> HTMLResponse:
     """Ask before stopping (mail scanners open links; only the button stops the emails)."""
     name = _kind_name(kind)
+    notify.check_key(store, key, kind)
     intro = f"You will no longer get emails about {name}. Everything else stays as it is."
     return _button("Stop these emails?", intro, f"/unsubscribe/{key}/{kind}", "Stop these emails")
 
@@ -98,9 +99,9 @@ def _switched(store: TeamStore, key: str, kind: str, *, muted: bool) -> HTMLResp
     notify.mute_by_key(store, key, kind, muted)
     if not muted:
         return page(
-            "base.html", title="Done", message=f"Done: askwell will email you about {name} again."
+            "base.html", title="Done", message=f"askwell will email you about {name} again."
         )
-    intro = f"Done: no more emails about {name}."
+    intro = f"No more emails about {name}."
     return _button("Done", intro, f"/resubscribe/{key}/{kind}", "Turn them back on")
 
 

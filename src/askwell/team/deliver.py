@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import json
 import smtplib
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -25,6 +26,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from askwell.errors import AskwellError
 from askwell.storage.store import Store
@@ -205,10 +207,16 @@ def run(
     """Deliver until `until()` says stop: empty the due rows, sweep follow-ups, wait, repeat."""
     swept = 0.0
     while not until():
-        if time.monotonic() - swept >= SWEEP_EVERY:
-            notify.sweep_follow_ups(store)
-            swept = time.monotonic()
-        done = deliver_one(store, settings)
+        try:
+            if time.monotonic() - swept >= SWEEP_EVERY:
+                swept = time.monotonic()
+                notify.sweep_follow_ups(store)
+                notify.prune(store)
+            done = deliver_one(store, settings)
+        except (OSError, SQLAlchemyError) as exc:  # the database went away: wait, try again
+            print(f"askwell worker: {type(exc).__name__}; trying again shortly", file=sys.stderr)
+            time.sleep(max(poll, 5.0))
+            continue
         if done is None:
             time.sleep(poll)
         elif on_delivered is not None:

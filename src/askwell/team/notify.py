@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import String, cast, exists, literal, select
+from sqlalchemy import String, cast, delete, exists, literal, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -37,6 +37,7 @@ KIND_NAMES = {
     "follow_up_due": "follow-up reminders",
 }
 SWEEP_LIMIT = 500
+KEEP_DAYS = 30  # > the sweep's window after the wait, so a reminder is never queued twice
 
 
 def _names(s: Session, *ids: int) -> dict[int, User]:
@@ -67,16 +68,25 @@ def payload(s: Session, kind: str, ask: TeamAsk, need: TeamNeed) -> dict[str, An
 def prefs(s: Session, user_id: int) -> MailPrefs:
     """Return the person's email preferences (made on first use, with their unsubscribe key)."""
     row = s.get(MailPrefs, user_id)
-    if row is None:
-        row = MailPrefs(
-            user_id=user_id,
-            unsubscribe_key=secrets.token_urlsafe(24),
-            muted=[],
-            updated_at=now_utc(),
-        )
-        s.add(row)
-        s.flush()
+    if row is None:  # two requests may both get here: the second insert is skipped
+        key = secrets.token_urlsafe(24)
+        made = {"user_id": user_id, "unsubscribe_key": key, "muted": [], "updated_at": now_utc()}
+        s.execute(pg_insert(MailPrefs).values(**made).on_conflict_do_nothing())
+        row = s.get(MailPrefs, user_id)
+        assert row is not None
     return row
+
+
+def prune(store: Store, now: datetime | None = None) -> int:
+    """Delete delivered or skipped rows older than KEEP_DAYS (dead ones stay to be read)."""
+    cutoff = (now or now_utc()) - timedelta(days=KEEP_DAYS)
+    with store.session() as s:
+        gone = s.execute(
+            delete(OutboxRow)
+            .where(OutboxRow.status.in_(("sent", "skipped")), OutboxRow.created_at < cutoff)
+            .returning(OutboxRow.id)
+        )
+        return len(gone.all())
 
 
 def _rows(
@@ -181,12 +191,23 @@ def set_muted(s: Session, user_id: int, kind: str, muted: bool) -> MailPrefs:
     return row
 
 
+def _by_key(s: Session, key: str, kind: str) -> MailPrefs:
+    row = s.scalar(select(MailPrefs).where(MailPrefs.unsubscribe_key == key))
+    if row is None or kind not in KINDS:
+        raise NotFound("this unsubscribe link is not one we know; it may be mistyped")
+    return row
+
+
+def check_key(store: Store, key: str, kind: str) -> None:
+    """Raise NotFound unless `key` is someone's unsubscribe key and `kind` a kind of email."""
+    with store.session() as s:
+        _by_key(s, key, kind)
+
+
 def mute_by_key(store: Store, key: str, kind: str, muted: bool = True) -> str:
     """Stop one kind of email from an unsubscribe link; return the person's name."""
     with store.session() as s:
-        row = s.scalar(select(MailPrefs).where(MailPrefs.unsubscribe_key == key))
-        if row is None or kind not in KINDS:
-            raise NotFound("this unsubscribe link is not one we know; it may be mistyped")
+        row = _by_key(s, key, kind)
         set_muted(s, row.user_id, kind, muted)
         user = s.get(User, row.user_id)
         return user.name if user else ""
