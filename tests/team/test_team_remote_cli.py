@@ -18,6 +18,14 @@ from team.conftest import PASSWORD
 pytestmark = pytest.mark.postgres
 
 
+@pytest.fixture
+def settings(settings: Any) -> Any:
+    """The team settings, with webhooks to 127.0.0.1 allowed."""
+    from dataclasses import replace
+
+    return replace(settings, webhook_private_ok=True)
+
+
 def free_port() -> int:
     """Return a free TCP port on 127.0.0.1."""
     with socket.socket() as sock:
@@ -138,3 +146,22 @@ def test_logout_revokes_the_token_on_the_server(  # type: ignore[no-untyped-def]
     assert gone.status_code == 401
     assert json.loads((tmp_path / "askwell" / "servers.json").read_text()) == {}
     assert "not logged in" in dan("inbox", expect=1).err
+
+
+def test_notifications_and_webhooks_from_the_cli(  # type: ignore[no-untyped-def]
+    cli, live: str, world: Any, tmp_path: Path
+) -> None:
+    cleo = as_person(cli, live, tmp_path)
+    cleo("login", "--token", world.members[1].token)
+    listed = cleo("notifications", "--off", "ask", "--off", "thanks").out
+    assert "ask            off" in listed and "answer         on" in listed
+    back = json.loads(cleo("notifications", "--on", "thanks", "--json").out)
+    assert back["muted"] == ["ask"]
+    added = cleo("webhook", "add", "http://127.0.0.1:9/hook").out
+    assert "Webhook #" in added and "whsec_" in added
+    assert "http://127.0.0.1:9/hook" in cleo("webhook", "list").out
+    hook_id = json.loads(cleo("webhook", "list", "--json").out)[0]["id"]
+    assert f"Webhook #{hook_id} removed." in cleo("webhook", "remove", str(hook_id)).out
+    assert "No webhooks yet." in cleo("webhook", "list").out
+    wrong = cleo("notifications", "--off", "everything", expect=1)
+    assert "the server did not accept that" in wrong.err and wrong.err.count("\n") == 1

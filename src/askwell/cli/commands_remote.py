@@ -389,6 +389,64 @@ def followup(
     _print_ask(a, as_json, f"Follow-up sent for ask #{ask_id}. One is enough; let it rest now.")
 
 
+webhook_app = typer.Typer(
+    name="webhook", help="Your webhooks: your own events, signed.", no_args_is_help=True
+)
+remote_app.add_typer(webhook_app)
+
+
+@remote_app.command("notifications")
+def notifications(
+    off: Annotated[
+        list[str] | None, typer.Option("--off", help="Turn off emails of this kind (repeatable).")
+    ] = None,
+    on: Annotated[
+        list[str] | None, typer.Option("--on", help="Turn emails of this kind back on.")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Which emails you get from the server (every kind, and the ones you turned off)."""
+    api = client()
+    found = api.call("GET", "/api/team/notifications")
+    if off or on:
+        muted = (set(found["muted"]) | set(off or [])) - set(on or [])
+        found = api.call("PUT", "/api/team/notifications", {"muted": sorted(muted)})
+    if as_json:
+        emit_json(found)
+        return
+    for kind, words in found["kinds"].items():
+        state = "off" if kind in found["muted"] else "on"
+        console().print(f"{kind:<14} {state:<4} {words}", markup=False)
+
+
+@webhook_app.command("add")
+def webhook_add(url: Annotated[str, typer.Argument(help="Where to POST your events.")]) -> None:
+    """Add a webhook; its signing secret is shown this once."""
+    made = client().call("POST", "/api/team/webhooks", {"url": url})
+    console().print(f"Webhook #{made['id']} added. Its signing secret (shown once):")
+    console().print(made["secret"], markup=False)
+
+
+@webhook_app.command("list")
+def webhook_list(as_json: JsonOpt = False) -> None:
+    """List your webhooks."""
+    hooks = client().call("GET", "/api/team/notifications")["webhooks"]
+    if as_json:
+        emit_json(hooks)
+        return
+    if not hooks:
+        console().print("No webhooks yet.")
+    for h in hooks:
+        console().print(f"#{h['id']} {h['url']}", markup=False)
+
+
+@webhook_app.command("remove")
+def webhook_remove(webhook_id: Annotated[int, typer.Argument(help="Webhook id.")]) -> None:
+    """Stop sending to one of your webhooks."""
+    client().call("DELETE", f"/api/team/webhooks/{webhook_id}")
+    console().print(f"Webhook #{webhook_id} removed.")
+
+
 _GROUP: Any = None
 
 
