@@ -62,7 +62,10 @@ def receiver() -> Iterator[Receiver]:
             if box.hang_first and len(box.got) == 1:
                 box.release.wait(30)  # a slow receiver: the worker is mid-job meanwhile
                 return
-            self.send_response(box.answer())
+            status = box.answer()
+            self.send_response(status)
+            if status in (301, 302, 303, 307, 308):  # somewhere else on this machine
+                self.send_header("location", box.url + "/elsewhere")
             self.send_header("content-length", "2")
             self.end_headers()
             self.wfile.write(b"ok")

@@ -259,3 +259,15 @@ def test_old_delivered_rows_are_pruned_and_dead_ones_kept(world, mailbox) -> Non
     assert notify.prune(world.store) == 1
     assert [(r.id, r.status) for r in outbox(world.store)] == [(2, "dead")]
     assert notify.prune(world.store) == 0
+
+
+def test_webhooks_follow_no_redirect(world, receiver: Receiver) -> None:  # type: ignore[no-untyped-def]
+    cleo = world.members[1]
+    cleo.api("PUT", "/api/team/notifications", json={"muted": ["ask"]})
+    _hook(cleo, receiver.url)
+    receiver.statuses = [302]
+    _ask(world)
+    drain(world.store, world.settings)
+    [row] = outbox(world.store)
+    assert (row.status, row.attempts) == ("pending", 1) and "HTTP 302" in row.last_error
+    assert [r.headers.get("x-askwell-event") for r in receiver.got] == ["ask"]  # not followed
