@@ -12,9 +12,11 @@ import pytest
 from fastapi import FastAPI
 
 from askwell.cli.commands_web import _listen, _NoSecrets
+from askwell.core.messages import MESSAGES
 from askwell.storage.store import Store
 from askwell.web import WebSettings, create_app
 from askwell.web.security import host_name
+from askwell.web.words import API_WORDS
 
 from .conftest import BASE, TOKEN, make_client
 
@@ -81,8 +83,37 @@ async def test_api_busy_store_is_503_with_retry_after(
     monkeypatch.setattr("askwell.web.api_journal.services.add_entry", locked, raising=False)
     r = await client.post("/api/journal", json={"text": "felt nervous"})
     assert r.status_code == 503, r.text
-    assert "busy with an import" in r.json()["error"]
+    assert r.json() == {"error": API_WORDS["store_busy"]}  # the catalogue's code, API words
     assert r.headers["retry-after"]
+    secured(r)
+
+
+@pytest.mark.parametrize(
+    ("driver_text", "status", "code"),
+    [
+        ("database disk image is malformed", 503, "store_damaged"),
+        ("database or disk is full", 507, "store_full"),
+        ("attempt to write a readonly database", 503, "store_read_only"),
+    ],
+)
+async def test_api_store_failures_are_catalogue_messages(
+    client: httpx.AsyncClient,
+    monkeypatch: pytest.MonkeyPatch,
+    driver_text: str,
+    status: int,
+    code: str,
+) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    def failing(*_args: Any, **_kwargs: Any) -> Any:
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError(driver_text))
+
+    monkeypatch.setattr("askwell.web.api_journal.services.add_entry", failing)
+    r = await client.post("/api/journal", json={"text": "felt nervous"})
+    assert r.status_code == status, r.text
+    assert r.json() == {"error": API_WORDS.get(code, MESSAGES[code])}
     secured(r)
 
 

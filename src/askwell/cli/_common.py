@@ -199,6 +199,13 @@ def store() -> Store:
     return current().open()
 
 
+def esc(text: object) -> str:
+    """Return `text` (stored or typed data) with Rich markup escaped, to print it literally."""
+    from rich.markup import escape
+
+    return escape(str(text))
+
+
 def console() -> Console:
     """Return a Rich console on stdout that shows control characters in text as escapes."""
     from rich.console import Console

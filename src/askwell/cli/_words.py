@@ -32,6 +32,10 @@ CLI_WORDS: dict[str, str] = {
         "{first}, or --fold 1 for the second, {second}"
     ),
     "time_past": "{when} has already passed; pick a time to come (or add --allow-past)",
+    "store_damaged": (
+        "the database file is damaged; restore it from a backup or bring back an export "
+        "with `askwell import FILE` into a new --db"
+    ),
 }
 
 

@@ -24,6 +24,7 @@ from askwell.cli._common import (
     SizePartOpt,
     console,
     emit_json,
+    esc,
     person_id,
     read_text_arg,
     store,
@@ -42,12 +43,6 @@ if TYPE_CHECKING:
 from askwell.cli.commands_data import DateOpt
 
 need_app = typer.Typer(help="Needs: what you could use help with.", no_args_is_help=True)
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def parse_barriers(values: list[str]) -> dict[str, int]:
@@ -154,12 +149,12 @@ def need_add(
         emit_json(data)
         return
     out = console()
-    out.print(f"Saved need #{need.id}: {_esc(need.summary)} [dim]({need.support_type})[/]")
+    out.print(f"Saved need #{need.id}: {esc(need.summary)} [dim]({need.support_type})[/]")
     if support_type is None:
         out.print(f"[dim]Support type suggested from your words: {need.support_type}.[/]")
     if suggested:
         out.print(
-            f"[dim]Drafts will ask: {_esc(suggested)} (--ask on need edit says it your way).[/]"
+            f"[dim]Drafts will ask: {esc(suggested)} (--ask on need edit says it your way).[/]"
         )
     if check.vague:
         out.print(
@@ -176,7 +171,7 @@ def _print_reframes(barriers: dict[str, int]) -> None:
     from askwell.core.barriers import reframe
 
     for name in barriers:
-        console().print(f"[cyan]{name}:[/] {_esc(reframe(name))}")
+        console().print(f"[cyan]{name}:[/] {esc(reframe(name))}")
 
 
 @need_app.command("list")
@@ -227,9 +222,9 @@ def need_show(
         emit_json(data)
         return
     out = console()
-    out.print(f"[bold]#{need.id} {_esc(need.summary)}[/]  [dim]{need.status}[/]")
+    out.print(f"[bold]#{need.id} {esc(need.summary)}[/]  [dim]{need.status}[/]")
     if need.details:
-        out.print(_esc(need.details))
+        out.print(esc(need.details))
     out.print(
         f"type {need.support_type} · urgency {need.urgency}"
         + (f" · deadline {need.deadline:%Y-%m-%d}" if need.deadline else "")
@@ -240,7 +235,7 @@ def need_show(
     names = {p.id: p.name for p in services.list_people(st)}
     for a in asks:
         answer = a.answer.kind if a.answer else "-"
-        out.print(f"  ask #{a.id} to {_esc(names.get(a.person_id, '?'))}: {a.status} ({answer})")
+        out.print(f"  ask #{a.id} to {esc(names.get(a.person_id, '?'))}: {a.status} ({answer})")
 
 
 def _set_status(need_id: int, status: str, as_json: bool, message: str) -> None:
@@ -356,7 +351,7 @@ def ask(
     if slot is not None:
         out.print(f"Planned for {slot.start:%a %d %b %H:%M} ({slot.tz}).")
     if ics is not None:
-        out.print(f"Calendar invite written to {_esc(ics)}.")
+        out.print(f"Calendar invite written to {esc(ics)}.")
     if handoff is not None and mailto:
         out.print(handoff.mailto, markup=False, soft_wrap=True)
 
@@ -493,7 +488,7 @@ def close(
         cancel = matching.handoff_for_ask(st, ask_id, slot=slot, cancel=True).ics
         matching.write_ics(ics, cancel or b"")
         if not as_json:
-            console().print(f"Cancellation written to {_esc(ics)}; send it to them.")
+            console().print(f"Cancellation written to {esc(ics)}; send it to them.")
     if as_json:
         emit_json(ask_public(a))
     else:

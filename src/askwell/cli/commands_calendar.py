@@ -72,7 +72,9 @@ def invite(
     out = console()
     out.print(f"Ask #{ask_id} is now planned for {slot.start:%a %d %b %H:%M} ({slot.tz}).")
     if ics is not None:
-        out.print(f"Updated invitation written to {ics} (it replaces the earlier one).")
+        out.print(
+            f"Updated invitation written to {ics} (it replaces the earlier one).", markup=False
+        )
 
 
 def calendar_(

@@ -135,17 +135,18 @@ def _check_file(path: str, channel: str | None, as_json: bool) -> None:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
     from rich.table import Table
+    from rich.text import Text
 
     table = Table("id", "score", "problems", "politeness", "strength")
     for row in rows:
-        if "error" in row:
-            table.add_row(row["id"], "-", row["error"], "", "")
+        if "error" in row:  # the id comes from the file: a Text cell, never markup
+            table.add_row(Text(row["id"]), "-", Text(row["error"]), "", "")
             continue
         problems = ", ".join(f["rule"] for f in row["findings"] if f["kind"] == "problem")
         score = "crisis" if row["crisis"] else str(row["score"])
         pol = "" if row["politeness"] is None else f"{row['politeness']:.0%}"
         strong = "" if row["strength"] is None else f"{row['strength']:.0%}"
-        table.add_row(row["id"], score, problems or "-", pol, strong)
+        table.add_row(Text(row["id"]), score, problems or "-", pol, strong)
     console().print(table)
 
 

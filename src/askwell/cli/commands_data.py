@@ -12,6 +12,7 @@ from askwell.cli._common import (
     PersonArg,
     console,
     emit_json,
+    esc,
     person_id,
     store,
 )
@@ -26,12 +27,6 @@ DateOpt = Annotated[
 ]
 
 journal_app = typer.Typer(help="Your journal: reflections on asking.", no_args_is_help=True)
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def gave(
@@ -129,7 +124,7 @@ def journal_list(
         return
     out = console()
     for item in items:
-        out.print(f"[dim]{item.at:%Y-%m-%d} {item.kind:<10}[/] {_esc(item.text)}")
+        out.print(f"[dim]{item.at:%Y-%m-%d} {item.kind:<10}[/] {esc(item.text)}")
 
 
 def export(
@@ -144,7 +139,7 @@ def export(
         emit_json({"path": path, "counts": counts})
     else:
         summary = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items())
-        console().print(f"Exported to {_esc(path)}: {summary}.")
+        console().print(f"Exported to {esc(path)}: {summary}.")
 
 
 def import_(
@@ -181,11 +176,11 @@ def demo(
         f"Built a demo with {info['people']} people, {info['needs']} needs and "
         f"{info['asks']} asks over three months."
     )
-    out.print(f"It lives in {_esc(info['path'])}, apart from your own data. Explore it with:")
+    out.print(f"It lives in {esc(info['path'])}, apart from your own data. Explore it with:")
     url = info["url"]
     for cmd in ("people list", "need list", "due", "journal list", "suggest 1", "insights"):
-        out.print(f"  askwell --db {url} {cmd}")
-    out.print(f"or for a whole session: export ASKWELL_DATABASE_URL={url}")
+        out.print(f"  askwell --db {url} {cmd}", markup=False)
+    out.print(f"or for a whole session: export ASKWELL_DATABASE_URL={url}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from askwell.cli._common import PERSON_HELP, JsonOpt, console, emit_json, person_id, store
+from askwell.cli._common import PERSON_HELP, JsonOpt, console, emit_json, esc, person_id, store
 from askwell.cli.commands_data import DateOpt
 from askwell.core.model import ANSWER_KINDS, CHANNELS, choices
 
@@ -14,12 +14,6 @@ edit_app = typer.Typer(
     help="Fix a typo in any record: a person, need, ask, journal entry, help given or boundary.",
     no_args_is_help=True,
 )
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def ask_edit(
@@ -89,7 +83,7 @@ def help_edit(
     if as_json:
         emit_json(updated)
     else:
-        console().print(f"Updated help given #{updated.id}: {_esc(updated.summary)}")
+        console().print(f"Updated help given #{updated.id}: {esc(updated.summary)}")
 
 
 def boundary_edit(

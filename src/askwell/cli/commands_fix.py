@@ -22,6 +22,7 @@ from askwell.cli._common import (
     SizePartOpt,
     console,
     emit_json,
+    esc,
     person_id,
     store,
 )
@@ -32,14 +33,8 @@ if TYPE_CHECKING:
     from askwell.services.trash import TrashItem
 
 
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
-
-
 def _about(item: TrashItem) -> str:
-    return f"the {WORDS.get(item.kind, item.kind)} “{_esc(item.label)}”"
+    return f"the {WORDS.get(item.kind, item.kind)} “{esc(item.label)}”"
 
 
 def delete(
@@ -74,7 +69,7 @@ def undo(
     if as_json:
         emit_json(item)
     elif item.merged_into is not None:
-        console().print(f"Split “{_esc(item.label)}” off again; they are person #{item.record_id}.")
+        console().print(f"Split “{esc(item.label)}” off again; they are person #{item.record_id}.")
     else:
         console().print(f"Brought back {_about(item)}.")
 
@@ -125,7 +120,7 @@ def merge(
         return
     kept = services.get_person(store(), keep_id)
     console().print(
-        f"Merged “{_esc(item.label)}” into #{kept.id} {_esc(kept.name)}. "
+        f"Merged “{esc(item.label)}” into #{kept.id} {esc(kept.name)}. "
         "Not the same person after all? [bold]askwell undo[/]"
     )
 
@@ -179,7 +174,7 @@ def need_edit(
     if as_json:
         emit_json(need_public(need))
     else:
-        console().print(f"Updated need #{need.id}: {_esc(need.summary)}")
+        console().print(f"Updated need #{need.id}: {esc(need.summary)}")
 
 
 def journal_edit(

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from askwell.cli._common import JsonOpt, console, emit_json, store
+from askwell.cli._common import JsonOpt, console, emit_json, esc, store
 
 if TYPE_CHECKING:
     from askwell.core.insights import Insights
@@ -63,7 +63,7 @@ def insights(
         return
     _print_insights(ins)
     if plot is not None and written:
-        console().print(f"Wrote {len(written)} chart files to {_esc(plot)}.")
+        console().print(f"Wrote {len(written)} chart files to {esc(plot)}.")
     if plot is not None and len(written) < 8:
         console().print(
             "[dim]A chart is drawn once its insight has enough data (see the list above).[/]"
@@ -82,12 +82,6 @@ def _plot(ins: Insights, folder: str) -> list[str]:
         raise AskwellError(f"cannot write charts to {folder}: {exc.strerror or exc}") from None
 
 
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
-
-
 def _print_insights(ins: Insights) -> None:
     from rich.table import Table
 
@@ -95,16 +89,16 @@ def _print_insights(ins: Insights) -> None:
 
     out = console()
     since = f", since {ins.since}" if ins.since else ""
-    out.print(f"[bold]Your asking, in numbers[/] [dim](weeks in {_esc(ins.tz)}{since})[/]")
+    out.print(f"[bold]Your asking, in numbers[/] [dim](weeks in {esc(ins.tz)}{since})[/]")
     said = sentences(ins)
     for s in said:
         if s.enough:
-            out.print(f"  • {_esc(s.text)}")
+            out.print(f"  • {esc(s.text)}")
     waiting = [s for s in said if not s.enough]
     if waiting:
         out.print("[dim]Still gathering data (each appears once there is enough):[/]")
         for s in waiting:
-            out.print(f"[dim]  • {_esc(s.text)}[/]")
+            out.print(f"[dim]  • {esc(s.text)}[/]")
     groups = ins.activity.by["support_type"]
     if groups:
         table = Table(title="Needs by support type", title_justify="left")
@@ -112,7 +106,7 @@ def _print_insights(ins: Insights) -> None:
             table.add_column(col, justify="left" if col == "support type" else "right")
         for g in groups:
             wait = "-" if g.median_wait_days is None else f"{g.median_wait_days:.1f}"
-            table.add_row(_esc(g.group), str(g.needs), str(g.never_asked), wait)
+            table.add_row(esc(g.group), str(g.needs), str(g.never_asked), wait)
         out.print(table)
 
 
@@ -136,7 +130,7 @@ def report(
     if as_json:
         emit_json({"path": html, "bytes": len(page.encode("utf-8"))})
     else:
-        console().print(f"Wrote your report to {_esc(html)}.")
+        console().print(f"Wrote your report to {esc(html)}.")
 
 
 def practice(as_json: JsonOpt = False) -> None:
@@ -151,7 +145,7 @@ def practice(as_json: JsonOpt = False) -> None:
     out.print("[bold]Something to practise[/]")
     for item in items:
         mark = "ask" if item.kind == "small_ask" else "give"
-        out.print(f"  • [cyan]{mark}[/] {_esc(item.text)}")
+        out.print(f"  • [cyan]{mark}[/] {esc(item.text)}")
 
 
 def barriers(as_json: JsonOpt = False) -> None:
@@ -166,10 +160,10 @@ def barriers(as_json: JsonOpt = False) -> None:
     for r in lines:
         trend = f", {r.trend}" if r.trend else ""
         out.print(
-            f"[bold]{_esc(r.label).capitalize()}[/] [dim]({r.recent} of your last "
+            f"[bold]{esc(r.label).capitalize()}[/] [dim]({r.recent} of your last "
             f"{r.recent_of} needs{trend})[/]"
         )
-        out.print(f"  {_esc(r.reframe)}")
+        out.print(f"  {esc(r.reframe)}")
 
 
 def register(app: typer.Typer) -> None:

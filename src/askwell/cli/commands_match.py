@@ -6,19 +6,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from askwell.cli._common import JsonOpt, PersonArg, console, emit_json, person_id, store
+from askwell.cli._common import JsonOpt, PersonArg, console, emit_json, esc, person_id, store
 
 if TYPE_CHECKING:
     from datetime import tzinfo
 
     from askwell.core.match import Candidate
     from askwell.core.moment import Slot
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def candidate_public(c: Candidate) -> dict[str, Any]:
@@ -55,13 +49,13 @@ def _why(c: Candidate, need_id: int) -> None:
 
     out = console()
     state = "set aside: " + ", ".join(c.flags) if c.excluded else f"score {round(c.total * 100)}"
-    out.print(f"[bold]{_esc(c.person.name)}[/] (#{c.person.id}) for need #{need_id}: {state}")
+    out.print(f"[bold]{esc(c.person.name)}[/] (#{c.person.id}) for need #{need_id}: {state}")
     table = Table("factor", "score", "weight", "why", box=None, pad_edge=False)
     for name, f in c.factors.items():
-        table.add_row(name, str(round(f.score * 100)), f"{f.weight:g}", _esc(f.reason))
+        table.add_row(name, str(round(f.score * 100)), f"{f.weight:g}", esc(f.reason))
     out.print(table)
     if c.flags and not c.excluded:
-        out.print(f"[yellow]{_esc(', '.join(c.flags))}[/]")
+        out.print(f"[yellow]{esc(', '.join(c.flags))}[/]")
 
 
 def suggest(
@@ -116,11 +110,11 @@ def suggest(
             rank_no += 1
             label = f"{rank_no:>3}"
         score = "set aside" if c.excluded else str(round(c.total * 100))
-        out.print(f"{label}. [bold]{_esc(c.person.name)}[/] (#{c.person.id}) · {score}")
-        extra = f" [yellow]({_esc(', '.join(c.flags))})[/]" if c.flags else ""
-        out.print(f"     {_esc(_line(c, width))}{extra}")
+        out.print(f"{label}. [bold]{esc(c.person.name)}[/] (#{c.person.id}) · {score}")
+        extra = f" [yellow]({esc(', '.join(c.flags))})[/]" if c.flags else ""
+        out.print(f"     {esc(_line(c, width))}{extra}")
     if candidates[0].summary and not show_all:
-        out.print(_esc(candidates[0].summary))
+        out.print(esc(candidates[0].summary))
     hidden = len(candidates) - len(shown)
     if hidden > 0:
         out.print(f"[dim]{hidden} more: askwell suggest {need_id} --all[/]")
@@ -179,12 +173,12 @@ def when(
         return
     out = console()
     if not result.slots:
-        out.print(f"No good moment for {_esc(result.person.name)} in the next four weeks.")
+        out.print(f"No good moment for {esc(result.person.name)} in the next four weeks.")
     for number, slot in enumerate(result.slots, start=1):
         theirs = f"{slot.start:%a %d %b %H:%M} {slot.tz}"
         yours = f"{slot.local(mine):%a %d %b %H:%M} your time"
-        out.print(f"[bold]{number}.[/] {theirs}  ({yours})  [dim]{_esc(slot.reason)}[/]")
-    out.print(f"\n[bold]Pre-ask[/] (a lighter first message):\n{_esc(result.pre_ask)}")
+        out.print(f"[bold]{number}.[/] {theirs}  ({yours})  [dim]{esc(slot.reason)}[/]")
+    out.print(f"\n[bold]Pre-ask[/] (a lighter first message):\n{esc(result.pre_ask)}")
 
 
 def register(app: typer.Typer) -> None:

@@ -12,6 +12,7 @@ from askwell.cli._common import (
     PersonArg,
     console,
     emit_json,
+    esc,
     person_id,
     store,
 )
@@ -81,9 +82,7 @@ def _show(view: PersonView) -> None:
     from askwell.core.model import render_hours
 
     p = view.person
-    table = Table(
-        show_header=False, box=None, title=f"#{p.id} {_esc(p.name)}", title_justify="left"
-    )
+    table = Table(show_header=False, box=None, title=f"#{p.id} {esc(p.name)}", title_justify="left")
     rows = {
         "relationship": p.relationship,
         "topics": ", ".join(p.topics) or "-",
@@ -97,19 +96,19 @@ def _show(view: PersonView) -> None:
         "notes": p.notes or "-",
     }
     for key, value in rows.items():
-        table.add_row(f"[dim]{key}[/]", _esc(value))
+        table.add_row(f"[dim]{key}[/]", esc(value))
     out = console()
     out.print(table)
     for b, line in zip(view.boundaries, view.boundary_lines, strict=True):
-        out.print(f"[dim]boundary #{b.id}:[/] {_esc(line)} [dim](askwell edit boundary {b.id})[/]")
+        out.print(f"[dim]boundary #{b.id}:[/] {esc(line)} [dim](askwell edit boundary {b.id})[/]")
     for a in view.asks:
         need = view.needs.get(a.need_id)
         state = a.answer.kind if a.answer else a.status
         when = f"{a.created_at:%Y-%m-%d}" if a.created_at else ""
         summary = need.summary if need else ""
-        out.print(f"[dim]ask #{a.id}:[/] {_esc(summary)} [dim]({state}, {when})[/]")
+        out.print(f"[dim]ask #{a.id}:[/] {esc(summary)} [dim]({state}, {when})[/]")
     if not view.asks:
-        out.print(f"[dim]You have not asked {_esc(p.name)} for anything yet.[/]")
+        out.print(f"[dim]You have not asked {esc(p.name)} for anything yet.[/]")
 
 
 @people_app.command("add")
@@ -166,13 +165,7 @@ def add(
     if as_json:
         emit_json(person_public(person))
     else:
-        console().print(f"Added [bold]{_esc(person.name)}[/] as person #{person.id}.")
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
+        console().print(f"Added [bold]{esc(person.name)}[/] as person #{person.id}.")
 
 
 @people_app.command("list")
@@ -267,7 +260,7 @@ def edit(
     if as_json:
         emit_json(person_public(updated))
     else:
-        console().print(f"Updated #{updated.id} {_esc(updated.name)}.")
+        console().print(f"Updated #{updated.id} {esc(updated.name)}.")
 
 
 @people_app.command("boundary")
@@ -292,7 +285,7 @@ def boundary(
     if as_json:
         emit_json(b)
     else:
-        about = f" about {_esc(b.topic)}" if b.topic else ""
+        about = f" about {esc(b.topic)}" if b.topic else ""
         console().print(f"Noted: no asks{about} before {b.until:%Y-%m-%d}.")
 
 
@@ -322,15 +315,15 @@ def import_(
         out = console()
         out.print(f"Imported {len(result.imported)} people.")
         for name in result.skipped:
-            out.print(f"  skipped {_esc(name)} (already in your network)")
+            out.print(f"  skipped {esc(name)} (already in your network)")
         lines: list[tuple[int, str | None, str, bool]] = [
             (e.line, None, e.message, True) for e in result.errors
         ]
         lines += [(n.line, n.name, n.message, False) for n in result.notes]
         for line, who_name, message, bad in sorted(lines, key=lambda item: item[0]):
-            who = f", {_esc(who_name)}" if who_name else ""
+            who = f", {esc(who_name)}" if who_name else ""
             colour = "yellow" if bad else "dim"
-            out.print(f"  [{colour}]line {line}{who}:[/] {_esc(message)}")
+            out.print(f"  [{colour}]line {line}{who}:[/] {esc(message)}")
     if result.errors and not result.imported:
         raise typer.Exit(ExitStatus.ERROR)
 
@@ -347,7 +340,7 @@ def export(
     if as_json:
         emit_json({"file": vcf, "people": count})
     else:
-        console().print(f"Wrote {count} people to {_esc(vcf)}.")
+        console().print(f"Wrote {count} people to {esc(vcf)}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -74,7 +74,8 @@ def serve(
     out.print(
         f"askwell team server on http://{settings.host}:{settings.port} "
         f"({settings.workers} worker{'s' if settings.workers > 1 else ''}); "
-        f"people open {settings.base_url}"
+        f"people open {settings.base_url}",
+        markup=False,
     )
     uvicorn.run(
         "askwell.team.app:app_from_env",
@@ -108,9 +109,9 @@ def init(
     finally:
         store.close()
     out = _common.console()
-    out.print(f"Welcome, {started.account.name}: you are the admin of '{team}'.")
+    out.print(f"Welcome, {started.account.name}: you are the admin of '{team}'.", markup=False)
     out.print(f"Open this link within {settings.link_minutes} minutes to sign in (it works once):")
-    out.print(started.link, soft_wrap=True)
+    out.print(started.link, soft_wrap=True, markup=False)
 
 
 @team_app.command("migrate")

@@ -103,6 +103,31 @@ MESSAGES: Final[dict[str, str]] = {
         "second {second}; say which"
     ),
     "time_past": "{when} has already passed; pick a time to come",
+    # the store and the disk (storage/failures.py)
+    "store_busy": "askwell is busy with an import; try again in a moment",
+    "store_full": (
+        "the disk is full; once there is some free space, it will work (nothing was changed)"
+    ),
+    "store_read_only": (
+        "the database cannot be written here (read-only file or folder); nothing was changed"
+    ),
+    "store_damaged": "the database file is damaged; restore it from a backup or an export",
+    "store_cannot_open": (
+        "the database file cannot be opened (check that the folder exists and is yours)"
+    ),
+    "store_io": (
+        "the disk reported an error while reading or writing the database; nothing was changed"
+    ),
+    "store_range": "a number or text is too large for the database",
+    "store_nul": "text with a NUL character cannot be stored",
+    "store_newer": (
+        "this database was last used by a newer askwell (schema {schema}); "
+        "please upgrade askwell to open it"
+    ),
+    "store_open_failed": "cannot open the database {url}: {reason}",
+    "disk_full": "the disk is full; once there is some free space, it will work",
+    "place_read_only": "that place is read-only; choose another",
+    "quota_full": "the disk quota is used up; once there is some free space, it will work",
 }
 
 

@@ -31,40 +31,31 @@ class OutOfRange(AskwellError):
     status_code = 400
 
 
-BUSY = "askwell is busy with an import; try again in a moment"
-FULL = "the disk is full; free some space and try again (nothing was changed)"
-READ_ONLY = "the database cannot be written here (read-only file or folder); nothing was changed"
-DAMAGED = (
-    "the database file is damaged; restore it from a backup or an export (askwell export / import)"
-)
-CANNOT_OPEN = "the database file cannot be opened (check that the folder exists and is yours)"
-IO = "the disk reported an error while reading or writing the database; nothing was changed"
-RANGE = "a number or text is too large for the database"
-
-# (text in the driver's message, error class, message); checked in order, lower-cased
+# (text in the driver's message, error class, catalogue code); checked in order, lower-cased.
+# The words are in core/messages.py ("store_*"); the CLI and the API may word them their way.
 _MESSAGES: tuple[tuple[str, type[AskwellError], str], ...] = (
-    ("database is locked", StoreBusy, BUSY),
-    ("database table is locked", StoreBusy, BUSY),
-    ("lock timeout", StoreBusy, BUSY),
-    ("canceling statement due to lock timeout", StoreBusy, BUSY),
-    ("database or disk is full", StoreFull, FULL),
-    ("no space left", StoreFull, FULL),
-    ("could not extend file", StoreFull, FULL),
-    ("readonly database", StoreUnavailable, READ_ONLY),
-    ("read-only", StoreUnavailable, READ_ONLY),
-    ("malformed", StoreUnavailable, DAMAGED),
-    ("file is not a database", StoreUnavailable, DAMAGED),
-    ("unable to open database file", StoreUnavailable, CANNOT_OPEN),
-    ("disk i/o error", StoreUnavailable, IO),
-    ("too large to convert", OutOfRange, RANGE),
-    ("out of range", OutOfRange, RANGE),
-    ("nul (0x00)", OutOfRange, "text with a NUL character cannot be stored"),
+    ("database is locked", StoreBusy, "store_busy"),
+    ("database table is locked", StoreBusy, "store_busy"),
+    ("lock timeout", StoreBusy, "store_busy"),
+    ("canceling statement due to lock timeout", StoreBusy, "store_busy"),
+    ("database or disk is full", StoreFull, "store_full"),
+    ("no space left", StoreFull, "store_full"),
+    ("could not extend file", StoreFull, "store_full"),
+    ("readonly database", StoreUnavailable, "store_read_only"),
+    ("read-only", StoreUnavailable, "store_read_only"),
+    ("malformed", StoreUnavailable, "store_damaged"),
+    ("file is not a database", StoreUnavailable, "store_damaged"),
+    ("unable to open database file", StoreUnavailable, "store_cannot_open"),
+    ("disk i/o error", StoreUnavailable, "store_io"),
+    ("too large to convert", OutOfRange, "store_range"),
+    ("out of range", OutOfRange, "store_range"),
+    ("nul (0x00)", OutOfRange, "store_nul"),
 )
 
 _ERRNO: dict[int, tuple[type[AskwellError], str]] = {
-    errno.ENOSPC: (StoreFull, "the disk is full; free some space and try again"),
-    errno.EROFS: (StoreUnavailable, "that place is read-only; choose another"),
-    errno.EDQUOT: (StoreFull, "your disk quota is used up; free some space and try again"),
+    errno.ENOSPC: (StoreFull, "disk_full"),
+    errno.EROFS: (StoreUnavailable, "place_read_only"),
+    errno.EDQUOT: (StoreFull, "quota_full"),
 }
 
 
@@ -79,12 +70,12 @@ def explain(exc: BaseException) -> AskwellError | None:
         if isinstance(current, AskwellError):
             return current
         if isinstance(current, OSError) and current.errno in _ERRNO:
-            kind, message = _ERRNO[current.errno]
-            return kind(message)
+            kind, code = _ERRNO[current.errno]
+            return kind(code)
         text = str(current).lower()
-        for needle, kind, message in _MESSAGES:
+        for needle, kind, code in _MESSAGES:
             if needle in text and _from_store(current):
-                return kind(message)
+                return kind(code)
         if isinstance(current, StatementError) and current.orig is not None:
             current = current.orig
         else:

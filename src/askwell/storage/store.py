@@ -162,7 +162,7 @@ def open_store(
 
             known = explain(exc)
             reason = str(known) if known else _first_line(exc)
-            raise AskwellError(f"cannot open the database {store.url}: {reason}") from None
+            raise AskwellError("store_open_failed", url=store.url, reason=reason) from None
         except AskwellError:
             engine.dispose()
             raise
@@ -212,10 +212,7 @@ def upgrade(engine: Engine) -> None:
     if current == HEAD:
         return
     if current is not None and not _known_revision(current):
-        raise AskwellError(
-            f"this database was last used by a newer askwell (schema {current}); "
-            "please upgrade askwell to open it"
-        )
+        raise AskwellError("store_newer", schema=current)
     from alembic import command
 
     with engine.begin() as conn:

@@ -17,6 +17,7 @@ from askwell.team.config import TeamSettings, load_settings
 from askwell.team.guard import CallerDep, Guard, caller
 from askwell.web import deps as personal_deps
 from askwell.web.app import ROUTE_MODULES as LOCAL_ROUTES
+from askwell.web.deps import ids_in_range
 
 ROUTE_MODULES = ("api_accounts", "api_method", "api_notify", "pages")
 PERSONAL_MODULES = tuple(m for m in LOCAL_ROUTES if m.startswith("api_"))
@@ -93,11 +94,12 @@ def create_app(settings: TeamSettings, *, store: Store | None = None) -> FastAPI
         return JSONResponse({"status": "ready"})
 
     app.mount("/static", StaticFiles(packages=[("askwell.web", "static")]), name="static")
-    for name in ROUTE_MODULES:
-        app.include_router(import_module(f"askwell.team.{name}").router)
+    for name in ROUTE_MODULES:  # an out-of-range path id is a 404, after the caller's checks
+        team_router = import_module(f"askwell.team.{name}").router
+        app.include_router(team_router, dependencies=[Depends(ids_in_range)])
     for name in PERSONAL_MODULES:
         router = import_module(f"askwell.web.{name}").router
-        app.include_router(router, dependencies=[Depends(caller)])
+        app.include_router(router, dependencies=[Depends(caller), Depends(ids_in_range)])
     app.dependency_overrides[personal_deps.get_store] = personal_store
     app.add_middleware(Guard, settings=settings)
     return app

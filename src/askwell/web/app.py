@@ -7,7 +7,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from askwell import __version__
 from askwell.errors import USER_ERRORS, AskwellError
 from askwell.web.cache import BumpOnWrite, PageCache
+from askwell.web.deps import ids_in_range
 from askwell.web.render import Pages, render
 from askwell.web.security import ASGIApp, Message, Receive, Scope, SecurityMiddleware, Send
 from askwell.web.settings import WebSettings
@@ -187,6 +188,7 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
         docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
+        dependencies=[Depends(ids_in_range)],
     )
     app.state.settings = settings
     app.state.store = store

@@ -24,6 +24,11 @@ API_WORDS: dict[str, str] = {
         '{name} may already be in your network (#{id}, same {field}); send "allow_duplicate": '
         "true if this is someone else"
     ),
+    "store_damaged": (
+        "the database file is damaged; restore it from a backup, or start askwell on a new "
+        "database and send an export to POST /api/import"
+    ),
+    "store_busy": "askwell is busy with an import; try again in a moment (see Retry-After)",
 }
 
 
