@@ -271,3 +271,17 @@ def test_webhooks_follow_no_redirect(world, receiver: Receiver) -> None:  # type
     [row] = outbox(world.store)
     assert (row.status, row.attempts) == ("pending", 1) and "HTTP 302" in row.last_error
     assert [r.headers.get("x-askwell-event") for r in receiver.got] == ["ask"]  # not followed
+
+
+def test_the_follow_up_sweep_reads_its_partial_index(world) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from askwell.team import notify
+    from askwell.team.common import now_utc
+
+    query = notify.waiting_asks(now_utc())
+    compiled = query.compile(world.store.engine, compile_kwargs={"literal_binds": True})
+    with world.store.session() as s:
+        s.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(r[0] for r in s.execute(text(f"EXPLAIN {compiled}")))
+    assert "ix_team_asks_waiting_sent_at" in plan, plan

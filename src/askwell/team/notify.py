@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import String, cast, delete, exists, literal, select
+from sqlalchemy import Select, String, cast, delete, exists, literal, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -120,6 +120,29 @@ def record(s: Session, kind: str, ask: TeamAsk, need: TeamNeed) -> int:
     return len(rows)
 
 
+def waiting_asks(now: datetime) -> Select[TeamAsk, TeamNeed]:
+    """Return the query for asks past the follow-up wait with no reminder queued yet.
+
+    It reads the partial index ix_team_asks_waiting_sent_at (unanswered asks by sent_at).
+    """
+    queued = exists().where(
+        OutboxRow.dedupe_key == literal("follow_up_due:") + cast(TeamAsk.id, String)
+    )
+    return (
+        select(TeamAsk, TeamNeed)
+        .join(TeamNeed, TeamNeed.id == TeamAsk.need_id)
+        .where(
+            TeamAsk.status == "sent",
+            TeamAsk.followed_up_at.is_(None),
+            TeamAsk.sent_at <= now - FOLLOWUP_AFTER,
+            TeamAsk.sent_at > now - FOLLOWUP_AFTER - timedelta(days=30),
+            ~queued,
+        )
+        .order_by(TeamAsk.sent_at, TeamAsk.id)
+        .limit(SWEEP_LIMIT)
+    )
+
+
 def sweep_follow_ups(store: Store, now: datetime | None = None) -> int:
     """Queue one "a follow-up is fair" reminder per unanswered ask past the wait; return count.
 
@@ -129,22 +152,7 @@ def sweep_follow_ups(store: Store, now: datetime | None = None) -> int:
     now = now or now_utc()
     made = 0
     with store.session() as s:
-        queued = exists().where(
-            OutboxRow.dedupe_key == literal("follow_up_due:") + cast(TeamAsk.id, String)
-        )
-        found = s.execute(
-            select(TeamAsk, TeamNeed)
-            .join(TeamNeed, TeamNeed.id == TeamAsk.need_id)
-            .where(
-                TeamAsk.status == "sent",
-                TeamAsk.followed_up_at.is_(None),
-                TeamAsk.sent_at <= now - FOLLOWUP_AFTER,
-                TeamAsk.sent_at > now - FOLLOWUP_AFTER - timedelta(days=30),
-                ~queued,
-            )
-            .order_by(TeamAsk.id)
-            .limit(SWEEP_LIMIT)
-        ).all()
+        found = s.execute(waiting_asks(now)).all()
         for ask, need in found:
             key = f"follow_up_due:{ask.id}"
             data = payload(s, "follow_up_due", ask, need)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from askwell.storage.tables import Base, UTCDateTime
+from askwell.team.tables import TeamAsk
 
 KINDS = ("ask", "answer", "thanks", "follow_up", "follow_up_due")
 CHANNELS = ("email", "webhook")
@@ -61,3 +62,14 @@ class MailPrefs(Base):
     unsubscribe_key: Mapped[str] = mapped_column(String(64), unique=True)
     muted: Mapped[list[str]] = mapped_column(JSON, default=list)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+# The worker's follow-up sweep reads unanswered asks by when they were sent: a partial index
+# keeps that to the few waiting asks however many asks the team has made.
+WAITING = "status = 'sent' AND followed_up_at IS NULL"
+Index(
+    "ix_team_asks_waiting_sent_at",
+    TeamAsk.__table__.c.sent_at,
+    postgresql_where=text(WAITING),
+    sqlite_where=text(WAITING),
+)

@@ -1,3 +1,3 @@
 """Alembic migrations shipped with askwell; HEAD lets start-up skip Alembic when up to date."""
 
-HEAD = "0007"
+HEAD = "0008"
