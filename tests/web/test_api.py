@@ -41,7 +41,7 @@ async def test_api_people_bad_time_zone_is_400_json(client: httpx.AsyncClient) -
 async def test_api_unknown_id_is_404_json(client: httpx.AsyncClient) -> None:
     r = await client.get("/api/people/999")
     assert r.status_code == 404
-    assert set(r.json()) == {"error"}
+    assert r.json() == {"error": "no person with id 999", "code": "not_found"}
 
 
 async def test_api_schema_violation_is_422(client: httpx.AsyncClient) -> None:

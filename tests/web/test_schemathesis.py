@@ -19,8 +19,8 @@ from askwell.web import WebSettings, create_app
 
 TOKEN = "schemathesis-token"
 HEADERS = {"Authorization": f"Bearer {TOKEN}", "Host": "127.0.0.1"}
-# Charts render with matplotlib (slow); they are covered by the insights tests instead.
-SKIP = r"/api/insights/charts/"
+# Charts render with matplotlib (about half a second each): they get fewer examples of their own.
+CHARTS = r"/api/insights/charts/"
 
 
 def _schema() -> Any:
@@ -35,14 +35,27 @@ def _schema() -> Any:
 schema = _schema()
 
 
-@pytest.mark.slow
-@schema.exclude(path_regex=SKIP).parametrize()
-@settings(
-    max_examples=12,
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-    derandomize=True,
-)
-def test_api_fuzz_never_5xx(case: Any) -> None:
+FUZZ: dict[str, Any] = {
+    "deadline": None,
+    "suppress_health_check": list(HealthCheck),
+    "derandomize": True,
+}
+
+
+def _call(case: Any) -> None:
     response = case.call_and_validate(headers=HEADERS, checks=[not_a_server_error])
     assert response.status_code != 403, "the fuzzer must get past the launch-token guard"
+
+
+@pytest.mark.slow
+@schema.exclude(path_regex=CHARTS).parametrize()
+@settings(max_examples=12, **FUZZ)
+def test_api_fuzz_never_5xx(case: Any) -> None:
+    _call(case)
+
+
+@pytest.mark.slow
+@schema.include(path_regex=CHARTS).parametrize()
+@settings(max_examples=6, **FUZZ)
+def test_api_fuzz_charts_never_5xx(case: Any) -> None:
+    _call(case)

@@ -169,7 +169,7 @@ def need_edit(
     if deadline is not None:
         changes["deadline"] = None if deadline.strip().lower() == "none" else parse_date(deadline)
     if not changes:
-        raise AskwellError("nothing to change: give at least one option (see --help)")
+        raise AskwellError("nothing_to_change")
     need = services.update_need(store(), need_id, **changes)
     if as_json:
         emit_json(need_public(need))

@@ -255,7 +255,7 @@ def edit(
         stretched=stretched,
     )
     if not changes:
-        raise AskwellError("nothing to change: give at least one option (see --help)")
+        raise AskwellError("nothing_to_change")
     updated = services.update_person(store(), person_id(person), **changes)
     if as_json:
         emit_json(person_public(updated))

@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from askwell import __version__
+from askwell.core.messages import MESSAGES
 from askwell.errors import USER_ERRORS, AskwellError
 from askwell.web.cache import BumpOnWrite, PageCache
 from askwell.web.deps import ids_in_range
@@ -52,7 +53,8 @@ DESCRIPTION = (
     "The same operations as the askwell CLI. Every request needs the launch token (the "
     "`askwell_token` cookie set by the link `askwell serve` prints, or `Authorization: Bearer "
     "<token>`). Browser requests that change data also need the `X-CSRF-Token` header. "
-    'User errors come back as `{"error": message}` with a 4xx status.'
+    'User errors come back as `{"error": message, "code": code}` with a 4xx status (the code '
+    "names the error in askwell's catalogue of messages; it is left out for free text)."
 )
 
 
@@ -77,7 +79,11 @@ async def user_error(request: Request, exc: Exception) -> Response:
             title="Not found" if status == 404 else "Sorry",
         )
     retry = {"retry-after": "5"} if status == 503 else None
-    return JSONResponse({"error": message}, status_code=status, headers=retry)
+    error: dict[str, str] = {"error": message}
+    code = getattr(exc, "code", None)
+    if isinstance(code, str) and code in MESSAGES:
+        error["code"] = code
+    return JSONResponse(error, status_code=status, headers=retry)
 
 
 def back_link(request: Request) -> str:

@@ -474,9 +474,10 @@ class HelpGivenPublic(OutModel):
 
 
 class ErrorPublic(BaseModel):
-    """A user error: the message is safe to show."""
+    """A user error: the message is safe to show; `code` names it in askwell's catalogue."""
 
     error: str
+    code: str | None = None
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {

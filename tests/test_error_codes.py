@@ -1,0 +1,233 @@
+"""Every error code in the catalogue is reached through a front door (the CLI or the JSON API).
+
+Each code has a trigger below: a real command or request on a real store. The API trigger reads
+the code from the error body; the CLI trigger reads it where the CLI words the error (its one
+error boundary). A code added to the catalogue without a trigger here fails the first test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import update
+
+from askwell import services
+from askwell.core.messages import MESSAGES
+from askwell.core.model import Need, Person, parse_hours
+from askwell.storage.store import Store, open_store
+from askwell.storage.tables import AskRow
+
+
+@dataclass
+class World:
+    """A store with three people and a need, reachable through the CLI and the API."""
+
+    store: Store
+    run_cli: Callable[..., Any]
+    client: Any
+    monkeypatch: pytest.MonkeyPatch
+    ana: int
+    ben: int
+    need: int
+
+    def api(self, method: str, path: str, body: dict[str, Any] | None = None) -> str:
+        """Send a request that must fail; return the catalogue code of its error."""
+        r = self.client.request(method, path, json=body)
+        assert 400 <= r.status_code < 500, f"{method} {path}: {r.status_code} {r.text}"
+        return str(r.json().get("code"))
+
+    def cli(self, *args: str) -> str:
+        """Run a command that must fail; return the code the CLI's error boundary worded."""
+        import askwell.cli._words as words
+
+        seen: list[str] = []
+        real = words.word
+
+        def spy(exc: BaseException) -> str:
+            seen.append(str(getattr(exc, "code", "")))
+            return real(exc)
+
+        self.monkeypatch.setattr(words, "word", spy)
+        self.run_cli(*args, expect=1)
+        self.monkeypatch.setattr(words, "word", real)
+        return seen[-1] if seen else ""
+
+    def ask(self, person: int | None = None, **kw: Any) -> int:
+        """Record a sent ask (or a draft) about the need; return its id."""
+        made = services.create_ask(self.store, self.need, person or self.ana, "Could you?", **kw)
+        return made.ask.id or 0
+
+    def sent_days_ago(self, ask_id: int, days: int) -> None:
+        """Move an ask's sending back `days` days."""
+        when = datetime.now(UTC) - timedelta(days=days)
+        with self.store.session() as s:
+            s.execute(update(AskRow).where(AskRow.id == ask_id).values(sent_at=when))
+
+
+@pytest.fixture
+def world(db_url: str, cli: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+    """Open a store with Ana, Ben and Bea and one need; an API client and the CLI on it."""
+    from fastapi.testclient import TestClient
+
+    from askwell.web import WebSettings, create_app
+
+    store = open_store(db_url)
+    office = parse_hours("Mon-Fri 09:00-17:00")
+    ids = [
+        services.add_person(store, Person(name=n, tz="Europe/Berlin", hours=office)).id or 0
+        for n in ("Ana Ruiz", "Ben Okoro", "Bea Okafor")
+    ]
+    need = services.add_need(store, Need("Review my CV before Friday", support_type="feedback"))
+    settings = WebSettings(token="codes-token", port=8765)
+    client = TestClient(
+        create_app(settings, store=store),
+        base_url="http://127.0.0.1:8765",
+        cookies={"askwell_token": "codes-token"},
+        headers={"X-CSRF-Token": settings.csrf_token},
+    )
+    yield World(store, cli, client, monkeypatch, ids[0], ids[1], need.id or 0)
+    store.close()
+
+
+def _answered(w: World, kind: str = "yes", **kw: Any) -> int:
+    ask = w.ask()
+    services.record_answer(w.store, ask, kind, **kw)
+    return ask
+
+
+def _thanked(w: World) -> int:
+    ask = _answered(w)
+    services.thank(w.store, ask)
+    return ask
+
+
+def _restore_missing(w: World) -> str:
+    ask = w.ask()
+    trashed = w.run_cli("delete", "ask", str(ask), "--json").json()
+    w.run_cli("delete", "need", str(w.need))
+    return w.cli("undo", str(trashed["id"]))
+
+
+def _followed_twice(w: World) -> str:
+    ask = w.ask()
+    w.sent_days_ago(ask, 5)
+    services.follow_up(w.store, ask)
+    return w.api("POST", f"/api/asks/{ask}/follow-up", {"note": ""})
+
+
+def _bad_followup_days(w: World) -> str:
+    w.monkeypatch.setenv("ASKWELL_FOLLOWUP_DAYS", "soon")
+    return w.api("GET", "/api/due")
+
+
+def _few_slots(w: World) -> str:
+    soon = datetime.now(UTC).date() + timedelta(days=1)
+    need = services.add_need(
+        w.store, Need("Sign-off by tomorrow", support_type="task", deadline=soon)
+    )
+    w.run_cli("people", "edit", "Ana", "--hours", "Mon 09:00-09:30")
+    return w.cli("ask", str(need.id), "--to", "Ana", "--at", "20")
+
+
+TRIGGERS: dict[str, Callable[[World], str]] = {
+    "empty": lambda w: w.cli("check", ""),
+    "too_long": lambda w: w.cli("people", "add", "x" * 300),
+    "bad_character": lambda w: w.cli("journal", "add", "hello\x07there"),
+    "unknown_choice": lambda w: w.cli("need", "add", "Review my talk", "--urgency", "asap"),
+    "bad_tz": lambda w: w.api("POST", "/api/people", {"name": "Zed", "tz": "Mars/Olympus"}),
+    "bad_email": lambda w: w.api("POST", "/api/people", {"name": "Zed", "email": "nope"}),
+    "bad_percent": lambda w: w.cli("need", "add", "Review my talk", "--expect", "101"),
+    "bad_intensity": lambda w: w.cli("need", "add", "Review my talk", "--barrier", "burden=7"),
+    "too_many": lambda w: w.cli(
+        "need", "add", "Review my talk", "--topics", ", ".join(f"t{i}" for i in range(41))
+    ),
+    "bad_day": lambda w: w.cli("people", "add", "Zed", "--hours", "Moo 09:00-17:00"),
+    "no_days": lambda w: w.cli("people", "add", "Zed", "--hours", ", 09:00-17:00"),
+    "bad_time": lambda w: w.cli("people", "add", "Zed", "--hours", "Mon 25:00-26:00"),
+    "bad_hours": lambda w: w.cli("people", "add", "Zed", "--hours", "whenever"),
+    "hours_order": lambda w: w.cli("people", "add", "Zed", "--hours", "Mon 09:00-09:00"),
+    "bad_cooldown": lambda w: w.cli("answer", str(w.ask()), "no", "--cooldown", "0"),
+    "past_date": lambda w: w.api(
+        "POST", f"/api/people/{w.ana}/boundaries", {"until": "2020-01-01"}
+    ),
+    "bad_date": lambda w: w.cli("journal", "add", "Went well", "--date", "blurgh"),
+    "future_date": lambda w: w.cli("gave", "Ana", "Moved a sofa", "--date", "2099-01-01"),
+    "bad_followup_days": _bad_followup_days,
+    "search_too_long": lambda w: w.cli("journal", "list", "--search", "x" * 500),
+    "nothing_to_change": lambda w: w.cli("people", "edit", "Ana"),
+    "not_found": lambda w: w.api("GET", "/api/people/999"),
+    "no_such_person": lambda w: w.cli("ask", str(w.need), "--to", "Zoe"),
+    "ambiguous_person": lambda w: w.cli("ask", str(w.need), "--to", "B"),
+    "duplicate_person": lambda w: w.api("POST", "/api/people", {"name": "Ana Ruiz"}),
+    "trash_empty": lambda w: w.api("POST", "/api/trash/undo"),
+    "restore_missing": _restore_missing,
+    "merge_same": lambda w: w.cli("people", "merge", "Ana", "Ana"),
+    "cooldown": lambda w: (
+        _answered(w, "no"),
+        w.api("POST", "/api/asks", {"need_id": w.need, "person_id": w.ana}),
+    )[1],
+    "boundary": lambda w: (
+        services.add_boundary(
+            w.store, w.ben, datetime.now(UTC).date() + timedelta(days=9), reason="leave"
+        ),
+        w.api("POST", "/api/asks", {"need_id": w.need, "person_id": w.ben}),
+    )[1],
+    "already_sent": lambda w: w.api("POST", f"/api/asks/{w.ask()}/send"),
+    "answer_draft": lambda w: w.api(
+        "POST", f"/api/asks/{w.ask(draft=True)}/answer", {"kind": "yes"}
+    ),
+    "already_answered": lambda w: w.api("POST", f"/api/asks/{_answered(w)}/answer", {"kind": "no"}),
+    "answer_final": lambda w: w.api("POST", f"/api/asks/{_thanked(w)}/answer", {"kind": "no"}),
+    "offer_missing": lambda w: w.api(
+        "POST", f"/api/asks/{w.ask()}/answer", {"kind": "alternative"}
+    ),
+    "already_thanked": lambda w: w.api("POST", f"/api/asks/{_thanked(w)}/thank", {"note": ""}),
+    "thanks_before_answer": lambda w: w.api("POST", f"/api/asks/{w.ask()}/thank", {"note": ""}),
+    "thanks_no_reply": lambda w: w.api(
+        "POST", f"/api/asks/{_answered(w, 'no-reply')}/thank", {"note": ""}
+    ),
+    "already_followed_up": _followed_twice,
+    "follow_up_answered": lambda w: w.api(
+        "POST", f"/api/asks/{_answered(w)}/follow-up", {"note": ""}
+    ),
+    "follow_up_soon": lambda w: w.api("POST", f"/api/asks/{w.ask()}/follow-up", {"note": ""}),
+    "already_closed": lambda w: (
+        services.close_ask(w.store, ask := w.ask()),
+        w.api("POST", f"/api/asks/{ask}/close"),
+    )[1],
+    "close_draft": lambda w: w.api("POST", f"/api/asks/{w.ask(draft=True)}/close"),
+    "draft_has_no_date": lambda w: w.cli(
+        "edit", "ask", str(w.ask(draft=True)), "--date", "yesterday"
+    ),
+    "no_answer_yet": lambda w: w.api("PATCH", f"/api/asks/{w.ask()}", {"note": "They said yes"}),
+    "thanked_no_reply": lambda w: w.api(
+        "PATCH", f"/api/asks/{_thanked(w)}", {"answer": "no-reply"}
+    ),
+    "no_thanks_yet": lambda w: w.api("PATCH", f"/api/asks/{_answered(w)}", {"thanks_note": "x"}),
+    "ask_after_answer": lambda w: w.api(
+        "PATCH",
+        f"/api/asks/{_answered(w, now=datetime.now(UTC) - timedelta(days=3))}",
+        {"sent_at": (datetime.now(UTC).date() - timedelta(days=1)).isoformat()},
+    ),
+    "slot_count": lambda w: w.cli("when", "Ana", "--count", "0"),
+    "slot_number": lambda w: w.cli("ask", str(w.need), "--to", "Ana", "--at", "99"),
+    "few_slots": _few_slots,
+    "bad_moment": lambda w: w.cli("ask", str(w.need), "--to", "Ana", "--at", "someday"),
+    "time_skipped": lambda w: w.cli("ask", str(w.need), "--to", "Ana", "--at", "2027-03-28T02:30"),
+    "time_repeated": lambda w: w.cli("ask", str(w.need), "--to", "Ana", "--at", "2027-10-31T02:30"),
+    "time_past": lambda w: w.cli("ask", str(w.need), "--to", "Ana", "--at", "2020-01-06T10:00"),
+}
+
+
+def test_error_codes_every_catalogue_code_has_a_front_door_trigger() -> None:
+    assert sorted(set(MESSAGES) - set(TRIGGERS)) == []
+    assert sorted(set(TRIGGERS) - set(MESSAGES)) == []
+
+
+@pytest.mark.parametrize("code", sorted(TRIGGERS))
+def test_error_codes_reach_a_person_through_a_front_door(world: World, code: str) -> None:
+    assert TRIGGERS[code](world) == code
