@@ -53,3 +53,11 @@ def test_docs_cli_every_option_is_documented_in_its_section() -> None:
                 if opt.startswith("--") and opt != "--help" and f"`{opt}" not in body:
                     missing.append(f"{path} {opt}")
     assert missing == []
+
+
+def test_docs_cli_generated_reference_is_current() -> None:
+    from askwell.cli import _docs
+
+    text = DOC.read_text(encoding="utf-8")
+    assert _docs.render(text) == text, "run: python -m askwell.cli._docs"
+    assert text.count("<!-- generated from the live commands: ") == len(list(_commands()))

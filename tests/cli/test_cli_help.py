@@ -7,7 +7,7 @@ from askwell.cli import _help, _help_text
 
 
 def test_cli_help_text_matches_the_live_commands() -> None:
-    assert _help.render() == _help_text.TEXT, "run: python -m askwell.cli._help"
+    assert _help.render() == _help_text.TEXT, "run: python -m askwell.cli._docs"
 
 
 def test_cli_help_and_bare_command_print_the_help(cli) -> None:  # type: ignore[no-untyped-def]
