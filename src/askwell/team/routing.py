@@ -20,10 +20,10 @@ from askwell.core.match import Candidate, Factor, build_network
 from askwell.core.match.rank import rank_many
 from askwell.core.model import HelpGiven, History, Person, parse_hours
 from askwell.storage.store import Store
-from askwell.storage.tables import User
 from askwell.team.common import Forbidden, now_utc
 from askwell.team.method import team_boundaries, visible_need
-from askwell.team.tables import Membership, Profile, TeamAsk, TeamHelp, TeamNeed
+from askwell.team.tables import Profile, TeamAsk, TeamHelp, TeamNeed
+from askwell.team.teams import member_rows
 from askwell.team.views import core_ask, core_need
 
 RELATIONSHIP = "colleague"
@@ -39,16 +39,9 @@ class Routing:
 
 
 def _people(s: Session, team_id: int, asker_id: int) -> tuple[list[Person], dict[int, Profile]]:
-    rows = s.execute(
-        select(User, Profile)
-        .join(Membership, Membership.user_id == User.id)
-        .outerjoin(Profile, Profile.user_id == User.id)
-        .where(Membership.team_id == team_id, User.id != asker_id)
-        .order_by(User.id)
-    ).all()
     people: list[Person] = []
     profiles: dict[int, Profile] = {}
-    for user, prof in rows:
+    for user, _, prof in member_rows(s, team_id, leave_out=asker_id):
         person = Person(name=user.name, relationship=RELATIONSHIP, id=user.id)
         if prof is not None:
             profiles[user.id] = prof

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from askwell.core.model import (
@@ -96,17 +96,39 @@ def _profile(user: User, row: Profile | None) -> ProfileView:
     )
 
 
+def member_rows(
+    s: Session, team_id: int, *, leave_out: int = 0
+) -> list[tuple[User, str, Profile | None]]:
+    """Return the team's members (but `leave_out`) with role and profile, by id.
+
+    Two steps on purpose: the team's ids from its index first, then those users and profiles
+    by primary key (the ids on both sides of the join). One join over the three tables let
+    the planner read all of users, and all of team_profiles, for a team of 25.
+    """
+    roles = dict(
+        s.execute(
+            select(Membership.user_id, Membership.role).where(
+                Membership.team_id == team_id, Membership.user_id != leave_out
+            )
+        ).all()
+    )
+    if not roles:
+        return []
+    ids = list(roles)
+    rows = s.execute(
+        select(User, Profile)
+        .outerjoin(Profile, and_(Profile.user_id == User.id, Profile.user_id.in_(ids)))
+        .where(User.id.in_(ids))
+        .order_by(User.id)
+    )
+    return [(user, roles[user.id], prof) for user, prof in rows]
+
+
 def members(store: Store, user_id: int, team_id: int) -> list[MemberView]:
     """Return the team's members and what they publish (members of the team only)."""
     with store.session() as s:
         role_in(s, user_id, team_id)
-        rows = s.execute(
-            select(User, Membership.role, Profile)
-            .join(Membership, Membership.user_id == User.id)
-            .outerjoin(Profile, Profile.user_id == User.id)
-            .where(Membership.team_id == team_id)
-            .order_by(User.name, User.id)
-        )
+        rows = sorted(member_rows(s, team_id), key=lambda r: (r[0].name, r[0].id))
         return [MemberView(role, _profile(user, prof)) for user, role, prof in rows]
 
 
