@@ -3,23 +3,13 @@
 import re
 from pathlib import Path
 
-import typer.main
-
-from askwell.cli import app
-
 DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
 
 def _commands():  # type: ignore[no-untyped-def]
-    def walk(command, path):  # type: ignore[no-untyped-def]
-        subs = getattr(command, "commands", None)
-        if subs:
-            for name, sub in subs.items():
-                yield from walk(sub, [*path, name])
-        else:
-            yield " ".join(path), command
+    from askwell.cli._docs import commands
 
-    yield from walk(typer.main.get_command(app), ["askwell"])
+    return commands()
 
 
 def _sections() -> dict[str, str]:
