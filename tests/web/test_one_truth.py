@@ -145,3 +145,11 @@ async def test_one_truth_barriers_and_report_in_the_api_and_the_page(
         report.text.startswith("<!doctype html>")
         and "attachment" in report.headers["content-disposition"]
     )
+
+
+async def test_one_truth_barriers_count_one_need_in_the_singular(
+    client: httpx.AsyncClient, store: Store
+) -> None:
+    add_need(store, barriers={"burden": 2})
+    page = (await client.get("/insights", headers=HTML)).text
+    assert "1 of your last 1 need</span>" in page and "last 1 needs" not in page

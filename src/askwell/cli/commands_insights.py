@@ -161,7 +161,7 @@ def barriers(as_json: JsonOpt = False) -> None:
         trend = f", {r.trend}" if r.trend else ""
         out.print(
             f"[bold]{esc(r.label).capitalize()}[/] [dim]({r.recent} of your last "
-            f"{r.recent_of} needs{trend})[/]"
+            f"{r.recent_of} need{'' if r.recent_of == 1 else 's'}{trend})[/]"
         )
         out.print(f"  {esc(r.reframe)}")
 
