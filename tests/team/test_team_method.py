@@ -358,3 +358,13 @@ def test_method_team_answers_match_the_api_schema() -> None:
     from askwell.team.views import TEAM_ANSWERS
 
     assert get_args(AnswerKind) == TEAM_ANSWERS
+
+
+def test_method_a_need_with_no_type_gets_the_type_its_words_suggest(world: World) -> None:
+    from askwell import services
+
+    text = "I feel overwhelmed since the reorg and could use someone to talk to"
+    made = world.admin.api("POST", f"/api/team/teams/{world.team_id}/needs", json={"summary": text})
+    assert made.status_code == 201, made.text
+    suggested = services.suggest_type(text)
+    assert suggested != "advice" and made.json()["need"]["support_type"] == suggested

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from askwell.cli import _common
-from askwell.cli._common import JsonOpt, console, emit_json
+from askwell.cli._common import JsonOpt, NeedTypeOpt, console, emit_json
 from askwell.cli.remote import Client, Login
 from askwell.errors import AskwellError
 
@@ -164,9 +164,7 @@ def _need_line(n: dict[str, Any]) -> str:
 def need_add(
     summary: Annotated[str, typer.Argument(help="One line: what do you need?")],
     details: Annotated[str, typer.Option("--details", help="More context.")] = "",
-    support_type: Annotated[
-        str, typer.Option("--type", help="advice, feedback, intro, hands-on, emotional, ...")
-    ] = "advice",
+    support_type: NeedTypeOpt = None,
     urgency: Annotated[str, typer.Option("--urgency", help="low, medium or high.")] = "medium",
     deadline: Annotated[str | None, typer.Option("--deadline", help="YYYY-MM-DD.")] = None,
     topics: Annotated[
@@ -186,7 +184,7 @@ def need_add(
     body: dict[str, Any] = {
         "summary": summary,
         "details": details,
-        "support_type": support_type,
+        "support_type": support_type or None,
         "urgency": urgency,
         "deadline": deadline,
         "topics": list(parse_list(topics or "")),

@@ -60,7 +60,9 @@ class NeedIn(InBody):
 
     summary: Summary
     details: str = Field(default="", max_length=20000)
-    support_type: Support = "advice"
+    support_type: Support | None = Field(
+        default=None, description="Left out, it is suggested from the summary and details."
+    )
     urgency: Urgency = "medium"
     deadline: date | None = None
     topics: list[Topic] = Field(default_factory=list, max_length=40)
@@ -74,7 +76,7 @@ def post_need(team_id: Id, body: NeedIn, who: CallerDep, store: TeamStore) -> di
     need = Need(
         summary=body.summary,
         details=body.details,
-        support_type=body.support_type,
+        support_type=body.support_type or "",
         urgency=body.urgency,
         deadline=body.deadline,
         topics=tuple(body.topics),

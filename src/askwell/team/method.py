@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -164,7 +165,14 @@ def post_need(
     to_user_id: int | None = None,
     text: str = "",
 ) -> tuple[NeedView, AskView | None]:
-    """Share a need with the team, or send it straight to one member as an ask."""
+    """Share a need with the team, or send it straight to one member as an ask.
+
+    A need with no support type gets the one its words suggest, as a personal need does.
+    """
+    if not need.support_type:
+        from askwell.services.needs import suggest_type
+
+        need = replace(need, support_type=suggest_type(need.summary, need.details))
     need = check_need(need)
     with store.session() as s:
         role_in(s, user_id, team_id)

@@ -270,7 +270,7 @@ def post_need(
     who: CallerDep,
     store: TeamStore,
     summary: Annotated[str, Form(max_length=200)],
-    support_type: Annotated[str, Form(max_length=20)] = "advice",
+    support_type: Annotated[str, Form(max_length=20)] = "",
 ) -> Response:
     """Share a need with the team and go to its page to see who to ask."""
     view, _ = method.post_need(
