@@ -285,3 +285,20 @@ def test_the_follow_up_sweep_reads_its_partial_index(world) -> None:  # type: ig
         s.execute(text("SET LOCAL enable_seqscan = off"))
         plan = "\n".join(r[0] for r in s.execute(text(f"EXPLAIN {compiled}")))
     assert "ix_team_asks_waiting_sent_at" in plan, plan
+
+
+def test_a_row_that_cannot_be_sent_is_dead_lettered_not_stuck(world) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from askwell.team import deliver
+    from askwell.team.common import now_utc
+
+    settings = replace(world.settings, notify_max_attempts=2)
+    _ask(world)
+    with world.store.session() as s:  # a row this version cannot read (no people in it)
+        s.execute(text("UPDATE team_outbox SET payload = '{}'"))
+    later = now_utc() + timedelta(days=1)
+    assert deliver.deliver_one(world.store, settings, now=later) is not None
+    assert deliver.deliver_one(world.store, settings, now=later) is not None
+    [row] = outbox(world.store)
+    assert row.status == "dead" and row.last_error.startswith("KeyError")

@@ -85,7 +85,7 @@ def render(settings: TeamSettings, kind: str, data: dict[str, Any], key: str) ->
         body = body.replace("\n\n\n", "\n\n")
     unsubscribe = unsubscribe_link(settings, key, kind)
     kind_name = notify.KIND_NAMES[kind]
-    subject = SUBJECTS[kind].format(**words)
+    subject = " ".join(SUBJECTS[kind].format(**words).split())
     text = f"{body}\n\nTo turn off emails about {kind_name}:\n{unsubscribe}\n"
     html = _ENV.get_template("layout.html").render(
         subject=subject,
@@ -192,9 +192,10 @@ def deliver_one(store: Store, settings: TeamSettings, now: datetime | None = Non
                 sent = _send_email(settings, row, s)
             else:
                 sent = _send_webhook(settings, row, s)
-        except SendFailed as exc:
+        except Exception as exc:  # any failure is this row's: retried, then dead-lettered
             row.attempts += 1
-            row.last_error = str(exc)[:2000]
+            said = str(exc) if isinstance(exc, SendFailed) else f"{type(exc).__name__}: {exc}"
+            row.last_error = said[:2000]
             if row.attempts >= settings.notify_max_attempts:
                 row.status = "dead"
             else:
