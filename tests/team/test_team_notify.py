@@ -302,3 +302,19 @@ def test_a_row_that_cannot_be_sent_is_dead_lettered_not_stuck(world) -> None:  #
     assert deliver.deliver_one(world.store, settings, now=later) is not None
     [row] = outbox(world.store)
     assert row.status == "dead" and row.last_error.startswith("KeyError")
+
+
+def test_nobody_else_hears_about_an_ask_not_even_an_admin(  # type: ignore[no-untyped-def]
+    world, mailbox, receiver: Receiver
+) -> None:
+    ada, dan = world.admin, world.members[2]
+    _hook(ada, receiver.url)
+    _hook(dan, receiver.url)
+    before = len(mailbox.messages)
+    ask = _ask(world)
+    world.members[1].api("POST", f"/api/team/asks/{ask['id']}/answer", json={"kind": "yes"})
+    drain(world.store, world.settings)
+    assert {r.user_id for r in outbox(world.store)} == {world.members[0].id, world.members[1].id}
+    assert receiver.got == []
+    told = {m["To"] for m in mailbox.messages[before:]}
+    assert told == {"ben@example.org", "cleo@example.org"}

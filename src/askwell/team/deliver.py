@@ -213,7 +213,6 @@ def run(
     *,
     poll: float = 1.0,
     until: Callable[[], bool] = lambda: False,
-    on_delivered: Callable[[int], None] | None = None,
 ) -> None:
     """Deliver until `until()` says stop: empty the due rows, sweep follow-ups, wait, repeat."""
     swept = 0.0
@@ -230,5 +229,3 @@ def run(
             continue
         if done is None:
             time.sleep(poll)
-        elif on_delivered is not None:
-            on_delivered(done)
