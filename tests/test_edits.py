@@ -164,3 +164,55 @@ def test_edit_ask_answer_kind_keeps_the_cooldown_right(store) -> None:  # type: 
         sv.update_ask(store, ask.id, answer="no-reply")
     with pytest.raises(DomainError, match="unknown answer"):
         sv.update_ask(store, ask.id, answer="maybe")
+
+
+def test_edit_ask_answer_day_moves_its_cooldown_along(store) -> None:  # type: ignore[no-untyped-def]
+    _sam, ask = _ask(store, kind="no")
+    (before,) = sv.list_boundaries(store)
+    moved = sv.update_ask(store, ask.id, answered=date(2026, 3, 5), now=NOW)
+    assert moved.answer is not None and moved.answer.at == datetime(2026, 3, 5, 12, tzinfo=UTC)
+    (after,) = sv.list_boundaries(store)
+    assert after.until - before.until == timedelta(days=2)
+    with pytest.raises(DomainError, match="its answer must be dated that day or later"):
+        sv.update_ask(store, ask.id, answered=date(2026, 3, 1), now=NOW)
+    same = sv.update_ask(store, ask.id, answered=date(2026, 3, 2), now=NOW)
+    assert same.answer is not None and same.answer.at == datetime(2026, 3, 2, 12, tzinfo=UTC)
+    assert sv.update_ask(store, ask.id, answer="yes").answer.kind == "yes"  # type: ignore[union-attr]
+    assert sv.list_boundaries(store) == []  # the moved cooldown is still found and goes
+
+
+def test_edit_ask_follow_up_note(store) -> None:  # type: ignore[no-untyped-def]
+    _sam, ask = _ask(store)
+    with pytest.raises(DomainError, match="no follow-up yet"):
+        sv.update_ask(store, ask.id, followup_note="Any news?")
+    sv.follow_up(store, ask.id, now=NOW)  # type: ignore[arg-type]
+    sv.update_ask(store, ask.id, followup_note="Any nws?")
+    sv.update_ask(store, ask.id, followup_note="Any news?")
+    notes = [e.text for e in sv.list_entries(store) if e.kind == "follow-up"]
+    assert notes == ["Any news?"]
+    timeline = [i.text for i in sv.timeline(store) if i.kind == "follow-up"]
+    assert timeline == ["Followed up once with Sam: Any news?"]
+    sv.update_ask(store, ask.id, followup_note="")
+    assert [e for e in sv.list_entries(store) if e.kind == "follow-up"] == []
+
+
+def test_edit_dates_long_ago_are_refused_in_words(store) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timezone
+
+    entry = sv.add_entry(store, "A note", now=T0)
+    ahead = timezone(timedelta(hours=14))
+    for value in (date(1, 1, 1), datetime(1, 1, 1, tzinfo=ahead)):
+        with pytest.raises(DomainError, match="0001-01-01 is too long ago"):
+            sv.update_entry(store, entry.id, at=value)  # type: ignore[arg-type]
+
+
+def test_boundary_end_too_far_off_is_refused_before_it_breaks_an_export(store) -> None:  # type: ignore[no-untyped-def]
+    from askwell.services.transfer import export_data
+
+    sam, _unused = _ask(store)
+    with pytest.raises(DomainError, match="5419-02-26 is too far off"):
+        sv.add_boundary(store, sam.id, date(5419, 2, 26), now=T0)  # type: ignore[arg-type]
+    b = sv.add_boundary(store, sam.id, date(2026, 5, 1), now=T0)  # type: ignore[arg-type]
+    with pytest.raises(DomainError, match="up to the year 2200"):
+        sv.update_boundary(store, b.id, until=date(5419, 2, 26), now=NOW)  # type: ignore[arg-type]
+    assert export_data(store)["boundaries"][0]["until"] == "2026-05-01"

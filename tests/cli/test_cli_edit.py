@@ -95,3 +95,15 @@ def test_cli_edit_need_barriers_replace_the_old_ones(cli) -> None:  # type: igno
     assert n["barriers"] == {"burden": 1, "shame": 2}
     bad = cli("need", "edit", "1", "--barrier", "burden=9", expect=1)
     assert "intensity from 0 to 3" in bad.err
+
+
+def test_cli_edit_ask_answer_day_and_follow_up_note(cli) -> None:  # type: ignore[no-untyped-def]
+    _world(cli)
+    cli("answer", "1", "no-reply")
+    cli("followup", "1", "--note", "Any nws?")
+    fixed = cli("edit", "ask", "1", "--followup-note", "Any news?", "--answered-date",
+                "2 days ago", "--json").json()  # fmt: skip
+    assert fixed["answer"]["kind"] == "no-reply"
+    assert "Followed up once with Sam Lee: Any news?" in cli("journal", "list").out
+    early = cli("edit", "ask", "1", "--answered-date", "5 days ago", expect=1)
+    assert "its answer must be dated that day or later" in early.err

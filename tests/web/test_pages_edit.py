@@ -234,3 +234,22 @@ async def test_api_patch_every_kind_of_record(client: httpx.AsyncClient, store: 
     assert [x.need_id for x in services.list_boundaries(store)] == [None]  # the no's went
     r = await client.patch(f"/api/asks/{ask}", json={})
     assert r.status_code == 400 and "nothing to change" in r.json()["error"]
+
+
+async def test_pages_edit_follow_up_note_from_the_journal_line(
+    client: httpx.AsyncClient, store: Store, settings: WebSettings
+) -> None:
+    _sam, ask = _world(store)
+    services.follow_up(store, ask, note="Any nws?")
+    journal = (await client.get("/journal", headers=HTML)).text
+    assert f'href="/edit/ask/{ask}"' in journal  # event lines lead to their record
+    page = (await client.get(f"/edit/ask/{ask}", headers=HTML)).text
+    assert "Any nws?" in page and 'id="f-followup_note"' in page
+    r = await post_form(
+        client,
+        settings,
+        f"/edit/ask/{ask}",
+        {"text": "Culd you look?", "channel": "chat", "followup_note": "Any news?"},
+    )
+    assert r.status_code == 303
+    assert [e.text for e in services.list_entries(store) if e.kind == "follow-up"] == ["Any news?"]

@@ -28,12 +28,19 @@ def ask_edit(
         str | None,
         typer.Option("--answer", help=f"Their answer, corrected: {choices(ANSWER_KINDS)}."),
     ] = None,
+    answered: Annotated[
+        str | None,
+        typer.Option("--answered-date", help='The day they answered: "yesterday", "2026-11-20".'),
+    ] = None,
     note: Annotated[str | None, typer.Option("--note", help="What they said (the answer).")] = None,
     offered: Annotated[
         str | None, typer.Option("--offered", help="What they offered instead (the answer).")
     ] = None,
     thanks_note: Annotated[
         str | None, typer.Option("--thanks-note", help="What you thanked them for.")
+    ] = None,
+    followup_note: Annotated[
+        str | None, typer.Option("--followup-note", help="What you wrote in your follow-up.")
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -50,9 +57,11 @@ def ask_edit(
         channel=channel,
         sent=said_day(on, "an ask") if on is not None else None,
         answer=answer,
+        answered=said_day(answered, "an answer") if answered is not None else None,
         note=note,
         offered=offered,
         thanks_note=thanks_note,
+        followup_note=followup_note,
     )
     if as_json:
         emit_json(ask_public(updated))

@@ -34,6 +34,8 @@ MESSAGES: Final[dict[str, str]] = {
     "bad_cooldown": "the cooldown must be 1 to {limit} days, not {value}",
     "past_date": "the date {value} has passed; give a date in the future",
     "bad_date": "cannot read the date {value!r}; try {examples}",
+    "far_date": "{value} is too far off; give a date up to the year {year}",
+    "too_early": "{value} is too long ago; {what} can be dated from {year} on",
     "future_date": "{value} is still to come; {what} can only be dated today or earlier",
     "bad_followup_days": "{setting} must be a number of days from 1 to 60, not {value!r}",
     "search_too_long": "the search is too long (limit {limit} characters)",
@@ -82,6 +84,11 @@ MESSAGES: Final[dict[str, str]] = {
     "draft_has_no_date": "ask {id} is still a draft; it gets its date when you send it",
     "no_answer_yet": "ask {id} has no answer yet, so there is no {what} to change",
     "thanked_no_reply": ("ask {id} was thanked, so they did answer; choose yes, no or alternative"),
+    "no_followup_yet": "ask {id} has had no follow-up yet, so there is no note to change",
+    "answer_before_ask": "ask {id} was sent on {on}; its answer must be dated that day or later",
+    "answer_after_thanks": (
+        "ask {id} was thanked on {on}; its answer must be dated that day or earlier"
+    ),
     "no_thanks_yet": "ask {id} has no thank-you yet, so there is no note to change",
     "ask_after_answer": (
         "ask {id} was answered on {on}; the ask itself must be dated that day or earlier"

@@ -10,6 +10,7 @@ from askwell.core.model import DomainError
 from askwell.core.moment import zone_of
 
 NOON = time(12, 0)
+EARLIEST_YEAR = 1900
 
 
 def happened_at(text: str | None, what: str, *, now: datetime | None = None) -> datetime | None:
@@ -48,6 +49,8 @@ def restamp(
 
     zone = zone_of(local_zone_name())
     current = (now or datetime.now(UTC)).astimezone(zone)
+    if new.year < EARLIEST_YEAR:
+        raise DomainError("too_early", value=new.isoformat()[:10], what=what, year=EARLIEST_YEAR)
     if isinstance(new, datetime):
         stamp = new if new.tzinfo is not None else new.replace(tzinfo=UTC)
         if stamp > current + timedelta(minutes=5):

@@ -9,8 +9,9 @@ or an exact time.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from askwell.core import cooldown
@@ -31,6 +32,7 @@ from askwell.errors import AskwellError
 from askwell.services import _rows
 from askwell.services.asks import add_cooldown
 from askwell.services.dates import local_day, restamp
+from askwell.services.people import check_until
 from askwell.storage.store import Store
 from askwell.storage.tables import (
     AskRow,
@@ -57,16 +59,19 @@ def update_ask(
     channel: str | None = None,
     sent: When | None = None,
     answer: str | None = None,
+    answered: When | None = None,
     note: str | None = None,
     offered: str | None = None,
     thanks_note: str | None = None,
+    followup_note: str | None = None,
     now: datetime | None = None,
 ) -> Ask:
-    """Change an ask's text, channel or sending day, its answer (kind, note, offer), its thanks.
+    """Change an ask's text, channel or day, its answer (kind, day, note, offer), its notes.
 
     A different answer keeps the cooldown right: a no gets one, a no that was not loses it.
     """
-    _nothing(text, channel, sent, answer, note, offered, thanks_note)
+    parts = {"answer": answer, "answered": answered, "note": note, "offered": offered}
+    _nothing(text, channel, sent, thanks_note, followup_note, *parts.values())
     with store.session() as s:
         row = _rows.owned(s, store, AskRow, ask_id)
         if text is not None:
@@ -75,26 +80,104 @@ def update_ask(
             row.channel = check_choice(channel, CHANNELS, "channel")
         if sent is not None:
             _move_sent(row, sent, now)
-        for value, what in ((answer, "answer"), (note, "note"), (offered, "offer")):
-            if value is not None and row.answer_kind is None:
-                raise DomainError("no_answer_yet", id=ask_id, what=what)
-        if note is not None:
-            row.answer_note = check_text(note, "the note", TEXT_MAX, required=False)
-        if offered is not None:
-            row.answer_offered = check_text(offered, "what was offered", TEXT_MAX, required=False)
-        if answer is not None:
-            _change_answer(s, store, row, answer)
+        if any(v is not None for v in parts.values()):
+            _fix_answer(s, store, row, parts, now)
         if thanks_note is not None:
-            thanks = s.scalars(
-                select(ThanksRow)
-                .where(ThanksRow.owner_id == store.owner_id, ThanksRow.ask_id == row.id)
-                .order_by(ThanksRow.created_at.desc(), ThanksRow.id.desc())
-            ).first()
-            if thanks is None:
-                raise DomainError("no_thanks_yet", id=ask_id)
-            thanks.note = check_text(thanks_note, "the note", TEXT_MAX, required=False)
+            _fix_thanks(s, store, row, thanks_note)
+        if followup_note is not None:
+            _fix_followup(s, store, row, followup_note)
         s.flush()
         return _rows.ask(row)
+
+
+def _fix_answer(
+    s: Session, store: Store, row: AskRow, parts: dict[str, Any], now: datetime | None
+) -> None:
+    if row.answer_kind is None:
+        what = next(k for k, v in parts.items() if v is not None)
+        raise DomainError("no_answer_yet", id=row.id, what=what)
+    if parts["note"] is not None:
+        row.answer_note = check_text(parts["note"], "the note", TEXT_MAX, required=False)
+    if parts["offered"] is not None:
+        row.answer_offered = check_text(
+            parts["offered"], "what was offered", TEXT_MAX, required=False
+        )
+    if parts["answered"] is not None:
+        _move_answered(s, store, row, parts["answered"], now)
+    if parts["answer"] is not None:
+        _change_answer(s, store, row, parts["answer"])
+
+
+def _fix_thanks(s: Session, store: Store, row: AskRow, note: str) -> None:
+    thanks = s.scalars(
+        select(ThanksRow)
+        .where(ThanksRow.owner_id == store.owner_id, ThanksRow.ask_id == row.id)
+        .order_by(ThanksRow.created_at.desc(), ThanksRow.id.desc())
+    ).first()
+    if thanks is None:
+        raise DomainError("no_thanks_yet", id=row.id)
+    thanks.note = check_text(note, "the note", TEXT_MAX, required=False)
+
+
+def _fix_followup(s: Session, store: Store, row: AskRow, note: str) -> None:
+    """Rewrite the note of the ask's follow-up (empty: no note; a note can be added later)."""
+    if row.followed_up_at is None:
+        raise DomainError("no_followup_yet", id=row.id)
+    body = check_text(note, "the note", TEXT_MAX, required=False)
+    entry = s.scalars(
+        select(JournalRow).where(
+            JournalRow.owner_id == store.owner_id,
+            JournalRow.ask_id == row.id,
+            JournalRow.kind == "follow-up",
+        )
+    ).first()
+    if entry is not None and body:
+        entry.text = body
+    elif entry is not None:
+        s.delete(entry)
+    elif body:
+        s.add(
+            JournalRow(
+                uid=_rows.new_uid(),
+                owner_id=store.owner_id,
+                created_at=row.followed_up_at,
+                text=body,
+                kind="follow-up",
+                ask_id=row.id,
+                need_id=row.need_id,
+                person_id=row.person_id,
+            )
+        )
+
+
+def _move_answered(s: Session, store: Store, row: AskRow, day: When, now: datetime | None) -> None:
+    old = row.answered_at
+    assert old is not None
+    stamp = restamp(day, old, "an answer", now=now)
+    by_day = not isinstance(day, datetime)
+    if row.sent_at is not None and stamp < row.sent_at:
+        if not (by_day and day == local_day(row.sent_at)):
+            raise DomainError("answer_before_ask", id=row.id, on=f"{local_day(row.sent_at)}")
+        stamp = row.sent_at  # the day they were asked: just after the ask
+    if row.thanked_at is not None and stamp > row.thanked_at:
+        if not (by_day and day == local_day(row.thanked_at)):
+            raise DomainError("answer_after_thanks", id=row.id, on=f"{local_day(row.thanked_at)}")
+        stamp = row.thanked_at
+    if row.answer_kind == "no":  # the cooldown that no set moves along with it
+        shift = local_day(stamp) - local_day(old)
+        for brow in s.scalars(_cooldown_of(store, row, old)):
+            brow.created_at = stamp
+            brow.until = brow.until + shift if brow.until < date(9000, 1, 1) else brow.until
+    row.answered_at = stamp
+
+
+def _cooldown_of(store: Store, row: AskRow, answered_at: datetime) -> Select[BoundaryRow]:
+    return select(BoundaryRow).where(
+        BoundaryRow.owner_id == store.owner_id,
+        BoundaryRow.person_id == row.person_id,
+        BoundaryRow.need_id == row.need_id,
+        BoundaryRow.created_at == answered_at,
+    )
 
 
 def _change_answer(s: Session, store: Store, row: AskRow, answer: str) -> None:
@@ -107,14 +190,8 @@ def _change_answer(s: Session, store: Store, row: AskRow, answer: str) -> None:
         raise DomainError("offer_missing")
     assert row.answered_at is not None
     if row.answer_kind == "no":  # the cooldown that no set goes with it
-        s.execute(
-            delete(BoundaryRow).where(
-                BoundaryRow.owner_id == store.owner_id,
-                BoundaryRow.person_id == row.person_id,
-                BoundaryRow.need_id == row.need_id,
-                BoundaryRow.created_at == row.answered_at,
-            )
-        )
+        for brow in s.scalars(_cooldown_of(store, row, row.answered_at)):
+            s.delete(brow)
     if kind == "no":
         until = cooldown.cooldown_end(row.answered_at.date(), cooldown.DEFAULT_COOLDOWN_DAYS)
         add_cooldown(s, store, row, until, row.answered_at)
@@ -194,8 +271,7 @@ def update_boundary(
     with store.session() as s:
         row = _rows.owned(s, store, BoundaryRow, boundary_id)
         if until is not None:
-            if until <= today:
-                raise DomainError("past_date", value=f"{until:%Y-%m-%d}")
+            check_until(until, today)
             row.until = until
         if topic is not None:
             row.topic = check_text(topic, "the topic", SUMMARY_MAX, required=False)

@@ -140,6 +140,16 @@ def update_person(store: Store, person_id: int, **changes: Any) -> Person:
         return _rows.person(row)
 
 
+def check_until(until: date, today: date) -> None:
+    """Refuse a boundary's end that has passed, or one so far off no export could keep it."""
+    from askwell.storage.guard import YEAR_MAX
+
+    if until <= today:
+        raise DomainError("past_date", value=f"{until:%Y-%m-%d}")
+    if until.year > YEAR_MAX:
+        raise DomainError("far_date", value=f"{until:%Y-%m-%d}", year=YEAR_MAX)
+
+
 def add_boundary(
     store: Store,
     person_id: int,
@@ -151,8 +161,7 @@ def add_boundary(
 ) -> Boundary:
     """Record a boundary: do not ask this person (about `topic`, or at all) before `until`."""
     stamp = now or _rows.now_utc()
-    if until <= stamp.date():
-        raise DomainError("past_date", value=f"{until:%Y-%m-%d}")
+    check_until(until, stamp.date())
     topic = check_text(topic, "the topic", 200, required=False)
     reason = check_text(reason, "the reason", TEXT_MAX, required=False)
     with store.session() as s:

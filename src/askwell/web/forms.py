@@ -105,6 +105,7 @@ _FIELD_OF_CODE = {
     "duplicate_person": "name",
     "bad_percent": "expect",
     "past_date": "until",
+    "far_date": "until",
 }
 
 

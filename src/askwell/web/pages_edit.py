@@ -59,7 +59,7 @@ class Kind:
     schema: type[BaseModel]
     load: Callable[[Store, int], Loaded]
     save: Callable[[Store, int, dict[str, Any]], object]
-    codes: dict[str, str]  # an error code -> the field to show it by
+    codes: dict[str, str]  # an error code (or "code:what") -> the field to show it by
 
 
 def _day(stamp: datetime | None) -> str:
@@ -69,6 +69,11 @@ def _day(stamp: datetime | None) -> str:
 def _thanks_note(store: Store, ask_id: int) -> str | None:
     notes = [t.note for t in services.load_history(store).thanks if t.ask_id == ask_id]
     return notes[-1] if notes else None
+
+
+def _followup_note(store: Store, ask_id: int) -> str:
+    found = (e for e in services.list_entries(store) if e.ask_id == ask_id)
+    return next((e.text for e in found if e.kind == "follow-up"), "")
 
 
 def _load_ask(store: Store, ask_id: int) -> Loaded:
@@ -85,11 +90,15 @@ def _load_ask(store: Store, ask_id: int) -> Loaded:
         values["sent_at"] = _day(ask.sent_at)
     if ask.answer is not None:
         fields.append(Field("answer", "How they answered", "select", options=list(ANSWERS)))
+        fields.append(Field("answered_at", "The day they answered", "date"))
         fields.append(Field("note", "What they said", "textarea"))
-        values.update(answer=ask.answer.kind, note=ask.answer.note)
+        values.update(answer=ask.answer.kind, answered_at=_day(ask.answer.at), note=ask.answer.note)
         hint = "When they offered something else."
         fields.append(Field("offered", "What they offered instead", hint=hint))
         values["offered"] = ask.answer.offered
+    if ask.followed_up_at is not None:
+        fields.append(Field("followup_note", "Your follow-up", "textarea", "What you wrote."))
+        values["followup_note"] = _followup_note(store, ask_id)
     thanks = _thanks_note(store, ask_id)
     if thanks is not None:
         fields.append(Field("thanks_note", "Your thank-you note", "textarea"))
@@ -161,6 +170,10 @@ KINDS: dict[str, Kind] = {
             "draft_has_no_date": "sent_at",
             "no_answer_yet": "note",
             "thanked_no_reply": "answer",
+            "answer_before_ask": "answered_at",
+            "answer_after_thanks": "answered_at",
+            "no_followup_yet": "followup_note",
+            "future_date:an answer": "answered_at",
             "offer_missing": "offered",
             "unknown_choice": "channel",
         },
@@ -184,7 +197,7 @@ KINDS: dict[str, Kind] = {
         BoundaryUpdate,
         _load_boundary,
         _saver(services.update_boundary),
-        {"past_date": "until"},
+        {"past_date": "until", "far_date": "until"},
     ),
 }
 OWN_PAGES = {"person": "/people/{id}", "need": "/needs/{id}"}
@@ -254,7 +267,9 @@ async def save(request: Request, store: StoreDep, kind: str, record_id: PathId) 
         if isinstance(exc, NotFound) and spec.codes.get("not_found") is None:
             raise
         errors = forms.errors_of(exc)
-        if "form" in errors and getattr(exc, "code", "") in spec.codes:
-            errors = {spec.codes[exc.code]: errors["form"]}  # type: ignore[attr-defined]
+        code = getattr(exc, "code", "")
+        what = f"{code}:{getattr(exc, 'data', {}).get('what', '')}"
+        if "form" in errors and (what in spec.codes or code in spec.codes):
+            errors = {spec.codes.get(what) or spec.codes[code]: errors["form"]}
         return _page(request, store, spec, record_id, typed=typed, errors=errors)
     return forms.see_other(f"/edit/{kind}/{record_id}?saved=1")

@@ -358,13 +358,19 @@ class AskUpdate(InBody):
     answer: AnswerKind | None = Field(
         None, description="Their answer, corrected (a no gets its cooldown, a former no loses it)."
     )
+    answered_at: date | datetime | None = Field(
+        None, description="The day (or time) they answered; on or after the ask's."
+    )
     note: LongText | None = Field(None, description="What they said (the answer's note).")
     offered: LongText | None = Field(None, description="What they offered instead.")
     thanks_note: LongText | None = Field(None, description="The note of your thank-you.")
+    followup_note: LongText | None = Field(
+        None, description="What you wrote in your follow-up (empty: no note)."
+    )
 
     def changes(self) -> dict[str, Any]:
         """Return the fields that were given, named as the service takes them."""
-        return _given(self, sent_at="sent")
+        return _given(self, sent_at="sent", answered_at="answered")
 
 
 class BoundaryUpdate(InBody):
