@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
 import stat
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -238,6 +241,60 @@ def test_store_full_disk_is_one_line(cli, db_url: str) -> None:  # type: ignore[
     assert exited.value.code == 1
     assert len(list_needs(store)) == before
     store.close()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """Yield the folder of a real 2 MB file system (tmpfs), mounted for this test only."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root; the full disk is then only simulated")
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def _fill(folder: Path) -> None:
+    """Write a filler file until the file system is full."""
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError as exc:
+        assert exc.errno == errno.ENOSPC, exc
+    finally:
+        os.close(fd)
+
+
+def test_cli_real_full_disk_is_one_line_and_the_store_stays_intact(cli, small_disk: Path) -> None:  # type: ignore[no-untyped-def]
+    path = small_disk / "askwell.db"
+    env = {"ASKWELL_DATABASE_URL": f"sqlite:///{path}"}
+    assert cli("need", "add", "review my talk", env=env).code == 0
+    assert cli("journal", "add", "felt nervous, asked anyway", env=env).code == 0
+    before = rows(f"sqlite:///{path}")
+    _fill(small_disk)
+    for args in (
+        ("journal", "add", "a long thought " * 1200),
+        ("people", "add", "Bea Lima", "--notes", "met at the conference " * 80),
+    ):
+        result = cli(*args, env=env, expect=1)
+        one_line_error(result)
+        assert "the disk is full" in result.err, result.err
+    (small_disk / "filler").unlink()  # room again: the store is as it was, and whole
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert rows(f"sqlite:///{path}") == before
+    assert cli("journal", "add", "and it works again", env=env).code == 0
 
 
 def test_cli_export_to_unwritable_place_is_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
