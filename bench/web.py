@@ -5,11 +5,11 @@ Needs wrk (`apt-get install wrk`). Each server runs alone in its own process (on
 no access log); wrk uses 2 threads. Prints requests/s, p50, p99, errors and the ratio to the bare
 endpoint measured in the same run.
 
-Then the listening socket as `askwell serve` makes it: a small static file over keep-alive and
-over a new connection per request, at 16 and 64 connections, with the socket created as
-IPPROTO_TCP (asyncio then sets TCP_NODELAY on every accepted connection) against the old
-protocol-0 socket (no TCP_NODELAY: a reused connection waits for Nagle's algorithm), both in
-the same run.
+Then the server path itself: a small static file over keep-alive and over a new connection
+per request, at 1, 16 and 64 connections, served by the real `askwell serve` command (its own
+listening socket from `_listen`, its uvicorn settings; a subprocess started as a user starts
+it) against the baseline of the same askwell app on uvicorn's own socket (`uvicorn.run(host,
+port)`), both in the same run.
 """
 
 from __future__ import annotations
@@ -35,24 +35,11 @@ COACH_TEXT = (
 
 
 def serve(kind: str, port: int, db: str) -> None:
-    """Run one server in this process: the askwell app, a bare FastAPI app, or askwell on a
-    socket made like `askwell serve` does (kind "socket-tcp") or did before (kind "socket-0")."""
+    """Run one server in this process: the askwell app or a bare FastAPI app, on uvicorn's own
+    listening socket (the baseline for `askwell serve`, which `serve_command` starts)."""
     import uvicorn
     from fastapi import FastAPI
 
-    if kind.startswith("socket-"):
-        from askwell.storage.store import open_store
-        from askwell.web import WebSettings, create_app
-
-        proto = socket.IPPROTO_TCP if kind == "socket-tcp" else 0
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, proto)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", port))
-        sock.listen(128)
-        app = create_app(WebSettings(token=TOKEN, port=port), store=open_store(db))
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-        uvicorn.Server(config).run(sockets=[sock])
-        return
     if kind == "bare":
         app = FastAPI()
 
@@ -67,6 +54,12 @@ def serve(kind: str, port: int, db: str) -> None:
 
         target = create_app(WebSettings(token=TOKEN, port=port), store=open_store(db))
     uvicorn.run(target, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def serve_command(port: int, db: str) -> list[str]:
+    """Return the command line of the real `askwell serve` on `port` (no browser)."""
+    askwell = [sys.executable, "-c", "from askwell.cli import main; main()"]
+    return [*askwell, "--db", db, "serve", "--port", str(port), "--no-browser"]
 
 
 def free_port() -> int:
@@ -143,9 +136,14 @@ def measure(kind: str, path: str, db: str, args: argparse.Namespace, lua: Path |
 
 
 def measure_socket(kind: str, db: str, seconds: int) -> dict[str, dict[str, float]]:
-    """Load /static/app.css on one server of `kind`: keep-alive and close, 16 and 64 clients."""
+    """Load /static/app.css on one server (`askwell serve` or the baseline): keep-alive and a
+    new connection per request, 1, 16 and 64 clients."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, __file__, "--serve", kind, str(port), db])
+    if kind == "serve":
+        command = serve_command(port, db)
+    else:
+        command = [sys.executable, __file__, "--serve", "askwell", str(port), db]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     try:
         wait_up(port)
         url = f"http://127.0.0.1:{port}/static/app.css"
@@ -161,19 +159,19 @@ def measure_socket(kind: str, db: str, seconds: int) -> dict[str, dict[str, floa
 
 
 def socket_table(db: str, seconds: int) -> None:
-    """Print the static-file loads on the old (protocol 0) and new (IPPROTO_TCP) socket."""
-    old = measure_socket("socket-0", db, seconds)
-    new = measure_socket("socket-tcp", db, seconds)
-    print(f"GET /static/app.css (13.6 KB static file), {seconds} s each, wrk -t2, loopback")
-    print(f"{'load':<16}{'socket':<12}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
-    for load in old:
-        for name, r in (("proto 0", old[load]), ("IPPROTO_TCP", new[load])):
+    """Print the static-file loads on `askwell serve` and on the uvicorn-socket baseline."""
+    base = measure_socket("uvicorn", db, seconds)
+    ours = measure_socket("serve", db, seconds)
+    print(f"GET /static/app.css (static file), {seconds} s each, wrk -t2, loopback")
+    print(f"{'load':<16}{'server':<16}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
+    for load in base:
+        for name, r in (("uvicorn socket", base[load]), ("askwell serve", ours[load])):
             print(
-                f"{load:<16}{name:<12}{r['rps']:>10.0f}{r['p50']:>10.2f}{r['p99']:>10.2f}"
+                f"{load:<16}{name:<16}{r['rps']:>10.0f}{r['p50']:>10.2f}{r['p99']:>10.2f}"
                 f"{int(r['errors']):>8}"
             )
-        print(f"{'':<16}{'new / old':<12}{new[load]['rps'] / old[load]['rps']:>9.2f}x")
-    print(json.dumps({"proto0": old, "tcp": new}))
+        print(f"{'':<16}{'serve / base':<16}{ours[load]['rps'] / base[load]['rps']:>9.2f}x")
+    print(json.dumps({"uvicorn": base, "serve": ours}))
 
 
 def main() -> None:

@@ -183,6 +183,28 @@ def test_import_endless_file_is_capped_by_reading(cli, command: tuple[str, ...])
     one_line_error(cli(*command, "/dev/zero", expect=1), "larger than")
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("ask", "1", "--to", "1", "--text-file", "/dev/zero"),
+        ("edit", "ask", "1", "--text-file", "/dev/zero"),
+        ("check", "-"),
+        ("team", "migrate", "--config", "/dev/zero"),
+    ],
+)
+def test_cli_endless_text_file_or_stdin_is_capped_by_reading(
+    cli, db_url: str, command: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """Found by the fuzz: `--text-file /dev/zero` read until the kernel killed it (22 GB)."""
+    cli("people", "add", "Bea Lima")
+    cli("need", "add", "review my talk")
+    cli("ask", "1", "--to", "1", "--text", "Could you review my talk?")
+    before = rows(db_url)
+    endless = "x" * 1_000_001 if command == ("check", "-") else None
+    one_line_error(cli(*command, input=endless, expect=1), "than")
+    assert rows(db_url) == before
+
+
 def test_check_file_with_huge_csv_field_is_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "texts.csv"
     path.write_text('id,text\n1,"' + "x" * 200_000 + '"\n', encoding="utf-8")

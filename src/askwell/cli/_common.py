@@ -288,24 +288,35 @@ def warn(message: str) -> None:
     err_console().print(Text.assemble(("warning:", "yellow"), " ", message))
 
 
-def read_text_arg(text: str | None, text_file: str | None) -> str | None:
-    """Return text from --text, or from --text-file (`-` for stdin)."""
-    if text is not None and text_file is not None:
-        from askwell.errors import AskwellError
+# a text read from a file or stdin: generous (validation then applies the text's own limit),
+# but capped while reading, so `--text-file /dev/zero` ends with a message, not out of memory
+TEXT_FILE_MAX_BYTES = 1_000_000
 
+
+def read_text_arg(text: str | None, text_file: str | None) -> str | None:
+    """Return text from --text, or from --text-file (`-` for stdin), read up to a limit."""
+    from askwell.errors import AskwellError
+
+    if text is not None and text_file is not None:
         raise AskwellError("give either --text or --text-file, not both")
     if text_file is None:
         return text
     if text_file == "-":
-        return sys.stdin.read()
-    from pathlib import Path
+        return read_stdin()
+    from askwell.services._files import read_user_file
 
+    raw = read_user_file(text_file, max_bytes=TEXT_FILE_MAX_BYTES, what="a text file")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise AskwellError(f"cannot read {text_file}: {exc}") from None
+
+
+def read_stdin() -> str:
+    """Return what stdin holds, refusing more than TEXT_FILE_MAX_BYTES characters."""
     from askwell.errors import AskwellError
 
-    path = Path(text_file)
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AskwellError(f"file not found: {text_file}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AskwellError(f"cannot read {text_file}: {exc}") from None
+    body = sys.stdin.read(TEXT_FILE_MAX_BYTES + 1)
+    if len(body) > TEXT_FILE_MAX_BYTES:
+        raise AskwellError(f"the text on stdin is longer than {TEXT_FILE_MAX_BYTES:,} characters")
+    return body

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from askwell.cli._common import PERSON_HELP, JsonOpt, console, emit_json, err_console, store
+from askwell.cli._common import (
+    PERSON_HELP,
+    JsonOpt,
+    console,
+    emit_json,
+    err_console,
+    read_stdin,
+    store,
+)
 from askwell.core.model import CHANNELS, choices
 
 if TYPE_CHECKING:
@@ -176,7 +184,7 @@ def check_cmd(
         return
     if text is None:
         raise _error("give the text to check, - for stdin, or --file")
-    body = sys.stdin.read() if text == "-" else text
+    body = read_stdin() if text == "-" else text
     if not body.strip():
         from askwell.core.model import DomainError
 

@@ -90,11 +90,12 @@ def _coerce(name: str, kind: Any, value: Any) -> Any:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from askwell.services._files import read_user_file
+
+    raw = read_user_file(path, max_bytes=1_000_000, what="a TOML config file")  # capped reading
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise AskwellError(f"config file not found: {path}") from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise AskwellError(f"cannot read config file {path}: {exc}") from None
     section = data.get("team", data)
     if not isinstance(section, dict):
