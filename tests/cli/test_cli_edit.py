@@ -107,3 +107,13 @@ def test_cli_edit_ask_answer_day_and_follow_up_note(cli) -> None:  # type: ignor
     assert "Followed up once with Sam Lee: Any news?" in cli("journal", "list").out
     early = cli("edit", "ask", "1", "--answered-date", "5 days ago", expect=1)
     assert "its answer must be dated that day or later" in early.err
+
+
+def test_cli_journal_list_names_the_id_each_line_is_fixed_by(cli) -> None:  # type: ignore[no-untyped-def]
+    _world(cli)
+    entry = cli("journal", "add", "Askd Sam @wrk", "--json").json()
+    out = cli("journal", "list").out
+    assert f"Askd Sam @wrk  journal #{entry['id']}" in out
+    assert "Asked Sam Lee about “Typo in my nede” (chat)  ask #1" in out
+    assert "Need: Typo in my nede  need #1" in out
+    assert "askwell edit journal|ask|need ID" in out

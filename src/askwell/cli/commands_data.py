@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,9 @@ DateOpt = Annotated[
         help='When it happened: "yesterday", "last friday", "3 days ago", "2026-11-20".',
     ),
 ]
+
+if TYPE_CHECKING:
+    from askwell.core.journal import TimelineItem
 
 journal_app = typer.Typer(help="Your journal: reflections on asking.", no_args_is_help=True)
 
@@ -124,7 +127,17 @@ def journal_list(
         return
     out = console()
     for item in items:
-        out.print(f"[dim]{item.at:%Y-%m-%d} {item.kind:<10}[/] {esc(item.text)}")
+        out.print(f"[dim]{item.at:%Y-%m-%d} {item.kind:<10}[/] {esc(item.text)}{_ref(item)}")
+    out.print("[dim]To fix a line: askwell edit journal|ask|need ID (the # at its end).[/]")
+
+
+def _ref(item: TimelineItem) -> str:
+    """Return what a timeline line can be fixed by: its entry, else its ask, else its need."""
+    if item.entry_id is not None:
+        return f"  [dim]journal #{item.entry_id}[/]"
+    if item.ask_id is not None:
+        return f"  [dim]ask #{item.ask_id}[/]"
+    return f"  [dim]need #{item.need_id}[/]" if item.kind == "need" and item.need_id else ""
 
 
 def export(
