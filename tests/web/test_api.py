@@ -158,6 +158,23 @@ async def test_api_coach_check_returns_spans(client: httpx.AsyncClient) -> None:
     assert any("I need this done ASAP."[a:b] == "ASAP" for a, b in spans)
 
 
+async def test_api_coach_fix_applies_the_rewrites(client: httpx.AsyncClient) -> None:
+    r = await client.post("/api/coach/fix", json={"text": "I need this done ASAP."})
+    data = r.json()
+    assert r.status_code == 200 and data["text"] == "I need this done when you have a moment."
+    assert data["replacements"] == [
+        {
+            "rule": "demands-immediacy",
+            "span": [17, 21],
+            "before": "ASAP",
+            "after": "when you have a moment",
+        }
+    ]
+    r = await client.post("/api/coach/fix", json={"text": "I want to kill myself"})
+    assert r.json()["replacements"] == [] and r.json()["score_after"] is None
+    assert (await client.post("/api/coach/fix", json={"text": " "})).status_code == 422
+
+
 async def test_api_coach_never_scores_crisis_text(client: httpx.AsyncClient) -> None:
     r = await client.post("/api/coach/check", json={"text": "I want to kill myself"})
     assert r.json()["crisis"] is True and r.json()["score"] is None

@@ -35,6 +35,19 @@ async def check_text(body: CheckRequest) -> dict[str, Any]:
     return coach_report(body.text, body.channel)
 
 
+@router.post("/fix")
+async def fix_text(body: CheckRequest) -> dict[str, Any]:
+    """Apply every rewrite the coach offers that brings no new problem (as `check --fix`).
+
+    Returns the fixed `text`, each rewrite as `{rule, span, before, after}` on the text sent,
+    the score before and after, and the problems left (they need your own words).
+    """
+    from askwell.core.coach.fix import fix
+    from askwell.services.locale import country
+
+    return fix(body.text, channel=body.channel, country=country()).to_dict(body.text)
+
+
 class DraftRequest(InBody):
     """Parts of a request (or of a reply), a channel, and optionally a template to start from."""
 

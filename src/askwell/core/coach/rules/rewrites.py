@@ -4,9 +4,9 @@ Each rule's rewrite is a small, readable function of the text and the finding's 
 calms a phrase that presses (ASAP -> when you have a moment), turns a demand into a request
 (You have to... -> Could you...?), or takes out a clause or a sentence that pressures,
 compares or blames when the ask stands without it. A rewrite is offered only when it is
-checked: the fixed text has fewer of that problem and no problem the text did not have
-(`offer`). Problems that need the writer (a blank to fill, a missing ask, missing context)
-get no rewrite.
+checked (`offer`): the fixed text has no problem the text did not have, none more often, and
+after a cut (a clause or sentence taken out) not the problem the cut was for. Problems that
+need the writer (a blank to fill, a missing ask, missing context) get no rewrite.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ _HEDGES = re.compile(
     re.I,
 )
 _SORRY = re.compile(
-    r"\b(?:sorry|apologi[sz]e|apologies|forgive me|my bad|i hate|i wouldn't ask|"
+    r"\b(?:sorry|apologi[sz]e|apologies|forgive me|my bad|i hate|"
     r"i know (?:you(?:'re| are| must| have|'ve)|this is|it's|how busy|i keep|i asked|i've)|"
     r"i feel (?:bad|terrible|awful)|i promise|i wouldn't ask|a burden|i keep asking|"
     r"bother(?:ing)? you|troubling you)\b",
@@ -65,8 +65,6 @@ _BEFORE_ASK = re.compile(
     r"(?=(?:can|could|would|will) you\b|please\b|(?:could|can|may) i\b)",
     re.I,
 )
-
-
 _ASKING = re.compile(
     r"^\W*(?:(?:can|could|would|will) you|please|(?:could|can|may) i|would you mind|do you|"
     r"is there|are you|any chance)\b",
