@@ -116,4 +116,6 @@ def test_cli_journal_list_names_the_id_each_line_is_fixed_by(cli) -> None:  # ty
     assert f"Askd Sam @wrk  journal #{entry['id']}" in out
     assert "Asked Sam Lee about “Typo in my nede” (chat)  ask #1" in out
     assert "Need: Typo in my nede  need #1" in out
-    assert "askwell edit journal|ask|need ID" in out
+    assert "askwell edit journal|ask|need|help ID" in out
+    cli("gave", "Sam", "Lent a ladder")
+    assert "Helped Sam Lee: Lent a ladder  help #1" in cli("journal", "list").out

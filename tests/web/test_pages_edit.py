@@ -140,6 +140,7 @@ async def test_pages_edit_help_given_and_boundary(
     boundary = services.add_boundary(store, sam, date.today() + timedelta(days=30), topic="mony")
     person = (await client.get(f"/people/{sam}", headers=HTML)).text
     assert f'href="/edit/help/{given.id}"' in person
+    assert f'href="/edit/help/{given.id}"' in (await client.get("/journal", headers=HTML)).text
     assert f'href="/edit/boundary/{boundary.id}"' in person
     r = await post_form(
         client,

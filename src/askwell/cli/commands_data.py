@@ -128,15 +128,17 @@ def journal_list(
     out = console()
     for item in items:
         out.print(f"[dim]{item.at:%Y-%m-%d} {item.kind:<10}[/] {esc(item.text)}{_ref(item)}")
-    out.print("[dim]To fix a line: askwell edit journal|ask|need ID (the # at its end).[/]")
+    out.print("[dim]To fix a line: askwell edit journal|ask|need|help ID (the # at its end).[/]")
 
 
 def _ref(item: TimelineItem) -> str:
-    """Return what a timeline line can be fixed by: its entry, else its ask, else its need."""
+    """Return what a timeline line can be fixed by: its entry, ask, help given or need."""
     if item.entry_id is not None:
         return f"  [dim]journal #{item.entry_id}[/]"
     if item.ask_id is not None:
         return f"  [dim]ask #{item.ask_id}[/]"
+    if item.help_id is not None:
+        return f"  [dim]help #{item.help_id}[/]"
     return f"  [dim]need #{item.need_id}[/]" if item.kind == "need" and item.need_id else ""
 
 

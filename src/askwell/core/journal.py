@@ -38,6 +38,7 @@ class TimelineItem:
     person_id: int | None = None
     ask_id: int | None = None
     entry_id: int | None = None
+    help_id: int | None = None
 
 
 def timeline(history: History) -> list[TimelineItem]:
@@ -73,7 +74,11 @@ def timeline(history: History) -> list[TimelineItem]:
     for given in history.help_given:
         if given.created_at is not None:
             text = f"Helped {names.get(given.person_id, 'someone')}: {given.summary}"
-            items.append(TimelineItem(given.created_at, "help", text, person_id=given.person_id))
+            items.append(
+                TimelineItem(
+                    given.created_at, "help", text, person_id=given.person_id, help_id=given.id
+                )
+            )
     for entry in history.journal:
         if entry.created_at is None or entry.kind not in ("reflection", "change"):
             continue  # follow-up notes are part of their follow-up line above
