@@ -178,7 +178,9 @@ def need_edit(
 
 
 def journal_edit(
-    entry_id: Annotated[int, typer.Argument(help="Journal entry id (journal list shows it: journal #ID).")],
+    entry_id: Annotated[
+        int, typer.Argument(help="Its id (journal list ends its line: journal #ID).")
+    ],
     text: Annotated[str | None, typer.Argument(help="The new text (its @tags with it).")] = None,
     edit: Annotated[
         bool, typer.Option("--edit", help="Open the entry in $EDITOR instead.")
