@@ -226,6 +226,9 @@ def bodies(ctx: Context) -> dict[str, dict[str, Any]]:
         "POST /api/import": {"json": {}},
         "POST /api/people/{person_id}/merge": {"json": {"other_id": ids["other_person_id"]}},
         "PATCH /api/journal/{entry_id}": {"json": {"text": "A better day"}},
+        "PATCH /api/asks/{ask_id}": {"json": {"text": "Could you help on Sunday?"}},
+        "PATCH /api/help/{help_id}": {"json": {"summary": "lifted boxes"}},
+        "PATCH /api/boundaries/{boundary_id}": {"json": {"reason": "resting"}},
     }
 
 
@@ -377,6 +380,11 @@ def test_matrix_every_route_every_role_every_owner(world: World) -> None:
 
 # statuses in CASES order: anon owner admin_owner peer admin other other_admin
 MATRIX: dict[str, str] = {
+    "GET /api/barriers": "401 200 200 200 200 200 200",
+    "GET /api/insights/report": "401 200 200 200 200 200 200",
+    "PATCH /api/asks/{ask_id}": "401 200 200 404 404 404 404",
+    "PATCH /api/boundaries/{boundary_id}": "401 200 200 404 404 404 404",
+    "PATCH /api/help/{help_id}": "401 200 200 404 404 404 404",
     "DELETE /api/asks/{record_id}": "401 200 200 404 404 404 404",
     "DELETE /api/boundaries/{record_id}": "401 200 200 404 404 404 404",
     "DELETE /api/help/{record_id}": "401 200 200 404 404 404 404",

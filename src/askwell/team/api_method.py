@@ -7,11 +7,13 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, status
+from fastapi.responses import JSONResponse, Response
 from pydantic import Field
 
 from askwell.core.model import Need
 from askwell.team import insights, method, routing, teams
 from askwell.team.guard import CallerDep, TeamStore
+from askwell.team.views import ask_json
 from askwell.web.schemas import InBody, NeedStatus, Summary, Topic, Urgency
 from askwell.web.schemas import SupportType as Support
 
@@ -167,18 +169,17 @@ def offer(need_id: Id, body: NoteIn, who: CallerDep, store: TeamStore) -> dict[s
     return asdict(method.offer(store, who.account.id, need_id, body.note))
 
 
-@router.get("/inbox")
-def inbox(
-    who: CallerDep, store: TeamStore, waiting: Annotated[bool, Query()] = False
-) -> list[dict[str, Any]]:
+@router.get("/inbox", response_model=list[dict[str, Any]])
+def inbox(who: CallerDep, store: TeamStore, waiting: Annotated[bool, Query()] = False) -> Response:
     """List asks made of you (only those waiting for your answer with ?waiting=true)."""
-    return [asdict(a) for a in method.inbox(store, who.account.id, waiting_only=waiting)]
+    found = method.inbox(store, who.account.id, waiting_only=waiting)
+    return JSONResponse([ask_json(a) for a in found])
 
 
-@router.get("/asks")
-def sent(who: CallerDep, store: TeamStore) -> list[dict[str, Any]]:
+@router.get("/asks", response_model=list[dict[str, Any]])
+def sent(who: CallerDep, store: TeamStore) -> Response:
     """List the asks you made."""
-    return [asdict(a) for a in method.sent(store, who.account.id)]
+    return JSONResponse([ask_json(a) for a in method.sent(store, who.account.id)])
 
 
 @router.get("/asks/{ask_id}")

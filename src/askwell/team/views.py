@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from askwell.core.model import Answer, Ask, Need
 from askwell.team.tables import TeamAsk, TeamNeed
@@ -85,6 +86,42 @@ def need_view(row: TeamNeed, names: dict[int, str]) -> NeedView:
         row.status,
         row.created_at,
     )
+
+
+def _when(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def ask_json(v: AskView) -> dict[str, Any]:
+    """Return the ask as JSON-ready values (what `asdict` + FastAPI's encoder give, faster).
+
+    An inbox lists up to 200 asks; `asdict` and `jsonable_encoder` cost about 16 ms of CPU for
+    that, this about 1 ms (docs/benchmarks.md, team server load).
+    """
+    answer = v.answer
+    return {
+        "id": v.id,
+        "team_id": v.team_id,
+        "need_id": v.need_id,
+        "summary": v.summary,
+        "asker": {"id": v.asker.id, "name": v.asker.name},
+        "helper": {"id": v.helper.id, "name": v.helper.name},
+        "text": v.text,
+        "status": v.status,
+        "answer": None
+        if answer is None
+        else {
+            "kind": answer.kind,
+            "note": answer.note,
+            "offered": answer.offered,
+            "at": _when(answer.at),
+        },
+        "sent_at": _when(v.sent_at),
+        "thanked_at": _when(v.thanked_at),
+        "thanks_note": v.thanks_note,
+        "followed_up_at": _when(v.followed_up_at),
+        "follow_up_note": v.follow_up_note,
+    }
 
 
 def ask_view(row: TeamAsk, summary: str, names: dict[int, str]) -> AskView:
