@@ -129,6 +129,8 @@ def _remove_or_drop(text: str, span: Span, cues: str | None) -> Fix | None:
     """Drop the clause holding a cue when the sentence asks; else drop the whole sentence."""
     sent = _sentence(text, span)
     inside = [c for c in find_cue(cues, text) if sent[0] <= c[0] < sent[1]] if cues else []
+    if not inside and sent[0] <= span[0] and span[1] <= sent[1] and span != sent:
+        inside = [span]  # the finding's own words, narrower than their sentence
     if inside and _is_ask(text[sent[0] : sent[1]]):
         return _drop_clause(text, sent, inside[0])
     return _drop_sentence(text, sent)
