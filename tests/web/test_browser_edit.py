@@ -74,6 +74,8 @@ def test_browser_fixes_a_typo_in_every_kind_of_record(
     # A journal entry: its Edit link on the journal page, text and day.
     entry = services.add_entry(store, f"Askd for help today @wrk {width}")
     page.goto(live.url("/journal", with_token=False))
+    _fits(page, width)
+    shoot(page, f"{width}-journal-with-edit-links")
     page.locator(f'a[href="/edit/journal/{entry.id}"]').click()
     page.get_by_label("Your entry").fill(f"Asked for help today @work {width}")
     page.get_by_label("The day").fill(f"{date.today() - timedelta(days=1):%Y-%m-%d}")
