@@ -83,7 +83,8 @@ async def test_api_busy_store_is_503_with_retry_after(
     monkeypatch.setattr("askwell.web.api_journal.services.add_entry", locked, raising=False)
     r = await client.post("/api/journal", json={"text": "felt nervous"})
     assert r.status_code == 503, r.text
-    assert r.json() == {"error": API_WORDS["store_busy"]}  # the catalogue's code, API words
+    assert r.json()["error"] == API_WORDS["store_busy"]  # the catalogue's code, API words
+    assert r.json()["code"] == "store_busy"
     assert r.headers["retry-after"]
     secured(r)
 
@@ -113,7 +114,8 @@ async def test_api_store_failures_are_catalogue_messages(
     monkeypatch.setattr("askwell.web.api_journal.services.add_entry", failing)
     r = await client.post("/api/journal", json={"text": "felt nervous"})
     assert r.status_code == status, r.text
-    assert r.json() == {"error": API_WORDS.get(code, MESSAGES[code])}
+    assert r.json()["error"] == API_WORDS.get(code, MESSAGES[code])
+    assert r.json()["code"] == code
     secured(r)
 
 

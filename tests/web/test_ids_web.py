@@ -64,4 +64,5 @@ async def test_api_every_id_route_answers_404_for_an_impossible_id(api: httpx.As
 async def test_api_impossible_person_id_names_the_person(api: httpx.AsyncClient) -> None:
     r = await api.get("/api/people/3000000000")
     assert r.status_code == 404
-    assert r.json() == {"error": "no person with id 3000000000"}
+    assert r.json()["error"] == "no person with id 3000000000"
+    assert r.json()["code"] == "not_found"
