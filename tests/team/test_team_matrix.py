@@ -219,6 +219,7 @@ def bodies(ctx: Context) -> dict[str, dict[str, Any]]:
         "POST /api/journal": {"json": {"text": "A good day"}},
         "POST /api/help-given": {"json": {"person_id": ids["person_id"], "summary": "lifted"}},
         "POST /api/coach/check": {"json": {"text": "Could you help me move on Saturday?"}},
+        "POST /api/coach/fix": {"json": {"text": "Could you help me move on Saturday?"}},
         "POST /api/coach/draft": {"json": {"parts": {"ask": "help me move"}}},
         "POST /api/people/import": {
             "files": {"file": ("c.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim\r\nEND:VCARD\r\n")}
@@ -380,6 +381,7 @@ def test_matrix_every_route_every_role_every_owner(world: World) -> None:
 
 # statuses in CASES order: anon owner admin_owner peer admin other other_admin
 MATRIX: dict[str, str] = {
+    "POST /api/coach/fix": "401 200 200 200 200 200 200",
     "GET /api/barriers": "401 200 200 200 200 200 200",
     "GET /api/insights/report": "401 200 200 200 200 200 200",
     "PATCH /api/asks/{ask_id}": "401 200 200 404 404 404 404",
