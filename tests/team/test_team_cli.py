@@ -98,6 +98,28 @@ def test_team_serve_runs_several_workers_behind_one_port(team_store, team_db_url
         server.terminate()
         out, _ = server.communicate(timeout=30)
     assert out.count("Started server process") >= 2, out
+    assert "not held by row-level security" not in out  # an ordinary owner role
+
+
+def test_team_serve_warns_when_its_role_passes_row_level_security(team_store, team_db) -> None:  # type: ignore[no-untyped-def]
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASKWELL_TEAM_")}
+    askwell = str(Path(sys.executable).with_name("askwell"))
+    command = [askwell, "team", "serve", "--db", team_db.superuser_url, "--port", str(port)]
+    server = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        for _ in range(120):
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.5)
+    finally:
+        server.terminate()
+        out, _ = server.communicate(timeout=30)
+    assert "is not held by row-level security (a superuser)" in out, out
 
 
 def test_team_docs_list_every_setting() -> None:

@@ -160,3 +160,19 @@ def test_rls_an_admin_cannot_read_a_members_journal_by_any_endpoint_export_or_se
         assert s.execute(text("SELECT count(*) FROM journal")).scalar() == 0
     still = ben.api("GET", "/api/journal").json()
     assert [e["text"] for e in still] == [f"I felt ashamed to ask {SECRET}"]
+
+
+def test_rls_serve_warns_when_its_role_passes_row_level_security(
+    team_store: Any, team_db: TeamDatabase
+) -> None:
+    from askwell.storage.store import Store, make_engine
+    from askwell.team.app import row_security_warning
+
+    assert row_security_warning(team_store) is None  # the owner role, as deployed
+    superuser = Store(make_engine(team_db.superuser_url))
+    try:
+        warning = row_security_warning(superuser)
+    finally:
+        superuser.close()
+    assert warning is not None
+    assert "is not held by row-level security (a superuser)" in warning

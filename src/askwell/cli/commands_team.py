@@ -62,15 +62,19 @@ def serve(
 
     import uvicorn
 
-    from askwell.team.app import migrate
+    from askwell.team.app import migrate, row_security_warning
     from askwell.team.config import as_env
 
     settings = _settings(
         config, db_url=db, host=host, port=port, workers=workers, base_url=base_url
     )
-    migrate(settings).close()
+    store = migrate(settings)
+    warning = row_security_warning(store)
+    store.close()
     os.environ.update(as_env(settings))
     out = _common.console()
+    if warning:
+        _common.warn(warning)
     out.print(
         f"askwell team server on http://{settings.host}:{settings.port} "
         f"({settings.workers} worker{'s' if settings.workers > 1 else ''}); "

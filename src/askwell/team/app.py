@@ -115,3 +115,25 @@ def migrate(settings: TeamSettings) -> Store:
     from askwell.storage.store import open_store
 
     return open_store(settings.db_url)
+
+
+def row_security_warning(store: Store) -> str | None:
+    """Return a warning when the server's database role passes row-level security, else None.
+
+    A superuser, or a role with BYPASSRLS, is not held by the second wall (migration 0006):
+    the services layer alone would then keep members' private askwell apart.
+    """
+    with store.engine.connect() as conn:
+        name, superuser, bypass = conn.execute(
+            text(
+                "SELECT rolname, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user"
+            )
+        ).one()
+    if not (superuser or bypass):
+        return None
+    return (
+        f"the database role {name!r} is not held by row-level security "
+        f"({'a superuser' if superuser else 'BYPASSRLS'}); please connect as an ordinary role "
+        "that owns the tables (scripts/team-server makes one), so PostgreSQL keeps private "
+        "data apart too"
+    )
