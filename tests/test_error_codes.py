@@ -7,9 +7,12 @@ error boundary). A code added to the catalogue without a trigger here fails the 
 
 from __future__ import annotations
 
+import errno
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,9 +38,12 @@ class World:
     need: int
 
     def api(self, method: str, path: str, body: dict[str, Any] | None = None) -> str:
-        """Send a request that must fail; return the catalogue code of its error."""
+        """Send a request that must fail; return the catalogue code of its error.
+
+        A person's mistake is a 4xx; a store that cannot take the change is a 503 or 507.
+        """
         r = self.client.request(method, path, json=body)
-        assert 400 <= r.status_code < 500, f"{method} {path}: {r.status_code} {r.text}"
+        assert 400 <= r.status_code < 500 or r.status_code in (503, 507), r.text
         return str(r.json().get("code"))
 
     def cli(self, *args: str) -> str:
@@ -133,7 +139,78 @@ def _few_slots(w: World) -> str:
     return w.cli("ask", str(need.id), "--to", "Ana", "--at", "20")
 
 
+def _driver_says(text: str) -> Callable[[World], str]:
+    """Return a trigger: the database driver fails with `text` while the API writes."""
+
+    def trigger(w: World) -> str:
+        import sqlite3
+
+        from sqlalchemy.exc import OperationalError
+
+        def failing(*_args: Any, **_kwargs: Any) -> Any:
+            raise OperationalError("INSERT", {}, sqlite3.OperationalError(text))
+
+        w.monkeypatch.setattr("askwell.web.api_journal.services.add_entry", failing)
+        return w.api("POST", "/api/journal", {"text": "felt nervous"})
+
+    return trigger
+
+
+def _disk_says(number: int) -> Callable[[World], str]:
+    """Return a trigger: the operating system fails with errno `number` while the API writes."""
+
+    def trigger(w: World) -> str:
+        def failing(*_args: Any, **_kwargs: Any) -> Any:
+            raise OSError(number, "simulated")
+
+        w.monkeypatch.setattr("askwell.web.api_journal.services.add_entry", failing)
+        return w.api("POST", "/api/journal", {"text": "felt nervous"})
+
+    return trigger
+
+
+def _store_newer(w: World) -> str:
+    from sqlalchemy import text
+
+    with w.store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    return w.cli("people", "list")
+
+
+def _store_open_failed(w: World) -> str:
+    junk = Path(tempfile.mkdtemp()) / "not-a-database.db"
+    junk.write_bytes(b"this is not a database file at all, just some words" * 100)
+    return w.cli("--db", f"sqlite:///{junk}", "people", "list")
+
+
+def _answer_moved(w: World, days: int) -> str:
+    ago = datetime.now(UTC) - timedelta(days=3)
+    ask = w.ask(now=ago)
+    services.record_answer(w.store, ask, "yes", now=ago)
+    services.thank(w.store, ask, now=ago + timedelta(hours=1))
+    day = (datetime.now(UTC) - timedelta(days=days)).date().isoformat()
+    return w.api("PATCH", f"/api/asks/{ask}", {"answered_at": day})
+
+
 TRIGGERS: dict[str, Callable[[World], str]] = {
+    "far_date": lambda w: w.cli("people", "boundary", "Ana", "--until", "9000-01-01"),
+    "too_early": lambda w: w.cli("journal", "add", "Went well", "--date", "1899-12-31"),
+    "no_followup_yet": lambda w: w.api("PATCH", f"/api/asks/{w.ask()}", {"followup_note": "x"}),
+    "answer_before_ask": lambda w: _answer_moved(w, 10),
+    "answer_after_thanks": lambda w: _answer_moved(w, 1),
+    "store_busy": _driver_says("database is locked"),
+    "store_full": _driver_says("database or disk is full"),
+    "store_read_only": _driver_says("attempt to write a readonly database"),
+    "store_damaged": _driver_says("database disk image is malformed"),
+    "store_cannot_open": _driver_says("unable to open database file"),
+    "store_io": _driver_says("disk I/O error"),
+    "store_range": _driver_says("Python int too large to convert to SQLite INTEGER"),
+    "store_nul": _driver_says("A string literal cannot contain NUL (0x00) characters."),
+    "disk_full": _disk_says(errno.ENOSPC),
+    "place_read_only": _disk_says(errno.EROFS),
+    "quota_full": _disk_says(errno.EDQUOT),
+    "store_newer": _store_newer,
+    "store_open_failed": _store_open_failed,
     "empty": lambda w: w.cli("check", ""),
     "too_long": lambda w: w.cli("people", "add", "x" * 300),
     "bad_character": lambda w: w.cli("journal", "add", "hello\x07there"),

@@ -37,7 +37,7 @@ async def check_text(body: CheckRequest) -> dict[str, Any]:
 
 @router.post("/fix")
 async def fix_text(body: CheckRequest) -> dict[str, Any]:
-    """Apply every rewrite the coach offers that brings no new problem (as `check --fix`).
+    """Apply every rewrite the coach offers that brings no new problem (as the CLI's check fix).
 
     Returns the fixed `text`, each rewrite as `{rule, span, before, after}` on the text sent,
     the score before and after, and the problems left (they need your own words).
