@@ -262,7 +262,7 @@ def reply_to_no(
             "I really appreciate you being honest about your time.",
             sentence(note),
             elsewhere,
-            "I'd still love to catch up soon, and I'm always happy to help you in return.",
+            "Let's catch up soon, and I'm always happy to return the favour.",
         ],
         _channel(channel),
     )
@@ -287,6 +287,8 @@ def thank_you(
             "That would really help, and I'd be glad to take you up on it.",
             "I'll find another way for the rest." if what.verb else "",
         ]
+    elif what.thing and (support in ("advice", "emotional") or need.strip().endswith("?")):
+        opening = [f"Thank you so much for agreeing to talk through {what.thing} with me."]
     elif what.thing:
         opening = [f"Thank you so much for agreeing to help with {what.thing}."]
     elif what.verb:

@@ -213,7 +213,7 @@ _QUESTION_FRAMES: Final = {
     "advice": "share your thoughts on {}",
     "emotional": "talk with me about {}",
     "feedback": "give me feedback on {}",
-    "information": "fill me in on {}",
+    "information": "walk me through {}",
 }
 
 

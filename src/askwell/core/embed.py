@@ -106,7 +106,9 @@ def _static_embedder(model_dir: Path) -> Embedder:
     unk = tokenizer.token_to_id("[UNK]")
 
     def encode(texts: Sequence[str]) -> np.ndarray:
-        encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        # One text at a time: encode_batch hands small batches to a thread pool, which costs
+        # more than it saves for the few sentences of one check, and far more on a busy machine.
+        encodings = [tokenizer.encode(t, add_special_tokens=False) for t in texts]
         ids = [[i for i in e.ids if i != unk] for e in encodings]
         lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
         out = np.zeros((len(ids), vectors.shape[1]), dtype=np.float32)

@@ -76,3 +76,33 @@ def test_crisis_every_dev_crisis_is_caught() -> None:
 
 def test_crisis_thinking_about_how_to_do_something_ordinary_is_coached() -> None:
     assert not check("I've been thinking about how to negotiate a raise. Could we talk?").crisis
+
+
+def test_crisis_false_alarms_on_dev_stay_within_two_percent() -> None:
+    rows = [r for r in jsonl(DATA / "requests" / "dev.jsonl") if not r["labels"]["crisis"]]
+    alarms = [r["text"][:80] for r in rows if check(r["text"]).crisis]
+    assert len(alarms) <= 0.02 * len(rows), alarms
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "I can't take it anymore, the wifi drops every ten minutes. Could you restart the router?",
+        "Could you show me where I'm going wrong in this proof? Just the second step.",
+        "I want it all to stop: the pings, the emails. I'm muting my phone until Monday.",
+    ),
+)
+def test_crisis_soft_phrases_alone_are_coached(text: str) -> None:
+    assert not check(text).crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "I can't do this anymore. I'm so tired of being alive.",
+        "i just want it all to stop. for good. nobody would even notice",
+        "Won't need any of my things where I'm going. Could you give the books to Mia?",
+    ),
+)
+def test_crisis_soft_phrases_with_a_warning_sign_get_the_pointer(text: str) -> None:
+    assert check(text).crisis

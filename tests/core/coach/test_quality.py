@@ -18,23 +18,23 @@ from askwell.core.coach.evaluate import evaluate
 
 # label -> dev F1 floor (measured minus a small margin; see docs/benchmarks.md)
 FLOORS = {
-    "specific_ask": 0.87,
-    "vague_ask": 0.82,
-    "has_context": 0.85,
-    "assumes_knowledge": 0.65,
-    "over_justified": 0.80,
-    "demands_immediacy": 0.69,
-    "time_boxed": 0.77,
-    "reason_for_them": 0.69,
-    "comparison": 0.55,
-    "pressure_guilt": 0.53,
-    "blaming_you": 0.65,
-    "i_statement": 0.78,
-    "easy_out": 0.83,
-    "gratitude": 0.94,
-    "crisis": 0.74,
+    "specific_ask": 0.9,
+    "vague_ask": 0.83,
+    "has_context": 0.87,
+    "assumes_knowledge": 0.75,
+    "over_justified": 0.8,
+    "demands_immediacy": 0.72,
+    "time_boxed": 0.79,
+    "reason_for_them": 0.77,
+    "comparison": 0.6,
+    "pressure_guilt": 0.7,
+    "blaming_you": 0.56,
+    "i_statement": 0.8,
+    "easy_out": 0.86,
+    "gratitude": 0.95,
+    "crisis": 0.9,
 }
-MACRO_FLOOR = 0.76
+MACRO_FLOOR = 0.80
 SPEARMAN_FLOOR = 0.6
 
 
@@ -59,4 +59,4 @@ def test_quality_score_follows_overall_quality() -> None:
 def test_quality_every_dev_crisis_is_caught() -> None:
     crisis = dev_figures()["crisis"]
     assert crisis["fn"] == 0
-    assert crisis["fp"] <= 0.04 * crisis["negatives"]  # measured 5 of 127; the target is 2 %
+    assert crisis["fp"] <= 0.02 * crisis["negatives"]  # measured 1 of 127; the target is 2 %

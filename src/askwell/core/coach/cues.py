@@ -25,6 +25,16 @@ _UNIT = (
     r"questions?|emails?|calls?|boxes|shifts?|sessions?|items?|bags?|words?|steps?|chapters?)"
 )
 
+# A capitalised word that is not a pronoun, a greeting or a sentence opener: most often a name.
+# Matched case-sensitively inside the case-insensitive families ((?-i:...)).
+_NOT_NAME = (
+    r"I|It|It's|This|That|These|Those|We|You|Your|They|There|Thanks|Thank|Please|Hi|Hey|Hello|"
+    r"Dear|Sorry|So|And|But|Also|Just|Can|Could|Would|Will|Do|Does|Did|Is|Are|Was|What|Why|"
+    r"How|When|Where|Who|If|My|Our|The|A|An|No|Yes|Ok|Okay|Not|All|Some|Any|Every|One|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Let|Maybe|Now|Then|Still"
+)
+_NAME = r"(?-i:(?!(?:" + _NOT_NAME + r")(?![\w']))[A-Z][a-z]+)"
+
 FAMILIES: dict[str, re.Pattern[str]] = {
     "thanks": _family(
         r"thanks?(?: you)?",
@@ -85,22 +95,42 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"not tomorrow",
         r"drop everything",
         r"stat",
+        r"rn",
+        r"fast(?: pls| please)?",
+        r"hurry",
+        r"(?-i:NOW|TODAY|TONIGHT|ASAP|URGENT)",
         r"as soon as (?:possible|you can)",
         r"(?:reply|respond|"
         r"answer|call) (?:back )?(?:now|asap|immediately)",
     ),
     "comparison": _family(
-        r"(?:like|unlike|than) (?:[A-Z][a-z]+|everyone|everybody|the others?|other \w+)",
+        # names are matched case-sensitively: "like Dana" is a person, "like this" is not
+        r"(?:like|unlike|than|even|never|and not) " + _NAME,
         r"everyone else",
         r"everybody else",
         r"all (?:my|the other|of my) \w+",
-        r"other (?:people|parents|managers|teams?|friends|kids|students|colleagues)",
+        r"other (?:people|parents|managers|teams?|friends|kids|students|colleagues|sections|"
+        r"classes|groups|departments|companies)",
+        r"some (?:companies|people|teams|friends|parents)",
         r"would have (?:already|offered|done)",
-        r"better than",
+        r"(?:better|worse|faster|nicer|quicker) than",
+        r"than (?:the |my |your |all )?(?:\w+ ){0,2}(?:people|folks|guys|lot|rest|others|ones)",
         r"more like",
+        r"just as (?:\w+)",
+        r"as (?:good|fast|nice|helpful) as",
         r"why can't you",
-        r"why can't you be",
-        r"even [A-Z][a-z]+",
+        r"why (?:is it )?always me",
+        r"the only (?:\w+ )?(?:one|sibling|friend|person) (?:who|that)",
+    ),
+    # another person's habit or deed held up beside the reader's: "Ravi always sends his...",
+    # "Your sister always takes me", "Omar always bails me out", "even Tara came"
+    "third_party_habit": re.compile(
+        r"(?<![\w'])(?:" + _NAME + r"|(?:my|your|his|her|our) (?:brother|sister|mum|mom|dad|"
+        r"father|mother|cousin|friend|friends|colleague|colleagues|boss|manager|ex|roommate|"
+        r"flatmate|neighbour|neighbor|classmates?|teammates?|kids|son|daughter))"
+        r"(?:'s)? (?:always|never|already|would (?:just|have|never)|even|still|"
+        r"(?:has|had|have) (?:been|always|never|already))(?![\w'])",
+        re.IGNORECASE,
     ),
     "blame": _family(
         r"you (?:always|never|still|didn't|did not|don't|forgot|ignored|keep|kept|won't|"
@@ -115,6 +145,13 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"typical",
         r"oh wait",
         r"circling back",
+        r"(?:you|u) (?:skipped|missed|ruined|broke|lost|messed|entered|gave me|sent me|"
+        r"told me|got it wrong|were supposed|are supposed|said)",
+        r"(?:you(?:'re| are)|ur) (?:supposed to|meant to)",
+        r"(?:it's|its) your (?:week|turn|job|responsibility|fault|mess)",
+        r"(?:the )?blame (?:sits|is|lies) with you",
+        r"(?:still|yet) (?:haven't|hasn't|not|no)",
+        r"(?:wrong|late|again|twice)[.!?]",
     ),
     "pressure": _family(
         r"beg(?:ging)?",
@@ -137,6 +174,20 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"i guess i'll just",
         r"screwed",
         r"desperate(?:ly)?",
+        # stakes or consequences held over the reader
+        r"if (?:this|it|you|that)(?:'s| is| isn't| is not| doesn't| does not| don't| can't)?"
+        r"[^.!?\n]{0,40}(?:i(?:'ll)? lose|i'm (?:done|screwed|finished)|i'll (?:have to|tell|"
+        r"make sure|report|go to))",
+        r"i(?:'ll| will)(?: honestly)? lose my",
+        r"i'll make sure \w+",
+        r"or (?:i|i'll) (?:tell|report|go to)",
+        r"i shouldn't have to",
+        r"(?:supposed to be|call yourself) my",
+        r"we'll see i guess",
+        r"(?:whenever|if) you feel like it",
+        r"my whole \w+ depends",
+        r"don't worry about me",
+        r"i'll just (?:be|sit|stay|go|do it)",
     ),
     "i_statement": re.compile(
         r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?:honestly,? |so |and |but |hi,? |hey,? )?"
@@ -157,6 +208,16 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"you know (?:a lot|so much|more) about",
         r"thought of you",
         r"you (?:pass|live|drive|work) (?:right )?(?:by|near|next)",
+        r"you'd know",
+        r"you(?:'ve| have) always (?:had|been|known)",
+        r"you(?:'ve| have) been (?:a|an|the) \w+",
+        r"you covered",
+        r"with you in",
+        r"(?:anyone|someone|somebody|people|those of you) (?:with|who (?:has|have|know))",
+        r"suggested (?:i|we) (?:contact|ask|reach out to|talk to|email) you",
+        r"recommended you",
+        r"your (?:team|group|department|lab) (?:owns|runs|built|maintains|manages|is hiring)",
+        r"closer than",
     ),
     "busy_flattery": _family(r"i know you(?:'re| are) (?:super |so |very |really )?busy"),
     "apology": _family(
@@ -216,6 +277,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"same as before",
         r"you know",
         r"(?:sort|fix|handle|deal with) it",
+        r"the \w+ thing",
+        r"(?:he|she|they) knows?(?=[.!?])",
+        r"still don't get it",
     ),
     "vague": _family(
         r"any (?:thoughts|ideas|tips|advice|pointers|wisdom|suggestions)",
@@ -269,4 +333,4 @@ def find(family: str, text: str) -> list[Span]:
 
 def counts(text: str) -> list[int]:
     """Return how often each cue family matches in `text`, in FAMILY_NAMES order."""
-    return [sum(1 for _ in FAMILIES[name].finditer(text)) for name in FAMILY_NAMES]
+    return [len(FAMILIES[name].findall(text)) for name in FAMILY_NAMES]

@@ -26,6 +26,7 @@ from askwell.core.coach.text import sentence_spans
 
 Span = tuple[int, int]
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!$]")
+_DIGIT = re.compile(r"\d")
 _REQUEST = re.compile(r"\?|(?<![\w'])(?:can|could|would|will) you(?![\w'])", re.IGNORECASE)
 
 SHAPE_NAMES = (
@@ -75,7 +76,7 @@ def shape(text: str) -> list[float]:
         min(text.count("?"), 5) / 5,
         min(text.count("!"), 5) / 5,
         min(caps, 5) / 5,
-        1.0 if any(c.isdigit() for c in text) else 0.0,
+        1.0 if _DIGIT.search(text) else 0.0,
         before / max(n_words, 1),
         math.log1p(before),
         1.0 if n_words < 12 else 0.0,
