@@ -44,6 +44,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO / ".." / "shared" / "data")
     parser.add_argument("--n", type=int, default=300)
+    parser.add_argument(
+        "--file-n", type=int, default=4000, help="records for the check --file figure (0: skip)"
+    )
     args = parser.parse_args()
     path = args.data / "requests" / "dev.jsonl"
     texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
@@ -100,6 +103,26 @@ def main() -> None:
     print(f"import askwell.core.coach: {import_only:.2f} s; import + first check (models "
           f"loaded): {first_check:.2f} s (target import < 0.5 s)")
     print(f"max RSS: {rss:.0f} MB (target < 400 MB)")
+    if args.file_n:
+        file_rates(texts, args.file_n)
+
+
+def file_rates(texts: list[str], n: int) -> None:
+    """Print `check --file` throughput: one process (the baseline) and one worker per core."""
+    from askwell.services.checking import check_many, workers_for
+
+    many = (texts * (n // len(texts) + 1))[:n]
+    cores = workers_for(n)
+    started = time.perf_counter()
+    for _ in check_many(many, workers=1):
+        pass
+    alone = n / (time.perf_counter() - started)
+    started = time.perf_counter()
+    for _ in check_many(many, workers=cores):
+        pass
+    spread = n / (time.perf_counter() - started)
+    print(f"check --file of {n}: one process {alone:.0f} requests/s; {cores} workers "
+          f"{spread:.0f} requests/s ({spread / alone:.2f}x; target >= 300)")
 
 
 if __name__ == "__main__":

@@ -124,20 +124,19 @@ def _check_file(path: str, channel: str | None, as_json: bool) -> None:
 
     from rich.progress import Progress
 
-    from askwell.core.coach import TextTooLong, check
+    from askwell.services.checking import check_many
     from askwell.services.locale import country
 
-    where = country()
     records = read_records(path)
-    rows: list[dict[str, Any]] = []
     with Progress(console=err_console(), transient=True) as progress:
         task = progress.add_task("checking", total=len(records))
-        for rid, text in records:
-            try:
-                rows.append({"id": rid, **check(text, channel=channel, country=where).to_dict()})
-            except TextTooLong as exc:
-                rows.append({"id": rid, "error": str(exc)})
-            progress.advance(task)
+        reports = check_many(
+            [text for _, text in records],
+            channel=channel,
+            country=country(),
+            progress=lambda n: progress.advance(task, n),
+        )
+        rows = [{"id": rid, **report} for (rid, _), report in zip(records, reports, strict=True)]
     if as_json:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
