@@ -9,6 +9,7 @@ import sqlite3
 import stat
 import subprocess
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -413,3 +414,15 @@ def test_cli_export_is_private(cli, tmp_path: Path) -> None:  # type: ignore[no-
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
     finally:
         os.umask(old)
+
+
+@pytest.mark.parametrize("deadline", [date(1, 1, 4), date(1899, 12, 31), date(2201, 1, 1)])
+def test_store_refuses_a_date_out_of_range_on_every_database(store, deadline: date) -> None:  # type: ignore[no-untyped-def]
+    """Found by the API fuzz: SQLite's Date type turned the date into text before the guard saw it,
+    so a deadline in year 1 was stored there, and the export then failed."""
+    from askwell.storage.failures import OutOfRange
+
+    with pytest.raises(OutOfRange, match="between the years 1900 and 2200"):
+        add_need(store, Need(summary="review my talk", deadline=deadline))
+    assert list_needs(store) == []
+    assert add_need(store, Need(summary="review my talk", deadline=date(2026, 3, 1))).id

@@ -61,6 +61,27 @@ def _check_parameters(
         check_value(value)
 
 
+def _check_dates(_conn: Any, _clause: Any, multiparams: Any, params: Any, _options: Any) -> None:
+    """Check dates as the statement receives them: SQLite's Date and DateTime types turn them
+    into text before the cursor sees them, so `_check_parameters` alone never saw a year there."""
+    for value in _nested((multiparams, params)):
+        if isinstance(value, date | datetime):
+            check_value(value)
+
+
+def _nested(value: Any) -> Iterator[Any]:
+    """Yield every value inside nested lists, tuples and dicts of statement parameters."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _nested(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _nested(item)
+    else:
+        yield value
+
+
 def install(engine: Engine) -> None:
     """Check every parameter bound through `engine` before it reaches the driver."""
+    event.listen(engine, "before_execute", _check_dates)
     event.listen(engine, "before_cursor_execute", _check_parameters)
