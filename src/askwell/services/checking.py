@@ -1,4 +1,4 @@
-"""Check many requests at once (`askwell check --file`): one process, or every core for big files.
+"""Check many requests at once (a file of requests): one process, or every core for big files.
 
 A check costs a few milliseconds of CPU and nothing else, so a long file is spread over worker
 processes, one per core, in chunks; the results come back in the file's order. Starting a
