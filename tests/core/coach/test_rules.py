@@ -91,3 +91,15 @@ def test_rule_one_sorry_is_not_over_justified() -> None:
 
 def test_rule_one_hedge_is_not_a_pile_up() -> None:
     assert not RULES["hedge-pile-up"].flags("Could you maybe look at my intro this week?")
+
+
+def test_one_polite_apology_is_not_over_justifying_but_asap_is_flagged() -> None:
+    from askwell.core.coach import check
+
+    report = check("Hi Maya, I need feedback on my slides ASAP. Sorry to bother you!")
+    rules = {f.rule for f in report.problems}
+    assert "demands-immediacy" in rules
+    assert "over-justified" not in rules
+    assert report.score is not None and report.score <= 60
+    polite = check("Sorry to bother you! Could you look at my slides by Friday?")
+    assert "over-justified" not in {f.rule for f in polite.problems}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from askwell.core.coach.cues import find as find_cue
 from askwell.core.coach.registry import Hit, Rule, learned, register
 from askwell.core.coach.rules.ask import has_ask
@@ -10,6 +12,28 @@ from askwell.core.coach.text import Doc
 # One hedge reads as polite (the politeness research agrees); a pile-up reads as doubt in
 # yourself. Self-deprecation weighs double: "I'm no expert" says more than "maybe".
 PILE_UP = 4
+
+
+# Over-justifying is a pile (LABELS.md: two or more apologies, an excuse chain, or a long
+# preamble); one polite "sorry to bother you" is not. In a short text the model's verdict needs
+# the pile to be there: two apologies or excuses. Long texts are left to the model.
+_EXCUSE = re.compile(
+    r"(?<![\w'])(?:i know (?:this is a lot|i keep|i asked|it's late|you(?:'re| are) busy)|"
+    r"i wouldn't ask|hate (?:doing|to)|i feel (?:bad|awful|terrible)|burden|i promise)",
+    re.IGNORECASE,
+)
+SHORT = 40  # words
+
+
+def _over_justified(doc: Doc) -> list[Hit]:
+    found = _learned_over_justified(doc)
+    if not found or len(doc.text.split()) >= SHORT:
+        return found
+    pile = len(find_cue("apology", doc.text)) + len(_EXCUSE.findall(doc.text))
+    return found if pile >= 2 else []
+
+
+_learned_over_justified = learned("over_justified", "apology")
 
 
 def _no_context(doc: Doc) -> list[Hit]:
@@ -102,7 +126,7 @@ register(
         doc="A long preamble, a pile of reasons or excuses, or many apologies bury the ask.",
         message="A pile of apologies or a long lead-in buries the ask and makes it feel heavier.",
         suggestion="Keep one short apology at most and put the ask near the top.",
-        detect=learned("over_justified", "apology"),
+        detect=_over_justified,
         must_flag=(
             "Sorry, sorry, I'm so sorry to ask. Could you review my draft?",
             "I hate to bother you and I know you're busy, sorry. Could you look at my CV?",
