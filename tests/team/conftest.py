@@ -129,21 +129,29 @@ def mailbox() -> Iterator[Mailbox]:
 
 
 @pytest.fixture
-def settings(team_db_url: str, mailbox: Mailbox) -> Any:
-    """Return team settings for tests: cheap argon2 costs, the capture SMTP server."""
+def settings_with(team_db_url: str, mailbox: Mailbox) -> Any:
+    """Return a maker of team settings for tests: cheap argon2, the capture SMTP server."""
     from askwell.team.config import load_settings
 
-    return load_settings(
-        env={},
-        db_url=team_db_url,
-        base_url=BASE,
-        smtp_host="127.0.0.1",
-        smtp_port=mailbox.port,
-        argon2_time_cost=1,
-        argon2_memory_kib=8192,
-        max_failures=3,
-        ip_max_attempts=8,
-    )
+    def make(**overrides: Any) -> Any:
+        return load_settings(
+            env={},
+            db_url=team_db_url,
+            base_url=BASE,
+            smtp_host="127.0.0.1",
+            smtp_port=mailbox.port,
+            argon2_time_cost=1,
+            argon2_memory_kib=8192,
+            **overrides,
+        )
+
+    return make
+
+
+@pytest.fixture
+def settings(settings_with: Any) -> Any:
+    """Return team settings for tests, with the real sign-in limits (small, to test lock-out)."""
+    return settings_with(max_failures=3, ip_max_attempts=8)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from team.conftest import BASE, PASSWORD, Member, World, app_routes
+from team.conftest import PASSWORD, Member, World, app_routes
 
 pytestmark = pytest.mark.postgres
 
@@ -34,18 +34,9 @@ SERIAL = itertools.count(1)
 
 
 @pytest.fixture
-def settings(team_db_url: str, mailbox: Any) -> Any:
+def settings(settings_with: Any) -> Any:
     """Team settings with the sign-in limits out of the way (the walk signs in many times)."""
-    from askwell.team.config import load_settings
-
-    return load_settings(
-        env={},
-        db_url=team_db_url,
-        base_url=BASE,
-        smtp_host="127.0.0.1",
-        smtp_port=mailbox.port,
-        argon2_time_cost=1,
-        argon2_memory_kib=8192,
+    return settings_with(
         max_failures=10_000,
         ip_max_attempts=10_000,
         webhook_private_ok=True,  # the walk adds webhooks on 127.0.0.1 (nothing delivers them)
