@@ -1,4 +1,8 @@
-"""`askwell team worker`: a worker killed mid-delivery loses nothing; the next one sends it."""
+"""`askwell team worker`: a worker killed mid-delivery loses nothing; the next one sends it.
+
+A try is counted when a row is claimed, before it is sent, so a row that kills the worker every
+time runs out of tries and is dead-lettered instead of being picked up by every restart.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,14 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from askwell.team.deliver import STOPPED
 from team.conftest import BASE
 from team.notify_support import Receiver, drain, outbox, receiver
 
@@ -32,6 +38,8 @@ def _worker(db_url: str, smtp_port: int, *extra: str) -> subprocess.Popen[str]:
         "ASKWELL_TEAM_WEBHOOK_PRIVATE_OK": "yes",
         "ASKWELL_TEAM_SMTP_HOST": "127.0.0.1",
         "ASKWELL_TEAM_SMTP_PORT": str(smtp_port),
+        "ASKWELL_TEAM_NOTIFY_BACKOFF_SECONDS": "1",
+        "ASKWELL_TEAM_NOTIFY_MAX_ATTEMPTS": "2",
     }
     askwell = str(Path(sys.executable).with_name("askwell"))
     command = [askwell, "team", "worker", "--db", db_url, "--base-url", BASE, *extra]
@@ -40,12 +48,29 @@ def _worker(db_url: str, smtp_port: int, *extra: str) -> subprocess.Popen[str]:
     )
 
 
+def _stop(worker: subprocess.Popen[str], done: Callable[[], bool], sig: int) -> str:
+    """Wait until `done()` (up to a minute), send `sig`, and return what the worker printed."""
+    try:
+        for _ in range(600):
+            if done():
+                break
+            time.sleep(0.1)
+        assert done(), "the worker never got there"
+        worker.send_signal(sig)  # SIGTERM is a gentle stop: it finishes the job in hand
+        out, _ = worker.communicate(timeout=30)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    assert worker.returncode == (0 if sig == signal.SIGTERM else -sig), out
+    return out
+
+
 def test_a_killed_worker_loses_nothing(  # type: ignore[no-untyped-def]
     world, mailbox, receiver: Receiver, team_db_url: str
 ) -> None:
     ben, cleo = world.members[0], world.members[1]
     hook = cleo.api("POST", "/api/team/webhooks", json={"url": receiver.url}).json()
-    receiver.hang_first = True  # the first POST never gets an answer: the worker is mid-job
+    receiver.hang = 1  # the first POST never gets an answer: the worker is mid-job
     made = ben.api(
         "POST",
         f"/api/team/teams/{world.team_id}/needs",
@@ -53,36 +78,54 @@ def test_a_killed_worker_loses_nothing(  # type: ignore[no-untyped-def]
     )
     assert made.status_code == 201, made.text
     first = _worker(team_db_url, mailbox.port, "--poll", "0.1")
-    try:
-        assert receiver.arrived.wait(60), "the worker never reached the webhook"
+
+    def mid_send() -> bool:
+        if not receiver.arrived.is_set():
+            return False
         [email, webhook] = outbox(world.store)
         assert (email.status, webhook.status) == ("sent", "pending")  # locked, not done
-        first.send_signal(signal.SIGKILL)
-        first.wait(timeout=30)
-    finally:
-        if first.poll() is None:
-            first.kill()
-    assert first.returncode == -signal.SIGKILL
+        return True
+
+    _stop(first, mid_send, signal.SIGKILL)
+    webhook = outbox(world.store)[1]
+    assert (webhook.status, webhook.attempts) == ("pending", 1)  # the cut-short try counts
+    assert webhook.last_error == STOPPED
     second = _worker(team_db_url, mailbox.port, "--poll", "0.1")
-    try:
-        for _ in range(300):
-            if outbox(world.store)[1].status == "sent":
-                break
-            time.sleep(0.1)
-        second.send_signal(signal.SIGTERM)  # a gentle stop: it finishes the job in hand
-        out, _ = second.communicate(timeout=30)
-    finally:
-        if second.poll() is None:
-            second.kill()
-    assert second.returncode == 0, out
+    _stop(second, lambda: outbox(world.store)[1].status == "sent", signal.SIGTERM)
     [_, webhook] = outbox(world.store)
-    assert webhook.status == "sent" and webhook.attempts == 1
+    assert (webhook.status, webhook.attempts, webhook.last_error) == ("sent", 2, "")
     assert len(receiver.got) == 2  # the same delivery again, after the kill
     again = receiver.got[-1]
     assert again.headers["x-askwell-delivery"] == str(webhook.id)
     assert again.signed_by(hook["secret"])
     asks = [m for m in mailbox.messages if m["Subject"].startswith("Ben asked you")]
     assert len(asks) == 1  # the email went once, before the kill
+
+
+def test_a_row_that_kills_every_worker_is_dead_lettered(  # type: ignore[no-untyped-def]
+    world, mailbox, receiver: Receiver, team_db_url: str
+) -> None:
+    ben, cleo = world.members[0], world.members[1]
+    cleo.api("PUT", "/api/team/notifications", json={"muted": ["ask"]})  # the webhook only
+    cleo.api("POST", "/api/team/webhooks", json={"url": receiver.url})
+    receiver.hang = 99  # every POST hangs, and each worker is killed while it waits
+    made = ben.api(
+        "POST",
+        f"/api/team/teams/{world.team_id}/needs",
+        json={"summary": "Review my conference slides", "to": cleo.id},
+    )
+    assert made.status_code == 201, made.text
+    for tries in (1, 2):  # ASKWELL_TEAM_NOTIFY_MAX_ATTEMPTS=2
+        worker = _worker(team_db_url, mailbox.port, "--poll", "0.1")
+        _stop(worker, lambda n=tries: len(receiver.got) >= n, signal.SIGKILL)
+        [row] = outbox(world.store)
+        assert (row.status, row.attempts, row.last_error) == ("pending", tries, STOPPED)
+    last = _worker(team_db_url, mailbox.port, "--poll", "0.1")
+    _stop(last, lambda: outbox(world.store)[0].status != "pending", signal.SIGTERM)
+    [row] = outbox(world.store)
+    assert (row.status, row.attempts) == ("dead", 2)
+    assert row.last_error == f"{STOPPED}, 2 times; not tried again"
+    assert len(receiver.got) == 2  # not sent a third time
 
 
 def test_worker_once_delivers_what_is_due(  # type: ignore[no-untyped-def]

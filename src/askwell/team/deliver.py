@@ -1,9 +1,11 @@
 """Notifications, the sending side: the worker that empties the outbox (`askwell team worker`).
 
 The outbox table is the job queue. A worker claims the oldest due row with
-`SELECT ... FOR UPDATE SKIP LOCKED` and keeps that row locked in its transaction while it
-sends: other workers skip it, and if this worker dies mid-job its connection drops, PostgreSQL
-rolls the transaction back and the row is pending again for the next worker. A failed send is
+`SELECT ... FOR UPDATE SKIP LOCKED`, counts a try on it and commits that first (the row is then
+due again only after the backoff), then locks the row again and keeps it locked while it sends:
+other workers skip it. If this worker dies mid-job nothing is lost: the row is still `pending`
+and the next worker sends it once the backoff has passed, and since the try was counted, a row
+whose sending kills the worker every time is dead-lettered like any other. A failed send is
 retried with exponential backoff (`notify_backoff_seconds` x 2^(tries-1)) and dead-lettered
 (status `dead`, the last error kept) after `notify_max_attempts` tries. Delivery is at least
 once: a webhook carries `X-Askwell-Delivery` so a receiver can drop a repeat.
@@ -58,6 +60,7 @@ ANSWER_WORDS = {
 }
 SIGNATURE_HEADER = "X-Askwell-Signature"
 SWEEP_EVERY = 60.0
+STOPPED = "a worker stopped while sending this (killed, out of memory, or its machine went down)"
 
 
 class SendFailed(Exception):
@@ -175,8 +178,15 @@ def backoff(settings: TeamSettings, attempts: int) -> timedelta:
     return timedelta(seconds=min(seconds, 86400))
 
 
-def deliver_one(store: Store, settings: TeamSettings, now: datetime | None = None) -> int | None:
-    """Claim and deliver the oldest due outbox row; return its id (None when nothing is due)."""
+def _claim(store: Store, settings: TeamSettings, now: datetime | None) -> OutboxRow | None:
+    """Take the oldest due row and count a try on it, committed before anything is sent.
+
+    The try is counted and the row set aside (due again after the backoff) in a transaction of
+    its own, so a worker that dies while sending still leaves the try counted: a row that keeps
+    killing workers runs out of tries like a row that keeps failing. `last_error` says a try is
+    under way until its outcome replaces it; a row that still says so when claimed again had
+    its try cut short, and it is dead-lettered once those tries are used up.
+    """
     with store.session() as s:
         row = s.scalars(
             select(OutboxRow)
@@ -187,13 +197,41 @@ def deliver_one(store: Store, settings: TeamSettings, now: datetime | None = Non
         ).first()
         if row is None:
             return None
+        if row.last_error == STOPPED and row.attempts >= settings.notify_max_attempts:
+            row.status = "dead"
+            row.last_error = f"{STOPPED}, {row.attempts} times; not tried again"
+        else:
+            row.attempts += 1
+            row.next_at = now_utc() + backoff(settings, row.attempts)
+            row.last_error = STOPPED
+        s.flush()
+        s.expunge(row)
+        return row
+
+
+def deliver_one(store: Store, settings: TeamSettings, now: datetime | None = None) -> int | None:
+    """Claim and deliver the oldest due outbox row; return its id (None when nothing is due)."""
+    claimed = _claim(store, settings, now)
+    if claimed is None or claimed.status == "dead":
+        return None if claimed is None else claimed.id
+    with store.session() as s:  # lock it again while sending: other workers skip locked rows
+        row = s.scalars(
+            select(OutboxRow)
+            .where(
+                OutboxRow.id == claimed.id,
+                OutboxRow.status == "pending",
+                OutboxRow.attempts == claimed.attempts,
+            )
+            .with_for_update(skip_locked=True)
+        ).first()
+        if row is None:  # another worker took it over meanwhile
+            return claimed.id
         try:
             if row.channel == "email":
                 sent = _send_email(settings, row, s)
             else:
                 sent = _send_webhook(settings, row, s)
         except Exception as exc:  # any failure is this row's: retried, then dead-lettered
-            row.attempts += 1
             said = str(exc) if isinstance(exc, SendFailed) else f"{type(exc).__name__}: {exc}"
             row.last_error = said[:2000]
             if row.attempts >= settings.notify_max_attempts:
@@ -201,7 +239,7 @@ def deliver_one(store: Store, settings: TeamSettings, now: datetime | None = Non
             else:
                 row.next_at = now_utc() + backoff(settings, row.attempts)
             return row.id
-        row.attempts += 1
+        row.last_error = ""
         row.status = "sent" if sent else "skipped"
         row.sent_at = now_utc() if sent else None
         return row.id

@@ -1,9 +1,9 @@
 """Notification tables: the outbox (also the job queue), webhooks, and email preferences.
 
 A row in `team_outbox` is written in the same transaction as the change it tells about, so a
-rolled-back change leaves nothing to send. Workers claim rows with `FOR UPDATE SKIP LOCKED`
-and hold the row lock while they deliver: a worker that dies mid-job drops its connection,
-PostgreSQL rolls its transaction back, and the row is pending again for the next worker.
+rolled-back change leaves nothing to send. Workers claim rows with `FOR UPDATE SKIP LOCKED`,
+count the try, and hold the row lock while they deliver: a row whose worker dies mid-job stays
+pending for the next worker (see `askwell.team.deliver`).
 """
 
 from __future__ import annotations
