@@ -32,3 +32,30 @@ def test_cli_help_does_not_import_typer_or_rich() -> None:
 def test_cli_subcommand_help_still_comes_from_typer(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("need", "add", "--help")
     assert result.code == 0 and "--barrier" in result.out
+
+
+def test_cli_help_with_a_server_lists_what_runs_there(cli) -> None:  # type: ignore[no-untyped-def]
+    server = "https://team.example"
+    shown = [
+        cli("--server", server, "--help").out,
+        cli("--server", server).out,  # no command: the same help, not "Missing command"
+        cli(f"--server={server}", "--team", "Platform", "--help").out,
+        cli("--help", env={"ASKWELL_SERVER": server}).out,
+        cli(env={"ASKWELL_SERVER": server}).out,
+    ]
+    assert shown == [_help.render(remote=True)] * 5
+    out = shown[0]
+    assert out.startswith("Usage: askwell --server URL [OPTIONS] COMMAND")
+    assert "works on your own askwell only" in out
+    listed = {
+        line.split()[0]
+        for line in out.split("Commands:")[1].splitlines()
+        if line[2:3] != " " and line.strip()
+    }
+    assert {"login", "logout", "inbox", "sent", "need", "webhook", "thank"} <= listed
+    assert not {"check", "draft", "export", "journal", "team"} & listed  # local only
+    assert "Run `askwell --server URL COMMAND --help`" in out
+
+
+def test_cli_help_after_a_root_option_is_the_same_help(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("--debug", "--help").out == _help_text.TEXT

@@ -6,6 +6,7 @@ text (kept in step with the live commands by a test), so they start without impo
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -15,7 +16,7 @@ _HELP_ARGS: tuple[list[str], ...] = ([], ["--help"])
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI with the one error boundary: any failure -> one-line message + exit 1."""
     args = sys.argv[1:] if argv is None else list(argv)
-    if args in _HELP_ARGS:
+    if args in _HELP_ARGS and not os.environ.get("ASKWELL_SERVER"):
         from askwell.cli._help_text import TEXT
 
         sys.stdout.write(TEXT)

@@ -8,17 +8,29 @@ from pathlib import Path
 WIDTH = 88
 
 
-def render() -> str:
-    """Return the top-level help text built from the registered Typer commands."""
+REMOTE = (
+    "With --server, these commands run on that team server (log in first: askwell --server "
+    "URL login). Every other command works on your own askwell only: leave out --server to "
+    "use it."
+)
+
+
+def render(remote: bool = False) -> str:
+    """Return the top-level help text built from the registered Typer commands.
+
+    With `remote`, the commands listed are the ones that run against a team server.
+    """
     import typer.main
 
     from askwell.cli.application import app
 
     root = typer.main.get_command(app)
+    about = REMOTE if remote else root.help or ""
+    prog = "askwell --server URL" if remote else "askwell"
     lines = [
-        "Usage: askwell [OPTIONS] COMMAND [ARGS]...",
+        f"Usage: {prog} [OPTIONS] COMMAND [ARGS]...",
         "",
-        *textwrap.wrap(root.help or "", WIDTH, initial_indent="  ", subsequent_indent="  "),
+        *textwrap.wrap(about, WIDTH, initial_indent="  ", subsequent_indent="  "),
         "",
         "Options:",
     ]
@@ -34,6 +46,10 @@ def render() -> str:
         lines[-1] += help_text
     lines.append(f"  {'--help':<14}Show this message and exit.")
     lines += ["", "Commands:"]
+    if remote:
+        from askwell.cli.commands_remote import remote_group
+
+        root = remote_group()
     commands = getattr(root, "commands", {})
     width = max(len(name) for name in commands) + 2
     for name, command in commands.items():
@@ -41,7 +57,7 @@ def render() -> str:
         wrapped = textwrap.wrap(summary, WIDTH - width - 2, break_on_hyphens=False) or [""]
         lines.append(f"  {name:<{width}}{wrapped[0]}")
         lines += [f"  {'':<{width}}{more}" for more in wrapped[1:]]
-    lines += ["", "Run `askwell COMMAND --help` for a command's options.", ""]
+    lines += ["", f"Run `{prog} COMMAND --help` for a command's options.", ""]
     return "\n".join(lines)
 
 

@@ -10,9 +10,33 @@ from typer.core import TyperGroup
 
 from askwell.cli import _common
 
+REMOTE = "askwell.remote"
+
 
 class _Commands(TyperGroup):
     """The root group: with --server (or for login/logout) a command runs on a team server."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Note whether a server is named before --help runs (it is eager, so runs first)."""
+        import os
+
+        import click
+
+        try:
+            opts, rest, _ = self.make_parser(ctx).parse_args(args=list(args))
+        except click.UsageError:
+            opts, rest = {}, args
+        ctx.meta[REMOTE] = bool(opts.get("server") or os.environ.get("ASKWELL_SERVER"))
+        if ctx.meta[REMOTE] and not rest and "help" not in opts:  # `askwell --server URL`
+            click.echo(ctx.get_help())
+            ctx.exit(0)
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """Write the same help as `askwell --help`; with --server, what runs on a server."""
+        from askwell.cli._help import render
+
+        formatter.write(render(remote=bool(ctx.meta.get(REMOTE))))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """Pick the server's version of the command when --server is given."""
