@@ -2,13 +2,17 @@
 
 The token lives in `servers.json` in the user's config folder (mode 0600, folder 0700), one entry
 per server address. Requests use the standard library only; every failure becomes one
-AskwellError line (the server's own `{"error": ...}` wording when it gave one).
+AskwellError line (the server's own `{"error": ...}` wording when it gave one): a server that is
+down, slow (TIMEOUT seconds for the whole answer), not askwell (HTML, not JSON), failing (5xx),
+redirecting elsewhere (the token is never sent on), or answering more than MAX_ANSWER bytes.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -16,9 +20,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from askwell._http import NO_REDIRECTS
 from askwell.errors import AskwellError
 
-TIMEOUT = 30.0
+TIMEOUT = 30.0  # seconds for the whole answer, from connecting to the last byte
+MAX_ANSWER = 16 * 1024 * 1024  # the largest answer read (a team's inbox is far smaller)
+MAX_ERROR = 64 * 1024  # the most read of an error answer, for its message
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
@@ -147,22 +154,52 @@ class Client:
             if self.csrf:
                 request.add_header("x-csrf-token", self.csrf)
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:
+            with NO_REDIRECTS.open(request, timeout=TIMEOUT) as answer:
                 self._keep_cookie(answer.headers.get_all("set-cookie") or [])
-                raw = answer.read()
+                raw = self._read(answer)
         except urllib.error.HTTPError as exc:
             raise AskwellError(_server_error(exc, self.server)) from None
-        except (TimeoutError, urllib.error.URLError, OSError) as exc:
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
             reason = getattr(exc, "reason", exc)
+            if isinstance(reason, TimeoutError):
+                raise AskwellError(
+                    f"{self.server} did not answer within {TIMEOUT:g} seconds; "
+                    "it may be busy or down, so try again in a while"
+                ) from None
+            said = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
             raise AskwellError(
-                f"cannot reach {self.server} ({reason}); is the address right?"
+                f"cannot reach {self.server} ({said}); is the address right and the server up?"
             ) from None
         if not raw:
             return None
         try:
             return json.loads(raw)
         except ValueError:
-            raise AskwellError(f"{self.server} did not answer like an askwell server") from None
+            raise AskwellError(
+                f"{self.server} did not answer like an askwell server (not JSON); "
+                "is the address right?"
+            ) from None
+
+    def _read(self, answer: Any) -> bytes:
+        """Return the answer's body, read within TIMEOUT and at most MAX_ANSWER bytes."""
+        too_big = AskwellError(
+            f"{self.server} sent an answer larger than {MAX_ANSWER // (1024 * 1024)} MB, "
+            "more than askwell ever sends; is the address right?"
+        )
+        declared = answer.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_ANSWER:
+            raise too_big
+        deadline = time.monotonic() + TIMEOUT
+        parts: list[bytes] = []
+        size = 0
+        while chunk := answer.read1(65536):
+            size += len(chunk)
+            if size > MAX_ANSWER:
+                raise too_big
+            if time.monotonic() > deadline:
+                raise TimeoutError
+            parts.append(chunk)
+        return b"".join(parts)
 
     def _keep_cookie(self, headers: list[str]) -> None:
         for header in headers:
@@ -172,10 +209,13 @@ class Client:
 
 
 def _server_error(exc: urllib.error.HTTPError, server: str) -> str:
+    if 300 <= exc.code < 400:
+        where = exc.headers.get("location") or "another address"
+        return f"{server} sent askwell on to {where}; if that is the server, use that address"
     try:
-        found = json.loads(exc.read() or b"{}")
+        found = json.loads(exc.read(MAX_ERROR) or b"{}")
         message = found.get("error") or found.get("detail")
-    except (ValueError, AttributeError, OSError):
+    except (ValueError, AttributeError, OSError, http.client.HTTPException):
         message = None
     if exc.code == 401 and not message:
         message = "please sign in first"
@@ -186,4 +226,6 @@ def _server_error(exc: urllib.error.HTTPError, server: str) -> str:
     if isinstance(message, list):  # FastAPI's list of validation problems
         said = [str(m.get("msg", m)) if isinstance(m, dict) else str(m) for m in message]
         return "the server did not accept that: " + "; ".join(said)
+    if exc.code >= 500:
+        return f"{server} had a problem of its own ({exc.code} {exc.reason}); try again in a while"
     return f"the server answered {exc.code} {exc.reason}"

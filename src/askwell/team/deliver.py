@@ -30,6 +30,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from askwell._http import NO_REDIRECTS
 from askwell.errors import AskwellError
 from askwell.storage.store import Store
 from askwell.storage.tables import User
@@ -153,23 +154,13 @@ def _send_webhook(settings: TeamSettings, row: OutboxRow, s: Any) -> bool:
     request.add_header("X-Askwell-Timestamp", stamp)
     request.add_header(SIGNATURE_HEADER, signature(hook.secret, stamp, body))
     try:
-        with _NO_REDIRECTS.open(request, timeout=settings.webhook_timeout_seconds) as answer:
+        with NO_REDIRECTS.open(request, timeout=settings.webhook_timeout_seconds) as answer:
             answer.read(1024)
     except urllib.error.HTTPError as exc:
         raise SendFailed(f"HTTP {exc.code} from the receiver") from None
     except (urllib.error.URLError, OSError) as exc:
         raise SendFailed(f"{type(exc).__name__}: {getattr(exc, 'reason', exc)}") from None
     return True
-
-
-class _Refuse(urllib.request.HTTPRedirectHandler):
-    """Follow no redirect: a public address must not bounce a webhook into a private one."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-_NO_REDIRECTS = urllib.request.build_opener(_Refuse)
 
 
 def backoff(settings: TeamSettings, attempts: int) -> timedelta:
