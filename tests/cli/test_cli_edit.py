@@ -119,3 +119,15 @@ def test_cli_journal_list_names_the_id_each_line_is_fixed_by(cli) -> None:  # ty
     assert "askwell edit journal|ask|need|help ID" in out
     cli("gave", "Sam", "Lent a ladder")
     assert "Helped Sam Lee: Lent a ladder  help #1" in cli("journal", "list").out
+
+
+def test_cli_edit_an_unknown_kind_lists_the_kinds(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("edit", "cat", "1", expect=1)
+    assert r.err == (
+        "error: unknown kind of record 'cat'; choose one of: "
+        "person, need, ask, journal, help, boundary\n"
+    )
+    assert cli("delete", "cat", "1", expect=1).err == r.err  # the same words as delete
+    _world(cli)
+    fixed = cli("edit", "Need", "1", "--summary", "Typo in my need", "--json").json()
+    assert fixed["summary"] == "Typo in my need"

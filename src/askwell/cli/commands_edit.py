@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from askwell.cli._common import PERSON_HELP, JsonOpt, console, emit_json, esc, person_id, store
 from askwell.cli.commands_data import DateOpt
-from askwell.core.model import ANSWER_KINDS, CHANNELS, choices
+from askwell.core.model import ANSWER_KINDS, CHANNELS, check_choice, choices
+
+
+class _Kinds(TyperGroup):
+    """`askwell edit KIND`: a kind it does not know is told as `askwell delete KIND` tells it."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """Return the command for KIND (any case), or say which kinds can be edited."""
+        if args and not args[0].startswith("-"):
+            kind = check_choice(args[0], tuple(self.commands), "kind of record")
+            args = [kind, *args[1:]]
+        return super().resolve_command(ctx, args)
+
 
 edit_app = typer.Typer(
+    cls=_Kinds,
     help="Fix a typo in any record: a person, need, ask, journal entry, help given or boundary.",
     no_args_is_help=True,
 )
