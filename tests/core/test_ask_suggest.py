@@ -26,6 +26,14 @@ FRIDAY = date(2026, 11, 27)
         ),
         ("fix the bike by Dec 2", AskSuggestion("fix the bike", by=date(2026, 12, 2))),
         (
+            "Review my slides before Monday's talk",
+            AskSuggestion("review my slides before Monday's talk"),
+        ),
+        (
+            "Help moving my couch before Saturday\u2019s party",
+            AskSuggestion("lend me a hand with moving my couch before Saturday\u2019s party"),
+        ),
+        (
             "someone to pair on the deploy script for 20 minutes",
             AskSuggestion("pair on the deploy script", "about 20 minutes"),
         ),

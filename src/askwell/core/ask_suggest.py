@@ -34,7 +34,8 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*"
 _BY = re.compile(
     r",?\s+(?:by|before)\s+(?:(?:this|next)\s+)?"
     rf"(?P<when>tomorrow|{_DAY}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}"
-    r"(?:st|nd|rd|th)?)\b",
+    # not "before Monday's talk": that names an event, so the phrase stays in the ask whole
+    r"(?:st|nd|rd|th)?)\b(?!['\u2019]s\b)",
     re.I,
 )
 _NUMBER = r"(?:\d{1,3}|a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|half\s+an?)"
