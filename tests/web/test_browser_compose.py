@@ -80,3 +80,38 @@ def test_browser_applies_a_coach_rewrite_with_one_click(
     apply.wait_for(state="detached")  # the coach read the new text: nothing left to calm
     assert "ASAP" not in page.locator("#coach-preview").inner_text()
     shoot(page, "sarah-04-rewrite-applied")
+
+
+def test_browser_typing_in_the_ask_while_the_summary_is_read_keeps_what_was_typed(
+    page: Any,  # noqa: F811
+    live: WebSettings,  # noqa: F811
+) -> None:
+    """The summary's check answers late (held here until the ask is typed): what was typed
+    meanwhile stays, and the ask field keeps the focus and the caret."""
+    held: list[Any] = []
+    page.goto(live.url())
+    page.goto(live.url("/ask/need", with_token=False))
+
+    def hold(route: Any) -> None:
+        held.append(route)
+
+    page.route("**/ask/need/check", hold)
+    page.get_by_label("In one line").type(SARAH)
+    for _ in range(50):  # past the 400 ms pause: the check is on its way, and held
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the summary's check was never sent"
+    ask = page.get_by_label("What would they do?")
+    ask.click()
+    ask.type("cover the Monday report")
+    with page.expect_response("**/ask/need/check"):
+        for route in held:
+            route.continue_()
+    page.wait_for_function("document.querySelector('#ask-from-summary') === null")
+    ask = page.get_by_label("What would they do?")
+    assert ask.input_value() == "cover the Monday report"
+    assert page.evaluate("document.activeElement && document.activeElement.name") == "ask"
+    page.keyboard.type(" for six weeks")
+    assert ask.input_value() == "cover the Monday report for six weeks"
+    shoot(page, "define-typed-during-check")

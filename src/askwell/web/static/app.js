@@ -32,6 +32,49 @@
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
     toggle.textContent = open ? "Show less" : "Show all";
   });
+  // The Define step refreshes the ask fields from the one-line summary (an out-of-band swap of
+  // #ask-fields). The answer can arrive after the person has started typing in one of those
+  // fields: what they typed since wins over the refresh, and the field keeps the focus and caret.
+  var focusAfterSwap = null;
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (field.name && field.closest && field.closest("#ask-fields")) {
+      field.setAttribute("data-typed", "1");
+    }
+  });
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var old = event.detail.target;
+    if (!old || old.id !== "ask-fields") return;
+    old.querySelectorAll("[data-typed]").forEach(function (field) {
+      var fresh = event.detail.fragment.querySelector('[name="' + field.name + '"]');
+      if (!fresh) return;
+      fresh.setAttribute("value", field.value);
+      fresh.setAttribute("data-typed", "1");
+      var hint = event.detail.fragment.querySelector("#" + field.name + "-from-summary");
+      if (hint) { hint.remove(); }  // "Suggested from your one line" no longer holds
+    });
+    var active = document.activeElement;
+    focusAfterSwap = null;
+    if (active && active.name && old.contains(active)) {
+      focusAfterSwap = { name: active.name, start: null, end: null };
+      try { focusAfterSwap.start = active.selectionStart; focusAfterSwap.end = active.selectionEnd; }
+      catch (e) { /* date inputs have no caret */ }
+    }
+  });
+  document.addEventListener("htmx:oobAfterSwap", function () {
+    if (!focusAfterSwap) return;
+    var fields = document.getElementById("ask-fields");
+    var field = fields && fields.querySelector('[name="' + focusAfterSwap.name + '"]');
+    if (field) {
+      field.focus();
+      try {
+        if (focusAfterSwap.start !== null) {
+          field.setSelectionRange(focusAfterSwap.start, focusAfterSwap.end);
+        }
+      } catch (e) { /* not a text field */ }
+    }
+    focusAfterSwap = null;
+  });
   document.addEventListener("htmx:afterSwap", function (event) {
     var focus = event.detail.target.querySelector("[data-autofocus]");
     if (focus) { focus.focus(); }
