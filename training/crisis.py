@@ -8,13 +8,14 @@ Training texts, every one written and labelled by hand:
     request is a negative (the other sentences of a crisis request are left out: they are
     often part of the same signal);
   - tests/data/crisis/positives.jsonl and hard_negatives.jsonl, and
-    training/data/crisis_extra.jsonl: whole messages.
+    training/data/crisis_extra.jsonl and crisis_extra2.jsonl: whole messages.
 tests/data/crisis_holdout/ (written independently) is only measured, never trained on.
 The detector is a logistic regression over featurize.py's features (meaning, words, cues,
 shape) applied to every sentence and to the whole message; a message's score is the highest.
 Figures are 5-fold out of fold (folds over messages, fixed seed); dev.jsonl is only reported.
 The threshold is the lowest one whose out-of-fold false-alarm rate (model or list) stays
-within MAX_FALSE: recall first, as far as false alarms allow; the curated list in
+within MAX_FALSE (1.5 %, headroom under the issue's 2 %): recall first, as far as false
+alarms allow; the curated list in
 core/coach/crisis.py catches what the model misses. `--write` exports models/coach/crisis.npz
 and crisis.json.
 """
@@ -41,10 +42,16 @@ from askwell.core.coach.findings_labels import LABELS
 
 REPO = Path(__file__).resolve().parents[1]
 SETS = REPO / "tests" / "data" / "crisis"
-CRISIS_EXTRA = REPO / "training" / "data" / "crisis_extra.jsonl"
+CRISIS_EXTRA = (
+    REPO / "training" / "data" / "crisis_extra.jsonl",
+    REPO / "training" / "data" / "crisis_extra2.jsonl",
+)
 HOLDOUT = REPO / "tests" / "data" / "crisis_holdout"
 C = 1.0
-MAX_FALSE = 0.02  # false-alarm rate allowed out of fold (the issue: at most 2 %)
+# The false-alarm rate allowed out of fold. The issue allows at most 2 % on sets nobody trained
+# on; the out-of-fold rate is what those sets should expect on average, and 127 dev negatives
+# swing by a point either way, so the threshold is chosen with half a point of headroom.
+MAX_FALSE = 0.015
 FOLDS = 5
 J = LABELS.index("crisis")
 
@@ -117,8 +124,13 @@ def is_crisis(message: dict[str, Any]) -> bool:
     return bool(message["labels"]["crisis"]) if "labels" in message else bool(message["crisis"])
 
 
-def report(name: str, messages: list[dict[str, Any]], scores: np.ndarray, t: float) -> None:
-    """Print recall and false alarms, for the model alone and with the curated list."""
+def report(
+    name: str, messages: list[dict[str, Any]], scores: np.ndarray, t: float, texts: bool = True
+) -> None:
+    """Print recall and false alarms, for the model alone and with the curated list.
+
+    `texts=False` prints the counts only (the holdout: its texts stay unread).
+    """
     y = np.asarray([is_crisis(m) for m in messages])
     listed = list_flags(messages, scores)
     said = scores >= t
@@ -126,7 +138,7 @@ def report(name: str, messages: list[dict[str, Any]], scores: np.ndarray, t: flo
     print(f"{name:28} model {int((said & y).sum()):3d}/{int(y.sum()):3d} caught, "
           f"{int((said & ~y).sum()):3d}/{int((~y).sum()):3d} false | with list "
           f"{int((both & y).sum()):3d}/{int(y.sum()):3d}, {int((both & ~y).sum()):3d} false")
-    for m in [m for m, b, w in zip(messages, both, y, strict=True) if b != w][:6]:
+    for m in [m for m, b, w in zip(messages, both, y, strict=True) if b != w][: 6 * texts]:
         print("     wrong:", m["text"][:120].replace("\n", " "))
 
 
@@ -142,8 +154,8 @@ def main() -> None:
             requests += load(extra)
     sets = [{**r, "crisis": True} for r in load(SETS / "positives.jsonl")]
     sets += [{**r, "crisis": False} for r in load(SETS / "hard_negatives.jsonl")]
-    if CRISIS_EXTRA.exists():
-        sets += [{**r, "crisis": bool(r["crisis"])} for r in load(CRISIS_EXTRA)]
+    for path in CRISIS_EXTRA:
+        sets += [{**r, "crisis": bool(r["crisis"])} for r in load(path)]
     messages = requests + sets
     folds = np.arange(len(messages)) % FOLDS
     np.random.default_rng(SEED).shuffle(folds)
@@ -160,7 +172,7 @@ def main() -> None:
         print(f"{t:9.2f}  {np.mean(said[y]):13.3f}  {np.mean((said | listed)[y]):13.3f}  "
               f"{np.mean((said | listed)[~y]):.3f}")
     threshold = lowest_threshold(oof[~y] , listed[~y])
-    print(f"threshold {threshold}: the lowest with at most {MAX_FALSE:.0%} false alarms")
+    print(f"threshold {threshold}: the lowest with at most {MAX_FALSE:.1%} false alarms")
     n = len(requests)
     report("requests (out of fold)", requests, oof[:n], threshold)
     report("crisis sets (out of fold)", sets, oof[n:], threshold)
@@ -170,7 +182,7 @@ def main() -> None:
     if HOLDOUT.exists():  # written independently; measured, never used to train or tune
         held = [{**r, "crisis": True} for r in load(HOLDOUT / "positives.jsonl")]
         held += [{**r, "crisis": False} for r in load(HOLDOUT / "negatives.jsonl")]
-        report("independent holdout", held, detector.score(held), threshold)
+        report("independent holdout", held, detector.score(held), threshold, texts=False)
     if args.write:
         np.savez_compressed(MODELS / "crisis.npz", coef=detector.model.coef_[0].astype(np.float32))
         meta = {"bias": float(detector.model.intercept_[0]), "threshold": threshold,

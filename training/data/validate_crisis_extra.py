@@ -1,5 +1,6 @@
-"""Check training/data/crisis_extra.jsonl: valid JSON, known kinds, label matches kind,
-no duplicate texts, nothing identical to tests/data/crisis/*.jsonl.
+"""Check training/data/crisis_extra*.jsonl: valid JSON, known kinds, label matches kind,
+no duplicate texts (across the files), nothing identical to tests/data/crisis/*.jsonl, and
+a list of lines close to a test line (similarity over 0.8) to review by hand.
 
 Run: python training/data/validate_crisis_extra.py
 """
@@ -10,12 +11,22 @@ import json
 import re
 import sys
 from collections import Counter
+from difflib import SequenceMatcher
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-EXTRA = HERE / "crisis_extra.jsonl"
+EXTRAS = (HERE / "crisis_extra.jsonl", HERE / "crisis_extra2.jsonl")
 TESTS = HERE.parents[1] / "tests" / "data" / "crisis"  # not crisis_holdout: never read
-POSITIVE = {"direct", "indirect", "self-harm", "plan-or-means", "goodbye", "danger-from-other"}
+POSITIVE = {
+    "direct",
+    "indirect",
+    "self-harm",
+    "plan-or-means",
+    "goodbye",
+    "danger-from-other",
+    "other-at-risk",
+}
+CLOSE = 0.8
 NEGATIVE = {"burnout", "grief", "hyperbole", "neutral-context", "ordinary", "low-mood"}
 
 
@@ -31,30 +42,40 @@ def main() -> int:
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     }
-    seen: dict[str, int] = {}
+    seen: dict[str, str] = {}
     kinds: Counter[str] = Counter()
-    for n, line in enumerate(EXTRA.read_text(encoding="utf-8").splitlines(), 1):
+    lines = [
+        (f"{path.name}:{n}", line)
+        for path in EXTRAS
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+    ]
+    for n, line in lines:
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            errors.append(f"line {n}: not JSON ({exc})")
+            errors.append(f"{n}: not JSON ({exc})")
             continue
         if set(rec) != {"text", "crisis", "kind"}:
-            errors.append(f"line {n}: keys {sorted(rec)}")
+            errors.append(f"{n}: keys {sorted(rec)}")
             continue
         text, crisis, kind = rec["text"], rec["crisis"], rec["kind"]
         if not isinstance(text, str) or not text.strip():
-            errors.append(f"line {n}: empty text")
+            errors.append(f"{n}: empty text")
         if kind not in POSITIVE | NEGATIVE:
-            errors.append(f"line {n}: unknown kind {kind!r}")
+            errors.append(f"{n}: unknown kind {kind!r}")
         elif crisis is not (kind in POSITIVE):
-            errors.append(f"line {n}: crisis={crisis!r} does not match kind {kind!r}")
+            errors.append(f"{n}: crisis={crisis!r} does not match kind {kind!r}")
         key = norm(text)
         if key in seen:
-            errors.append(f"line {n}: duplicate of line {seen[key]}")
+            errors.append(f"{n}: duplicate of line {seen[key]}")
         seen.setdefault(key, n)
         if key in test_texts:
-            errors.append(f"line {n}: identical to a test line")
+            errors.append(f"{n}: identical to a test line")
+        for other in test_texts:
+            match = SequenceMatcher(None, key, other)
+            quick = match.real_quick_ratio() > CLOSE and match.quick_ratio() > CLOSE
+            if quick and match.ratio() > CLOSE:
+                print(f"{n}: close to a test line ({match.ratio():.2f}), review")
         kinds[kind] += 1
     for error in errors:
         print(error)
