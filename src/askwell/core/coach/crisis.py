@@ -243,7 +243,8 @@ SOFT_FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:want|wanting) (?:it|this) to be over",
         r"so tired of (?:everything|all of it|it all)",
         r"suicidal",
-        r"wanna die\b",
+        # laughing hyperbole ("lmao i wanna die", "i wanna die lol") is left out, as for kms
+        r"(?<!lmao i )(?<!lol i )(?<!haha i )wanna die\b(?![^.!?\n]*\b(?:lol|lmao|haha)\b)",
         r"(?:think|thinking|thought|thoughts) (?:about|of) death",
         r"(?:end|ending|take|taking) (?:it all|things)",
         r"(?:don'?t|do not|no longer|never) (?:want|wanna|wnat) to (?:live|wake up|be here)",
