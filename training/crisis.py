@@ -9,7 +9,10 @@ Training texts, every one written and labelled by hand:
     often part of the same signal);
   - tests/data/crisis/positives.jsonl and hard_negatives.jsonl, and
     training/data/crisis_extra.jsonl and crisis_extra2.jsonl: whole messages.
-tests/data/crisis_holdout/ (written independently) is only measured, never trained on.
+tests/data/crisis_holdout/ (written independently) is only measured, never trained on, and
+only its counts are printed. tests/data/crisis_everyday/ (ours: everyday senses of warning
+phrases, with a few contrast positives) is only measured too: trained on, it taught the model
+little and pushed the threshold to 0.99 (out-of-fold recall 741/905 against 808/893).
 The detector is a logistic regression over featurize.py's features (meaning, words, cues,
 shape) applied to every sentence and to the whole message; a message's score is the highest.
 Figures are 5-fold out of fold (folds over messages, fixed seed); dev.jsonl is only reported.
@@ -47,6 +50,7 @@ CRISIS_EXTRA = (
     REPO / "training" / "data" / "crisis_extra2.jsonl",
 )
 HOLDOUT = REPO / "tests" / "data" / "crisis_holdout"
+EVERYDAY = REPO / "tests" / "data" / "crisis_everyday" / "messages.jsonl"
 C = 1.0
 # The false-alarm rate allowed out of fold. The issue allows at most 2 % on sets nobody trained
 # on; the out-of-fold rate is what those sets should expect on average, and 127 dev negatives
@@ -179,6 +183,9 @@ def main() -> None:
     detector = Detector(messages)
     dev = load(args.data / "requests" / "dev.jsonl")
     report("dev (held out)", dev, detector.score(dev), threshold)
+    if EVERYDAY.exists():  # ours, the everyday senses of warning phrases; measured only
+        everyday = load(EVERYDAY)
+        report("everyday senses (measured)", everyday, detector.score(everyday), threshold)
     if HOLDOUT.exists():  # written independently; measured, never used to train or tune
         held = [{**r, "crisis": True} for r in load(HOLDOUT / "positives.jsonl")]
         held += [{**r, "crisis": False} for r in load(HOLDOUT / "negatives.jsonl")]

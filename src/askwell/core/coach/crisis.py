@@ -71,7 +71,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:what'?s|whats) (?:even )?the point (?:of|in) me\b",
         r"(?:last|final) (?:winter|summer|spring|christmas|birthday) (?:I'?ll|i'll|I will) "
         r"(?:see|have|spend)",
-        r"(?:don'?t|can'?t|cannot) see (?:myself|me) (?:getting (?:old|to)|making it|being "
+        r"(?:don'?t|can'?t|cannot) see (?:myself|me) (?:getting to|making it|being "
         r"(?:here|around|alive)|living)",
         r"(?:no|not any|not a|don't see the|what's the|whats the) (?:reason|point|use) "
         r"(?:to|in|of) "
@@ -125,7 +125,6 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:after|when|once|before) (?:I'?m|i am|i'm) gone(?! (?:on|for|to|away|abroad))",
         r"(?:can'?t promise|not sure|don'?t know if|doubt) (?:I'?ll|i'll|I will|i will) (?:still )?"
         r"be (?:here|around|alive)(?! when (?:you|u) get back)",
-        r"if you don'?t hear from me(?! (?:by|before|in|within|until|till|today|this|for))",
         r"(?:won'?t|wont) need (?:it|them|my \w+) (?:after|again|any ?more|where)",
         r"(?:I'?ll|i'll|I will|i will) (?:finally )?be at peace",
         r"(?:won'?t be|not be) (?:messaging|texting|writing|talking to you) again",
@@ -163,7 +162,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"swallowed (?:a whole|the whole|all (?:the|my|of))",
         r"bleed(?:ing)? out",
         r"(?:garage|car)[^.!?]{0,30}engine (?:on|running)",
-        r"(?:standing|sitting|lying|lie|lay|walk\w*) (?:on|along) the (?:train |railway )?tracks",
+        r"(?:standing|sitting|lying|lie|lay) on the (?:train |railway )?tracks",
         r"hang myself",
         r"urge to (?:cut|hurt|harm)",
         r"cut deeper",
