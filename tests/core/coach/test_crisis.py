@@ -11,6 +11,7 @@ import pytest
 from coach_data import CRISIS_SETS, DATA, jsonl
 
 from askwell.core.coach import check
+from askwell.core.coach.crisis import listed
 from askwell.core.coach.crisis_lines import lines_for
 
 ISSUE = (
@@ -106,3 +107,18 @@ def test_crisis_soft_phrases_alone_are_coached(text: str) -> None:
 )
 def test_crisis_soft_phrases_with_a_warning_sign_get_the_pointer(text: str) -> None:
     assert check(text).crisis
+
+
+def test_crisis_hard_list_stays_out_of_everyday_senses() -> None:
+    """The hard list counts alone, so it keeps no phrase with an everyday sense (SOFT has those)."""
+    rows = jsonl(CRISIS_SETS.parent / "crisis_everyday" / "messages.jsonl")
+    everyday = [r["text"] for r in rows if not r["crisis"]]
+    assert len(everyday) >= 60
+    assert [t for t in everyday if listed(t)] == []
+    assert listed("I worked out how to fix the sink, thanks for the tip!") == ()
+
+
+def test_crisis_contrast_positives_with_everyday_words_are_caught() -> None:
+    rows = jsonl(CRISIS_SETS.parent / "crisis_everyday" / "messages.jsonl")
+    missed = [r["text"] for r in rows if r["crisis"] and not check(r["text"]).crisis]
+    assert not missed, missed
