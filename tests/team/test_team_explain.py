@@ -77,9 +77,12 @@ def test_explain_hot_path_queries_use_an_index_on_a_seeded_database(
     event.listen(engine, "before_cursor_execute", keep)
     try:
         for who, method, path, body, expect in (
+            (user, "GET", "/api/team/me", None, 200),
             (user, "GET", "/api/team/inbox", None, 200),
             (user, "GET", "/api/team/inbox?waiting=true", None, 200),
+            (user, "GET", f"/api/team/inbox?before={ask}&limit=20", None, 200),
             (user, "GET", "/api/team/asks", None, 200),
+            (user, "GET", f"/api/team/asks?before={ask}", None, 200),
             (user, "GET", f"/api/team/needs/{need}/route", None, 200),
             (user, "GET", f"/api/team/teams/{team}/needs", None, 200),
             (user, "GET", f"/api/team/teams/{team}/members", None, 200),

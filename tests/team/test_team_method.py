@@ -368,3 +368,30 @@ def test_method_a_need_with_no_type_gets_the_type_its_words_suggest(world: World
     assert made.status_code == 201, made.text
     suggested = services.suggest_type(text)
     assert suggested != "advice" and made.json()["need"]["support_type"] == suggested
+
+
+def test_method_inbox_and_sent_come_a_page_at_a_time_with_a_next_link(world: World) -> None:
+    ben = world.members[0]
+    made = []
+    for n in range(5):
+        need = _need(world, summary=f"Review part {n}")["need"]
+        asked = world.admin.api(
+            "POST", f"/api/team/needs/{need['id']}/asks", json={"helper_id": ben.id}
+        )
+        made.append(asked.json()["id"])
+    newest_first = made[::-1]
+    for who, path in ((ben, "/api/team/inbox"), (world.admin, "/api/team/asks")):
+        first = who.api("GET", f"{path}?limit=2")
+        assert [a["id"] for a in first.json()] == newest_first[:2]
+        link = first.headers["link"]
+        assert link.endswith('>; rel="next"'), link
+        following = who.api("GET", link[1 : link.index(">")])
+        assert [a["id"] for a in following.json()] == newest_first[2:4]
+        last = who.api("GET", f"{path}?limit=2&before={newest_first[3]}")
+        assert [a["id"] for a in last.json()] == newest_first[4:]
+        assert "link" not in last.headers  # a page that is not full is the last one
+        assert [a["id"] for a in who.api("GET", path).json()] == newest_first  # up to 50
+        assert who.api("GET", f"{path}?limit=201").status_code == 422
+    waiting = ben.api("GET", f"/api/team/inbox?waiting=true&limit=2&before={made[1]}")
+    assert [a["id"] for a in waiting.json()] == [made[0]]
+    assert world.members[1].api("GET", f"/api/team/inbox?before={made[-1] + 1}").json() == []

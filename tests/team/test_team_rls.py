@@ -104,7 +104,7 @@ def test_rls_a_member_cannot_write_a_row_for_someone_else(world: World) -> None:
 def test_rls_the_owner_setting_ends_with_its_transaction(
     world: World, team_db: TeamDatabase
 ) -> None:
-    from askwell.storage.store import Store
+    from askwell.storage.store import NOBODY, Store
 
     ben = world.members[0]
     _journal(ben, "Ben's own")
@@ -112,6 +112,8 @@ def test_rls_the_owner_setting_ends_with_its_transaction(
     try:
         with Store(engine, owner_id=ben.id).session() as s:
             assert s.execute(text("SELECT count(*) FROM journal")).scalar() == 1
+        with Store(engine, owner_id=NOBODY).session() as s:  # the shared store names no owner
+            assert s.execute(text("SELECT count(*) FROM journal")).scalar() == 0
         with engine.connect() as conn:  # the same connection, back from the pool
             setting = conn.execute(text("SELECT current_setting('askwell.user_id', true)"))
             assert setting.scalar() in ("", None)

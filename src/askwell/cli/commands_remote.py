@@ -24,6 +24,7 @@ remote_app.add_typer(need_app)
 
 ONLY_HERE = ("login", "logout")
 ANSWERS = "yes, no, alternative or not-now"
+PAGE_MAX = 200  # the most asks the team server lists in one page (team.method.PAGE_MAX)
 
 
 def _server() -> str:
@@ -333,7 +334,8 @@ def inbox(
     as_json: JsonOpt = False,
 ) -> None:
     """Asks your teammates made of you, newest first."""
-    found = client().call("GET", f"/api/team/inbox?waiting={'true' if waiting else 'false'}")
+    waits = "true" if waiting else "false"
+    found = client().call("GET", f"/api/team/inbox?waiting={waits}&limit={PAGE_MAX}")
     _print_asks(found, as_json, "Nothing in your inbox.")
 
 
@@ -341,7 +343,9 @@ def inbox(
 def sent(as_json: JsonOpt = False) -> None:
     """The asks you made, newest first."""
     _print_asks(
-        client().call("GET", "/api/team/asks"), as_json, "You have not asked anyone here yet."
+        client().call("GET", f"/api/team/asks?limit={PAGE_MAX}"),
+        as_json,
+        "You have not asked anyone here yet.",
     )
 
 

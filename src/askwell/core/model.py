@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Final, Literal, get_args
 
 from askwell.core.chars import bad_character
@@ -199,6 +200,7 @@ def _parse_time(value: str) -> time:
     return time(h, m)
 
 
+@lru_cache(maxsize=1024)  # pure, and read for every member on every team routing
 def parse_hours(spec: str) -> tuple[Window, ...]:
     """Parse "Mon-Fri 07:00-11:00, 17:00-21:00; Sat 22:00-06:00; odd weeks Sun 10:00-14:00"."""
     windows = []

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -83,12 +83,25 @@ class Store:
 
         On PostgreSQL the transaction first says whose it is (`askwell.user_id`, local to the
         transaction): row-level security (migration 0006) then shows the private tables' rows
-        of that owner only, whatever SQL runs on the session.
+        of that owner only, whatever SQL runs on the session. The shared store (NOBODY) says
+        nothing, which row-level security reads the same way: no owner, no private row (the
+        team server saves a statement on every request).
         """
         with self._sessions() as session, session.begin():
-            if self._row_security:
+            if self._row_security and self.owner_id != NOBODY:
                 session.execute(_SET_OWNER, {"owner": str(self.owner_id)})
             yield session
+
+    @contextmanager
+    def autocommit(self) -> Iterator[Connection]:
+        """Yield a connection on which each statement commits by itself (no transaction).
+
+        For one-statement lookups on hot paths (the team server's token check): it saves the
+        BEGIN and COMMIT round trips. It names no owner, so row-level security shows it no
+        private row: use `session()` for anything of one person's own.
+        """
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            yield conn
 
     def close(self) -> None:
         """Release the connections."""

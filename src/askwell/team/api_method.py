@@ -6,14 +6,14 @@ from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Path, Query, Request, status
 from fastapi.responses import JSONResponse, Response
 from pydantic import Field
 
 from askwell.core.model import Need
 from askwell.team import insights, method, routing, teams
 from askwell.team.guard import CallerDep, TeamStore
-from askwell.team.views import ask_json
+from askwell.team.views import AskView, ask_json
 from askwell.web.schemas import InBody, NeedStatus, Summary, Topic, Urgency
 from askwell.web.schemas import SupportType as Support
 
@@ -122,7 +122,10 @@ def _candidate(c: Any) -> dict[str, Any]:
     return {
         "person": {"id": c.person.id, "name": c.person.name},
         "total": c.total,
-        "factors": {k: asdict(f) for k, f in c.factors.items()},
+        "factors": {
+            k: {"score": f.score, "weight": f.weight, "reason": f.reason}
+            for k, f in c.factors.items()
+        },
         "flags": list(c.flags),
         "excluded": c.excluded,
     }
@@ -169,17 +172,48 @@ def offer(need_id: Id, body: NoteIn, who: CallerDep, store: TeamStore) -> dict[s
     return asdict(method.offer(store, who.account.id, need_id, body.note))
 
 
+PAGE = 50
+Limit = Annotated[
+    int, Query(ge=1, le=method.PAGE_MAX, description=f"Asks per page (default {PAGE}).")
+]
+Before = Annotated[
+    int | None, Query(ge=1, le=2**31 - 1, description="Only asks older than this ask id.")
+]
+
+
+def _page(request: Request, found: list[AskView], limit: int) -> Response:
+    """Answer one page of asks; a full page links to the next one (`Link: <...>; rel="next"`)."""
+    answer = JSONResponse([ask_json(a) for a in found])
+    if len(found) == limit:
+        following = request.url.include_query_params(before=found[-1].id, limit=limit)
+        answer.headers["link"] = f'<{following.path}?{following.query}>; rel="next"'
+    return answer
+
+
 @router.get("/inbox", response_model=list[dict[str, Any]])
-def inbox(who: CallerDep, store: TeamStore, waiting: Annotated[bool, Query()] = False) -> Response:
-    """List asks made of you (only those waiting for your answer with ?waiting=true)."""
-    found = method.inbox(store, who.account.id, waiting_only=waiting)
-    return JSONResponse([ask_json(a) for a in found])
+def inbox(
+    request: Request,
+    who: CallerDep,
+    store: TeamStore,
+    waiting: Annotated[bool, Query()] = False,
+    limit: Limit = PAGE,
+    before: Before = None,
+) -> Response:
+    """List asks made of you, newest first, a page at a time (?waiting=true: those waiting).
+
+    A full page has a `Link` header to the next (older) one: `</api/team/inbox?before=ID&...>;
+    rel="next"`.
+    """
+    found = method.inbox(store, who.account.id, waiting_only=waiting, limit=limit, before=before)
+    return _page(request, found, limit)
 
 
 @router.get("/asks", response_model=list[dict[str, Any]])
-def sent(who: CallerDep, store: TeamStore) -> Response:
-    """List the asks you made."""
-    return JSONResponse([ask_json(a) for a in method.sent(store, who.account.id)])
+def sent(
+    request: Request, who: CallerDep, store: TeamStore, limit: Limit = PAGE, before: Before = None
+) -> Response:
+    """List the asks you made, newest first, a page at a time (as the inbox)."""
+    return _page(request, method.sent(store, who.account.id, limit=limit, before=before), limit)
 
 
 @router.get("/asks/{ask_id}")

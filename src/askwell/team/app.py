@@ -14,8 +14,7 @@ from askwell.errors import USER_ERRORS
 from askwell.storage.store import NOBODY, Store, current_revision, make_engine
 from askwell.team.common import NotSignedIn
 from askwell.team.config import TeamSettings, load_settings
-from askwell.team.guard import CallerDep, Guard, caller
-from askwell.web import deps as personal_deps
+from askwell.team.guard import Caller, Guard, caller
 from askwell.web.app import ROUTE_MODULES as LOCAL_ROUTES
 from askwell.web.deps import ids_in_range
 
@@ -48,8 +47,15 @@ async def user_error(request: Request, exc: Exception) -> Response:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def personal_store(request: Request, who: CallerDep) -> Store:
-    """Return the caller's own private store: every query is limited to their rows."""
+def personal_store(request: Request) -> Store:
+    """Return the caller's own private store: every query is limited to their rows.
+
+    The personal routes depend on `caller` first, which keeps who is calling on the request;
+    without it there is no store at all (never the shared one).
+    """
+    who = getattr(request.state, "caller", None)
+    if not isinstance(who, Caller):
+        raise NotSignedIn("please sign in first")
     store: Store = request.app.state.store
     return Store(store.engine, owner_id=who.account.id)
 
@@ -100,7 +106,7 @@ def create_app(settings: TeamSettings, *, store: Store | None = None) -> FastAPI
     for name in PERSONAL_MODULES:
         router = import_module(f"askwell.web.{name}").router
         app.include_router(router, dependencies=[Depends(caller), Depends(ids_in_range)])
-    app.dependency_overrides[personal_deps.get_store] = personal_store
+    app.state.store_for = personal_store
     app.add_middleware(Guard, settings=settings)
     return app
 

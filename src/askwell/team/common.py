@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from askwell.errors import AskwellError, NotFound
@@ -62,11 +62,14 @@ def account(s: Session, user_id: int) -> Account:
     return Account(user.id, user.name, user.email or "")
 
 
+_ROLE = select(Membership.role).where(
+    Membership.team_id == bindparam("team_id"), Membership.user_id == bindparam("user_id")
+)
+
+
 def role_in(s: Session, user_id: int, team_id: int) -> str:
     """Return the person's role in the team; a team they are not in does not exist for them."""
-    role = s.scalar(
-        select(Membership.role).where(Membership.team_id == team_id, Membership.user_id == user_id)
-    )
+    role = s.scalar(_ROLE, {"team_id": team_id, "user_id": user_id})
     if role is None:
         raise NotFound(f"there is no team {team_id} that you belong to")
     return role

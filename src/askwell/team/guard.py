@@ -98,6 +98,7 @@ async def caller(request: Request) -> Caller:
                 "this change was refused because it did not come from an askwell page; "
                 "reload the page and try again"
             )
+    request.state.caller = who  # for the personal routes' store (team.app.personal_store)
     return who
 
 

@@ -6,13 +6,14 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import BindParameter, Select, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from askwell.core import cooldown, lifecycle
 from askwell.core.model import TEXT_MAX, Boundary, Need, check_choice, check_text
 from askwell.core.validate import need as check_need
 from askwell.errors import AskwellError, Conflict, NotFound
+from askwell.storage.guard import INT_MAX
 from askwell.storage.store import Store
 from askwell.storage.tables import User
 from askwell.team import notify
@@ -31,30 +32,35 @@ from askwell.team.views import (
 
 NOT_NOW_DAYS = 7
 OPEN_ASK_STATES = ("sent",)
+PAGE_MAX = 200  # asks in one inbox or sent page, at most
+
+
+# The statements the hot paths run are built once, with parameters: building a SQLAlchemy
+# statement costs more CPU than PostgreSQL takes to run these.
+_NAMES = select(User.id, User.name).where(User.id.in_(bindparam("ids", expanding=True)))
 
 
 def _names(s: Session, ids: set[int]) -> dict[int, str]:
     ids.discard(0)
     if not ids:
         return {}
-    rows = s.execute(select(User.id, User.name).where(User.id.in_(ids)))
-    return {user_id: name for user_id, name in rows}
+    return {user_id: name for user_id, name in s.execute(_NAMES, {"ids": list(ids)})}
+
+
+_IN_TEAM = select(Membership.id).where(
+    Membership.team_id == bindparam("team_id"), Membership.user_id == bindparam("user_id")
+)
+_ASKED_ABOUT = select(TeamAsk.id).where(
+    TeamAsk.need_id == bindparam("need_id"), TeamAsk.helper_id == bindparam("user_id")
+)
 
 
 def _can_see_need(s: Session, user_id: int, row: TeamNeed) -> bool:
     if user_id in (row.author_id, row.to_user_id):
         return True
     if row.to_user_id is None:
-        return (
-            s.scalar(
-                select(Membership.id).where(
-                    Membership.team_id == row.team_id, Membership.user_id == user_id
-                )
-            )
-            is not None
-        )
-    asked = select(TeamAsk.id).where(TeamAsk.need_id == row.id, TeamAsk.helper_id == user_id)
-    return s.scalar(asked) is not None
+        return s.scalar(_IN_TEAM, {"team_id": row.team_id, "user_id": user_id}) is not None
+    return s.scalar(_ASKED_ABOUT, {"need_id": row.id, "user_id": user_id}) is not None
 
 
 def visible_need(s: Session, user_id: int, need_id: int) -> TeamNeed:
@@ -76,22 +82,28 @@ def _own_ask(s: Session, user_id: int, ask_id: int, side: str) -> TeamAsk:
     return row
 
 
-def _member(s: Session, team_id: int, user_id: int) -> None:
-    found = s.scalar(
-        select(Membership.id).where(Membership.team_id == team_id, Membership.user_id == user_id)
-    )
-    if found is None:
-        raise NotFound("that person is not in this team")
+_HELPER = (
+    select(User.name, Profile.away_until, Profile.away_note)
+    .select_from(Membership)
+    .join(User, User.id == Membership.user_id)
+    .outerjoin(Profile, Profile.user_id == Membership.user_id)
+    .where(Membership.team_id == bindparam("team_id"), Membership.user_id == bindparam("user_id"))
+)
 
 
 def _why_not(s: Session, need: TeamNeed, asker_id: int, helper_id: int) -> str | None:
-    """Return why this member must not be asked about this need now (None when they may)."""
+    """Return why this member must not be asked about this need now (None when they may).
+
+    Raises NotFound when they are not in the need's team.
+    """
     today = now_utc().date()
-    prof = s.get(Profile, helper_id)
-    name = _names(s, {helper_id}).get(helper_id, "they")
-    if prof is not None and prof.away_until is not None and today < prof.away_until:
-        note = f" ({prof.away_note})" if prof.away_note else ""
-        return f"{name} is not taking requests until {prof.away_until:%Y-%m-%d}{note}"
+    helper = s.execute(_HELPER, {"team_id": need.team_id, "user_id": helper_id}).first()
+    if helper is None:
+        raise NotFound("that person is not in this team")
+    name, away_until, away_note = helper
+    if away_until is not None and today < away_until:
+        note = f" ({away_note})" if away_note else ""
+        return f"{name} is not taking requests until {away_until:%Y-%m-%d}{note}"
     blocking = cooldown.blocking(
         team_boundaries(s, need.team_id, asker_id), helper_id, core_need(need), today
     )
@@ -103,14 +115,23 @@ def _why_not(s: Session, need: TeamNeed, asker_id: int, helper_id: int) -> str |
     return None
 
 
+_BOUNDARIES = select(
+    TeamBoundary.id,
+    TeamBoundary.helper_id,
+    TeamBoundary.until,
+    TeamBoundary.need_id,
+    TeamBoundary.topic,
+    TeamBoundary.reason,
+    TeamBoundary.created_at,
+).where(
+    TeamBoundary.team_id == bindparam("team_id"),
+    or_(TeamBoundary.asker_id == bindparam("asker_id"), TeamBoundary.asker_id.is_(None)),
+)
+
+
 def team_boundaries(s: Session, team_id: int, asker_id: int) -> list[Boundary]:
     """Return the cooldowns that apply to this asker in the team (theirs and everyone's)."""
-    rows = s.scalars(
-        select(TeamBoundary).where(
-            TeamBoundary.team_id == team_id,
-            or_(TeamBoundary.asker_id == asker_id, TeamBoundary.asker_id.is_(None)),
-        )
-    )
+    rows = s.execute(_BOUNDARIES, {"team_id": team_id, "asker_id": asker_id})
     return [
         Boundary(
             r.helper_id, r.until, r.need_id, r.topic, r.reason, id=r.id, created_at=r.created_at
@@ -119,20 +140,20 @@ def team_boundaries(s: Session, team_id: int, asker_id: int) -> list[Boundary]:
     ]
 
 
+_OPEN_ALREADY = select(TeamAsk.id).where(
+    TeamAsk.need_id == bindparam("need_id"),
+    TeamAsk.helper_id == bindparam("helper_id"),
+    TeamAsk.status.in_(OPEN_ASK_STATES),
+)
+
+
 def _new_ask(s: Session, need: TeamNeed, asker_id: int, helper_id: int, text: str) -> TeamAsk:
     if helper_id == asker_id:
         raise AskwellError("you cannot ask yourself; pick someone else in the team")
-    _member(s, need.team_id, helper_id)
     reason = _why_not(s, need, asker_id, helper_id)
     if reason is not None:
         raise Conflict(reason)
-    open_already = s.scalar(
-        select(TeamAsk.id).where(
-            TeamAsk.need_id == need.id,
-            TeamAsk.helper_id == helper_id,
-            TeamAsk.status.in_(OPEN_ASK_STATES),
-        )
-    )
+    open_already = s.scalar(_OPEN_ALREADY, {"need_id": need.id, "helper_id": helper_id})
     if open_already is not None:
         raise Conflict("you already asked them about this need; their answer will come here")
     now = now_utc()
@@ -278,36 +299,86 @@ def offer(store: Store, user_id: int, need_id: int, note: str = "") -> AskView:
         return ask_view(row, need.summary, _names(s, {need.author_id, user_id}))
 
 
-def _asks(s: Session, where: list[Any], limit: int = 200) -> list[AskView]:
-    rows = list(s.scalars(select(TeamAsk).where(*where).order_by(TeamAsk.id.desc()).limit(limit)))
-    found = s.execute(
-        select(TeamNeed.id, TeamNeed.summary).where(TeamNeed.id.in_({r.need_id for r in rows}))
+def _name_of(user_id: Any) -> Any:
+    """Return a scalar subquery for a user's name (one primary-key lookup per row)."""
+    return select(User.name).where(User.id == user_id).scalar_subquery()
+
+
+def _listing(*where: Any) -> Select[Any]:
+    """Return the query for a page of asks, newest first, with their need's summary and names.
+
+    The page is chosen first (an index scan and a sort of one member's asks), then only its
+    rows are joined, so no user or need is read beyond the page's own. Parameters: `who`,
+    `before` (an ask id) and `limit`. Built once: building a statement costs more CPU than
+    running it.
+    """
+    page = (
+        select(TeamAsk)
+        .where(*where, TeamAsk.id < bindparam("before"))
+        .order_by(TeamAsk.id.desc())
+        .limit(bindparam("limit"))
+        .subquery()
     )
-    summaries = {need_id: summary for need_id, summary in found}
-    names = _names(s, {r.asker_id for r in rows} | {r.helper_id for r in rows})
-    return [ask_view(r, summaries[r.need_id], names) for r in rows]
+    return (
+        select(
+            page,
+            TeamNeed.summary,
+            _name_of(page.c.asker_id).label("asker_name"),
+            _name_of(page.c.helper_id).label("helper_name"),
+        )
+        .join(TeamNeed, TeamNeed.id == page.c.need_id)
+        .order_by(page.c.id.desc())
+    )
 
 
-def inbox(store: Store, user_id: int, *, waiting_only: bool = False) -> list[AskView]:
-    """Return asks made of you, newest first (only those waiting for your answer if asked)."""
+_WHO: BindParameter[int] = bindparam("who")
+_INBOX = _listing(TeamAsk.helper_id == _WHO)
+_WAITING = _listing(TeamAsk.helper_id == _WHO, TeamAsk.status.in_(OPEN_ASK_STATES))
+_SENT = _listing(TeamAsk.asker_id == _WHO)
+_ONE = _listing(TeamAsk.id == _WHO)
+
+
+def _asks(
+    s: Session, query: Select[Any], who: int, *, limit: int = PAGE_MAX, before: int | None = None
+) -> list[AskView]:
+    """Return one page of asks from a `_listing` query."""
+    values = {"who": who, "limit": limit, "before": INT_MAX if before is None else before}
+    return [
+        ask_view(r, r.summary, {r.asker_id: r.asker_name, r.helper_id: r.helper_name})
+        for r in s.execute(query, values)
+    ]
+
+
+def inbox(
+    store: Store,
+    user_id: int,
+    *,
+    waiting_only: bool = False,
+    limit: int = PAGE_MAX,
+    before: int | None = None,
+) -> list[AskView]:
+    """Return asks made of you, newest first (only those waiting for your answer if asked).
+
+    One page: at most `limit` asks, those older than the ask id `before` when it is given.
+    """
     with store.session() as s:
-        where = [TeamAsk.helper_id == user_id]
-        if waiting_only:
-            where.append(TeamAsk.status.in_(OPEN_ASK_STATES))
-        return _asks(s, where)
+        query = _WAITING if waiting_only else _INBOX
+        return _asks(s, query, user_id, limit=limit, before=before)
 
 
-def sent(store: Store, user_id: int) -> list[AskView]:
-    """Return the asks you made, newest first."""
+def sent(
+    store: Store, user_id: int, *, limit: int = PAGE_MAX, before: int | None = None
+) -> list[AskView]:
+    """Return the asks you made, newest first (one page, as `inbox`)."""
     with store.session() as s:
-        return _asks(s, [TeamAsk.asker_id == user_id])
+        return _asks(s, _SENT, user_id, limit=limit, before=before)
 
 
 def get_ask(store: Store, user_id: int, ask_id: int) -> AskView:
     """Return one ask you made or were asked."""
     with store.session() as s:
         row = _own_ask(s, user_id, ask_id, "either")
-        return _asks(s, [TeamAsk.id == row.id])[0]
+        return _asks(s, _ONE, row.id)[0]
 
 
 def _need_of(s: Session, row: TeamAsk) -> TeamNeed:
@@ -384,7 +455,7 @@ def thank(store: Store, user_id: int, ask_id: int, note: str = "") -> AskView:
         updated = lifecycle.thank(core_ask(row), now)
         row.status, row.thanked_at, row.thanks_note = updated.status, now, note
         notify.record(s, "thanks", row, _need_of(s, row))
-        return _asks(s, [TeamAsk.id == row.id])[0]
+        return _asks(s, _ONE, row.id)[0]
 
 
 def follow_up(store: Store, user_id: int, ask_id: int, note: str = "") -> AskView:
@@ -396,7 +467,7 @@ def follow_up(store: Store, user_id: int, ask_id: int, note: str = "") -> AskVie
         lifecycle.follow_up(core_ask(row), now)
         row.followed_up_at, row.follow_up_note = now, note
         notify.record(s, "follow_up", row, _need_of(s, row))
-        return _asks(s, [TeamAsk.id == row.id])[0]
+        return _asks(s, _ONE, row.id)[0]
 
 
 def set_boundary(

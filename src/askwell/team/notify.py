@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Select, String, cast, delete, exists, literal, select
+from sqlalchemy import Row, Select, String, bindparam, cast, delete, exists, literal, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -40,14 +40,29 @@ SWEEP_LIMIT = 500
 KEEP_DAYS = 30  # > the sweep's window after the wait, so a reminder is never queued twice
 
 
-def _names(s: Session, *ids: int) -> dict[int, User]:
-    rows = s.scalars(select(User).where(User.id.in_(set(ids))))
-    return {u.id: u for u in rows}
+_PEOPLE = select(User.id, User.name, User.email).where(
+    User.id.in_(bindparam("ids", expanding=True))
+)
+_HOOKS = select(Webhook.id).where(
+    Webhook.user_id == bindparam("user_id"), Webhook.revoked_at.is_(None)
+)
 
 
-def payload(s: Session, kind: str, ask: TeamAsk, need: TeamNeed) -> dict[str, Any]:
+def people_of(s: Session, ask: TeamAsk) -> dict[int, Row[int, str, str | None]]:
+    """Return the ask's two people (id, name, email) by id."""
+    found = s.execute(_PEOPLE, {"ids": list({ask.asker_id, ask.helper_id})})
+    return {r.id: r for r in found}
+
+
+def payload(
+    s: Session,
+    kind: str,
+    ask: TeamAsk,
+    need: TeamNeed,
+    people: dict[int, Row[int, str, str | None]] | None = None,
+) -> dict[str, Any]:
     """Return what the email and the webhook say about one event (only the ask's two people)."""
-    people = _names(s, ask.asker_id, ask.helper_id)
+    people = people or people_of(s, ask)
     return {
         "kind": kind,
         "ask_id": ask.id,
@@ -90,21 +105,17 @@ def prune(store: Store, now: datetime | None = None) -> int:
 
 
 def _rows(
-    s: Session, kind: str, user_id: int, data: dict[str, Any], key: str | None
+    s: Session, kind: str, user_id: int, address: str | None, data: dict[str, Any], key: str | None
 ) -> list[dict[str, Any]]:
     now = now_utc()
     base = {"kind": kind, "user_id": user_id, "payload": data, "status": "pending"}
     base |= {"attempts": 0, "next_at": now, "last_error": "", "created_at": now}
-    rows = []
-    user = s.get(User, user_id)
-    wanted = user is not None and bool(user.email) and kind not in prefs(s, user_id).muted
+    rows: list[dict[str, Any]] = []
+    wanted = bool(address) and kind not in prefs(s, user_id).muted
     if wanted or key:  # a keyed event keeps a skipped row, so it is not queued again
         email = {**base, "channel": "email", "webhook_id": None, "dedupe_key": key}
         rows.append(email if wanted else {**email, "status": "skipped"})
-    hooks = s.scalars(
-        select(Webhook.id).where(Webhook.user_id == user_id, Webhook.revoked_at.is_(None))
-    )
-    for hook in hooks:
+    for hook in s.scalars(_HOOKS, {"user_id": user_id}):
         hook_key = f"{key}:w{hook}" if key else None
         rows.append({**base, "channel": "webhook", "webhook_id": hook, "dedupe_key": hook_key})
     return rows
@@ -115,7 +126,9 @@ def record(s: Session, kind: str, ask: TeamAsk, need: TeamNeed) -> int:
     assert kind in KINDS, kind
     s.flush()
     user_id = ask.helper_id if kind in TO_HELPER else ask.asker_id
-    rows = _rows(s, kind, user_id, payload(s, kind, ask, need), None)
+    people = people_of(s, ask)
+    data = payload(s, kind, ask, need, people)
+    rows = _rows(s, kind, user_id, people[user_id].email, data, None)
     s.add_all(OutboxRow(**row) for row in rows)
     return len(rows)
 
@@ -155,8 +168,10 @@ def sweep_follow_ups(store: Store, now: datetime | None = None) -> int:
         found = s.execute(waiting_asks(now)).all()
         for ask, need in found:
             key = f"follow_up_due:{ask.id}"
-            data = payload(s, "follow_up_due", ask, need)
-            for row in _rows(s, "follow_up_due", ask.asker_id, data, key):
+            people = people_of(s, ask)
+            data = payload(s, "follow_up_due", ask, need, people)
+            email = people[ask.asker_id].email
+            for row in _rows(s, "follow_up_due", ask.asker_id, email, data, key):
                 statement = pg_insert(OutboxRow).values(**row).on_conflict_do_nothing()
                 made += len(s.execute(statement.returning(OutboxRow.id)).all())
     return made

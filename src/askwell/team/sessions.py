@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from askwell.errors import AskwellError, NotFound
@@ -166,22 +166,42 @@ def session_for_user(store: Store, settings: TeamSettings, user_id: int, agent: 
         return secret
 
 
+_LIVE_SESSION = (
+    select(
+        WebSession.id,
+        WebSession.csrf,
+        WebSession.expires_at,
+        WebSession.last_seen_at,
+        User.id,
+        User.name,
+        User.email,
+    )
+    .join(User, User.id == WebSession.user_id)
+    .where(
+        WebSession.token_hash == bindparam("hash"),
+        WebSession.revoked_at.is_(None),
+        WebSession.expires_at > bindparam("now"),
+    )
+)
+
+
 def current(store: Store, secret: str) -> SignedIn | None:
-    """Return the live session for a cookie value (None when unknown, expired or revoked)."""
+    """Return the live session for a cookie value (None when unknown, expired or revoked).
+
+    One indexed query per request, outside a transaction (the hash lookup joined to its user);
+    `last_seen_at` is written only when it is more than SEEN_EVERY old.
+    """
     now = now_utc()
-    with store.session() as s:
-        row = s.scalar(
-            select(WebSession).where(WebSession.token_hash == credentials.digest(secret))
-        )
-        if row is None or row.revoked_at is not None or row.expires_at <= now:
+    with store.autocommit() as conn:
+        row = conn.execute(_LIVE_SESSION, {"hash": credentials.digest(secret), "now": now}).first()
+        if row is None:
             return None
-        user = s.get(User, row.user_id)
-        if user is None:
-            return None
-        if now - row.last_seen_at > SEEN_EVERY:
-            row.last_seen_at = now
-        account = Account(user.id, user.name, user.email or "")
-        return SignedIn(account, row.csrf, row.id, row.expires_at)
+        session_id, csrf, expires_at, last_seen_at, user_id, name, email = row
+        if now - last_seen_at > SEEN_EVERY:
+            conn.execute(
+                update(WebSession).where(WebSession.id == session_id).values(last_seen_at=now)
+            )
+    return SignedIn(Account(user_id, name, email or ""), csrf, session_id, expires_at)
 
 
 def sign_out(store: Store, secret: str) -> None:
@@ -247,17 +267,28 @@ def new_token(store: Store, user_id: int, name: str = "") -> tuple[int, str]:
         return row.id, secret
 
 
+_LIVE_TOKEN = (
+    select(ApiToken.id, ApiToken.last_used_at, User.id, User.name, User.email)
+    .join(User, User.id == ApiToken.user_id)
+    .where(ApiToken.token_hash == bindparam("hash"), ApiToken.revoked_at.is_(None))
+)
+
+
 def token_account(store: Store, secret: str) -> Account | None:
-    """Return whose live API token this is (None when unknown or revoked)."""
+    """Return whose live API token this is (None when unknown or revoked).
+
+    Checked on every API request, so it is one indexed query outside a transaction;
+    `last_used_at` is written only when it is more than SEEN_EVERY old.
+    """
     now = now_utc()
-    with store.session() as s:
-        row = s.scalar(select(ApiToken).where(ApiToken.token_hash == credentials.digest(secret)))
-        if row is None or row.revoked_at is not None:
+    with store.autocommit() as conn:
+        row = conn.execute(_LIVE_TOKEN, {"hash": credentials.digest(secret)}).first()
+        if row is None:
             return None
-        if row.last_used_at is None or now - row.last_used_at > SEEN_EVERY:
-            row.last_used_at = now
-        user = s.get(User, row.user_id)
-        return Account(user.id, user.name, user.email or "") if user else None
+        token_id, last_used_at, user_id, name, email = row
+        if last_used_at is None or now - last_used_at > SEEN_EVERY:
+            conn.execute(update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=now))
+    return Account(user_id, name, email or "")
 
 
 def revoke_token(store: Store, user_id: int, token_id: int) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import and_, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import BindParameter, Row, and_, bindparam, func, select
+from sqlalchemy.orm import Session, aliased
 
 from askwell.core.model import (
     SUPPORT_TYPES,
@@ -62,30 +63,38 @@ class MemberView:
     profile: ProfileView
 
 
+_OTHERS = aliased(Membership)
+_MY_TEAMS = (  # each team's size is counted from its index, not every team's
+    select(
+        Team.id,
+        Team.name,
+        Membership.role,
+        select(func.count())
+        .select_from(_OTHERS)
+        .where(_OTHERS.team_id == Membership.team_id)
+        .scalar_subquery()
+        .label("n"),
+    )
+    .join(Membership, Membership.team_id == Team.id)
+    .where(Membership.user_id == bindparam("user_id"))
+    .order_by(Team.name, Team.id)
+)
+
+
 def my_teams(store: Store, user_id: int) -> list[TeamView]:
     """Return the teams the person belongs to, with their role in each."""
     with store.session() as s:
-        counts = (
-            select(Membership.team_id, func.count().label("n"))
-            .group_by(Membership.team_id)
-            .subquery()
-        )
-        rows = s.execute(
-            select(Team.id, Team.name, Membership.role, counts.c.n)
-            .join(Membership, Membership.team_id == Team.id)
-            .join(counts, counts.c.team_id == Team.id)
-            .where(Membership.user_id == user_id)
-            .order_by(Team.name, Team.id)
-        )
+        rows = s.execute(_MY_TEAMS, {"user_id": user_id})
         return [TeamView(r.id, r.name, r.role, r.n) for r in rows]
 
 
-def _profile(user: User, row: Profile | None) -> ProfileView:
+def _profile(user_id: int, name: str, row: Profile | Row[*tuple[Any, ...]] | None) -> ProfileView:
+    """Return what a member publishes (a profile row, or a selected row with its column names)."""
     if row is None:
-        return ProfileView(user.id, user.name)
+        return ProfileView(user_id, name)
     return ProfileView(
-        user.id,
-        user.name,
+        user_id,
+        name,
         list(row.topics),
         list(row.supports),
         row.tz,
@@ -96,40 +105,47 @@ def _profile(user: User, row: Profile | None) -> ProfileView:
     )
 
 
-def member_rows(
-    s: Session, team_id: int, *, leave_out: int = 0
-) -> list[tuple[User, str, Profile | None]]:
-    """Return the team's members (but `leave_out`) with role and profile, by id.
+_TEAM_ROLES = select(Membership.user_id, Membership.role).where(
+    Membership.team_id == bindparam("team_id"), Membership.user_id != bindparam("leave_out")
+)
+_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+_PROFILES = (
+    select(
+        User.id,
+        User.name,
+        Profile.user_id.label("published"),
+        *(c for c in Profile.__table__.columns if c.name != "user_id"),
+    )
+    .outerjoin(Profile, and_(Profile.user_id == User.id, Profile.user_id.in_(_IDS)))
+    .where(User.id.in_(_IDS))
+    .order_by(User.id)
+)
+
+
+def member_rows(s: Session, team_id: int, *, leave_out: int = 0) -> list[tuple[str, ProfileView]]:
+    """Return the team's members (but `leave_out`) with role and what they publish, by id.
 
     Two steps on purpose: the team's ids from its index first, then those users and profiles
     by primary key (the ids on both sides of the join). One join over the three tables let
-    the planner read all of users, and all of team_profiles, for a team of 25.
+    the planner read all of users, and all of team_profiles, for a team of 25. Both
+    statements are built once, and select columns, not ORM objects (routing reads this on
+    every request).
     """
-    roles = dict(
-        s.execute(
-            select(Membership.user_id, Membership.role).where(
-                Membership.team_id == team_id, Membership.user_id != leave_out
-            )
-        ).all()
-    )
+    roles = dict(s.execute(_TEAM_ROLES, {"team_id": team_id, "leave_out": leave_out}).all())
     if not roles:
         return []
-    ids = list(roles)
-    rows = s.execute(
-        select(User, Profile)
-        .outerjoin(Profile, and_(Profile.user_id == User.id, Profile.user_id.in_(ids)))
-        .where(User.id.in_(ids))
-        .order_by(User.id)
-    )
-    return [(user, roles[user.id], prof) for user, prof in rows]
+    rows = s.execute(_PROFILES, {"ids": list(roles)})
+    return [
+        (roles[r.id], _profile(r.id, r.name, r if r.published is not None else None)) for r in rows
+    ]
 
 
 def members(store: Store, user_id: int, team_id: int) -> list[MemberView]:
     """Return the team's members and what they publish (members of the team only)."""
     with store.session() as s:
         role_in(s, user_id, team_id)
-        rows = sorted(member_rows(s, team_id), key=lambda r: (r[0].name, r[0].id))
-        return [MemberView(role, _profile(user, prof)) for user, role, prof in rows]
+        rows = sorted(member_rows(s, team_id), key=lambda r: (r[1].name, r[1].user_id))
+        return [MemberView(role, view) for role, view in rows]
 
 
 def profile(store: Store, user_id: int) -> ProfileView:
@@ -138,7 +154,7 @@ def profile(store: Store, user_id: int) -> ProfileView:
         user = s.get(User, user_id)
         if user is None:
             raise NotFound("that account does not exist")
-        return _profile(user, s.get(Profile, user_id))
+        return _profile(user.id, user.name, s.get(Profile, user_id))
 
 
 def publish(
@@ -183,7 +199,7 @@ def publish(
         row.updated_at = now_utc()
         user = s.get(User, user_id)
         assert user is not None
-        return _profile(user, row)
+        return _profile(user.id, user.name, row)
 
 
 def set_role(store: Store, admin_id: int, team_id: int, user_id: int, role: str) -> None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import Row
+
 from askwell.core.model import Answer, Ask, Need
 from askwell.team.tables import TeamAsk, TeamNeed
 
@@ -124,8 +126,11 @@ def ask_json(v: AskView) -> dict[str, Any]:
     }
 
 
-def ask_view(row: TeamAsk, summary: str, names: dict[int, str]) -> AskView:
-    """Return the view of an ask row."""
+AskRow = TeamAsk | Row[*tuple[Any, ...]]  # an ORM row, or a selected row with its column names
+
+
+def ask_view(row: AskRow, summary: str, names: dict[int, str]) -> AskView:
+    """Return the view of an ask."""
     answer = None
     if row.answer_kind:
         answer = AnswerView(row.answer_kind, row.answer_note, row.answer_offered, row.answered_at)

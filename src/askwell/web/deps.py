@@ -11,8 +11,15 @@ from askwell.web.settings import WebSettings
 
 
 def get_store(request: Request) -> Store:
-    """Return the store this app was created with."""
-    store: Store = request.app.state.store
+    """Return the store this app was created with (or, where the app says, the caller's own).
+
+    An app serving several people sets `app.state.store_for(request)`: the team server gives
+    each signed-in caller a store limited to their own rows. (A function on the app's state,
+    not `app.dependency_overrides`: with any override set, FastAPI analyses every dependency's
+    signature again on every request.)
+    """
+    store_for = getattr(request.app.state, "store_for", None)
+    store: Store = store_for(request) if store_for is not None else request.app.state.store
     return store
 
 

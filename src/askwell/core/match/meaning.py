@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final
 
 _WORD_RE: Final = re.compile(r"[a-z0-9][a-z0-9+#&'.-]*[a-z0-9+#]|[a-z0-9]")
@@ -317,15 +318,26 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# The text functions below are pure and called with the same few topics and need texts on
+# every ranking (a team's routing reads the same profiles request after request), so each
+# process remembers the latest results: a bounded memo of a pure function, never stale.
+MEMO = 4096
+
+
 def words(text: str) -> list[str]:
     """Return the folded words of a text, keeping inner dots and dashes ("i-485", "pd.merge")."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=MEMO)
+def _words(text: str) -> tuple[str, ...]:
     out = []
     for word in _WORD_RE.findall(fold(text).replace("\u2019", "'")):
         word = word.removesuffix("'s")
         out.append(word)
         if "." in word or "-" in word:
             out.extend(p for p in re.split(r"[.-]", word) if p)
-    return out
+    return tuple(out)
 
 
 def stem(word: str) -> str:
@@ -337,6 +349,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=MEMO)
 def expand(text: str) -> str:
     """Return the text with glossary meanings (and the sense of any false friend) added."""
     found = list(dict.fromkeys(words(text)))
@@ -350,6 +363,7 @@ def expand(text: str) -> str:
     return f"{text} ({'; '.join(extra)})" if extra else text
 
 
+@lru_cache(maxsize=MEMO)
 def content_stems(text: str) -> frozenset[str]:
     """Return the stems of the meaningful words of a text, its glossary meanings included."""
     return frozenset(

@@ -92,12 +92,13 @@ class Ranking:
     def candidates(self, limit: int | None = None) -> list[Candidate]:
         """Return candidates in rank order (excluded ones last); `limit` keeps the first ones."""
         rows = self.order(limit)
-        out = [self._candidate(int(i)) for i in rows]
+        out = [self.candidate(int(i)) for i in rows]
         if out:
             out[0].summary = reasons.summary(rows, self)
         return out
 
-    def _candidate(self, i: int) -> Candidate:
+    def candidate(self, i: int) -> Candidate:
+        """Return the candidate in person row `i`, with its sentences (no summary line)."""
         person = self.network.people[i]
         weights = self.weights.as_dict()
         sentences = reasons.explain(i, self)
