@@ -9,6 +9,7 @@ import pytest
 from askwell import services as sv
 from askwell.core.model import DomainError, Need, Person
 from askwell.errors import AskwellError, NotFound
+from askwell.services.insights import insights
 
 T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
 NOW = T0 + timedelta(days=5)
@@ -216,3 +217,44 @@ def test_boundary_end_too_far_off_is_refused_before_it_breaks_an_export(store) -
     with pytest.raises(DomainError, match="up to the year 2200"):
         sv.update_boundary(store, b.id, until=date(5419, 2, 26), now=NOW)  # type: ignore[arg-type]
     assert export_data(store)["boundaries"][0]["until"] == "2026-05-01"
+
+
+def test_edit_ask_thank_you_day_moves_its_record_and_insights(store) -> None:  # type: ignore[no-untyped-def]
+    _sam, ask = _ask(store, kind="yes")  # answered 2026-03-03 09:00
+    sv.thank(store, ask.id, note="Thanks!", now=NOW)  # recorded on 2026-03-07
+    since = date(2026, 3, 5)
+    assert insights(store, since=since, now=NOW).counts["thanks"] == 1
+    moved = sv.update_ask(store, ask.id, thanked=date(2026, 3, 4), now=NOW)
+    assert moved.thanked_at == datetime(2026, 3, 4, 12, tzinfo=UTC)
+    assert [t.created_at for t in sv.load_history(store).thanks] == [moved.thanked_at]
+    assert insights(store, since=since, now=NOW).counts["thanks"] == 0  # it moved out
+    same_day = sv.update_ask(store, ask.id, thanked=date(2026, 3, 3), now=NOW)
+    assert same_day.thanked_at == datetime(2026, 3, 3, 12, tzinfo=UTC)
+    with pytest.raises(DomainError, match="answered on 2026-03-03; its thank-you must be dated"):
+        sv.update_ask(store, ask.id, thanked=date(2026, 3, 2), now=NOW)
+    with pytest.raises(DomainError, match="still to come"):
+        sv.update_ask(store, ask.id, thanked=date(2026, 3, 8), now=NOW)
+    assert sv.get_ask(store, ask.id).thanked_at == same_day.thanked_at  # refusals change nothing
+    assert sv.due(store, now=NOW) == []  # a thanked ask waits on nothing, whatever its day
+
+
+def test_edit_ask_follow_up_day_moves_its_note_and_stays_after_the_ask(store) -> None:  # type: ignore[no-untyped-def]
+    _sam, ask = _ask(store)  # sent 2026-03-02 09:00
+    with pytest.raises(DomainError, match="no follow-up yet, so there is no day to change"):
+        sv.update_ask(store, ask.id, followed_up=date(2026, 3, 5), now=NOW)
+    sv.follow_up(store, ask.id, note="Any news?", now=NOW)
+    moved = sv.update_ask(store, ask.id, followed_up=date(2026, 3, 5), now=NOW)
+    assert moved.followed_up_at == datetime(2026, 3, 5, 12, tzinfo=UTC)
+    notes = [e for e in sv.list_entries(store) if e.kind == "follow-up"]
+    assert [e.created_at for e in notes] == [moved.followed_up_at]
+    on_the_day = sv.update_ask(store, ask.id, followed_up=date(2026, 3, 2), now=NOW)
+    assert on_the_day.followed_up_at == datetime(2026, 3, 2, 12, tzinfo=UTC)  # the ask's day
+    with pytest.raises(DomainError, match="sent on 2026-03-02; its follow-up must be dated"):
+        sv.update_ask(store, ask.id, followed_up=date(2026, 3, 1), now=NOW)
+    assert sv.due(store, now=NOW) == []  # its one follow-up is still recorded
+
+
+def test_edit_ask_thank_you_day_needs_a_thank_you(store) -> None:  # type: ignore[no-untyped-def]
+    _sam, ask = _ask(store, kind="yes")
+    with pytest.raises(DomainError, match="no thank-you yet, so there is no day to change"):
+        sv.update_ask(store, ask.id, thanked=date(2026, 3, 4), now=NOW)

@@ -119,10 +119,14 @@ def _restore_missing(w: World) -> str:
 
 
 def _followed_twice(w: World) -> str:
+    return w.api("POST", f"/api/asks/{_followed(w)}/follow-up", {"note": ""})
+
+
+def _followed(w: World) -> int:
     ask = w.ask()
     w.sent_days_ago(ask, 5)
     services.follow_up(w.store, ask)
-    return w.api("POST", f"/api/asks/{ask}/follow-up", {"note": ""})
+    return ask
 
 
 def _bad_followup_days(w: World) -> str:
@@ -285,6 +289,10 @@ TRIGGERS: dict[str, Callable[[World], str]] = {
         "PATCH", f"/api/asks/{_thanked(w)}", {"answer": "no-reply"}
     ),
     "no_thanks_yet": lambda w: w.api("PATCH", f"/api/asks/{_answered(w)}", {"thanks_note": "x"}),
+    "thanks_before_answered": lambda w: w.cli("thank", str(_answered(w)), "--date", "yesterday"),
+    "followup_before_ask": lambda w: w.cli(
+        "edit", "ask", str(_followed(w)), "--followup-date", "2026-01-01"
+    ),
     "ask_after_answer": lambda w: w.api(
         "PATCH",
         f"/api/asks/{_answered(w, now=datetime.now(UTC) - timedelta(days=3))}",

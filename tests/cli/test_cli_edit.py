@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 
 def _world(cli) -> None:  # type: ignore[no-untyped-def]
     cli("people", "add", "Sam Lee")
@@ -131,3 +133,41 @@ def test_cli_edit_an_unknown_kind_lists_the_kinds(cli) -> None:  # type: ignore[
     _world(cli)
     fixed = cli("edit", "Need", "1", "--summary", "Typo in my need", "--json").json()
     assert fixed["summary"] == "Typo in my need"
+
+
+def _day(stamp: str) -> str:
+    from datetime import datetime
+
+    from askwell.services.dates import local_day
+
+    return f"{local_day(datetime.fromisoformat(stamp))}"
+
+
+def _ago(days: int) -> str:
+    from askwell.services.dates import local_today
+
+    return f"{local_today() - timedelta(days=days)}"
+
+
+def test_cli_thank_and_follow_up_days_recorded_then_fixed(cli) -> None:  # type: ignore[no-untyped-def]
+    _world(cli)  # ask 1 to Sam, sent 3 days ago
+    cli("answer", "1", "yes", "--date", "2 days ago")
+    early = cli("thank", "1", "--date", "3 days ago", expect=1)
+    assert "its thank-you must be dated that day or later" in early.err
+    thanked = cli("thank", "1", "--date", "yesterday", "--json").json()
+    assert _day(thanked["thanked_at"]) == _ago(1)
+    moved = cli("edit", "ask", "1", "--thanked-date", "2 days ago", "--json").json()
+    assert _day(moved["thanked_at"]) == _ago(2)
+    before = cli("edit", "ask", "1", "--thanked-date", "3 days ago", expect=1)
+    assert "was answered on" in before.err and "its thank-you must be dated" in before.err
+    later = cli("edit", "ask", "1", "--thanked-date", "tomorrow", expect=1)
+    assert "is still to come" in later.err
+    cli("ask", "1", "--to", "Kim", "--date", "6 days ago")
+    followed = cli("followup", "2", "--date", "yesterday", "--json").json()
+    assert _day(followed["followed_up_at"]) == _ago(1)
+    fixed = cli("edit", "ask", "2", "--followup-date", "2026-01-01", expect=1)
+    assert "its follow-up must be dated that day or later" in fixed.err
+    moved = cli("edit", "ask", "2", "--followup-date", "3 days ago", "--json").json()
+    assert _day(moved["followed_up_at"]) == _ago(3)
+    bad = cli("edit", "ask", "2", "--followup-date", "blurgh", expect=1)
+    assert "blurgh" in bad.err

@@ -254,3 +254,53 @@ async def test_pages_edit_follow_up_note_from_the_journal_line(
     )
     assert r.status_code == 303
     assert [e.text for e in services.list_entries(store) if e.kind == "follow-up"] == ["Any news?"]
+
+
+async def test_pages_edit_thank_you_and_follow_up_days(
+    client: httpx.AsyncClient, store: Store, settings: WebSettings
+) -> None:
+    _sam, ask = _world(store)  # sent 4 days ago
+    services.follow_up(store, ask, note="Any news?")
+    services.record_answer(store, ask, "yes")
+    services.thank(store, ask, note="Thanks!")
+    page = (await client.get(f"/edit/ask/{ask}", headers=HTML)).text
+    assert 'id="f-thanked_at"' in page and 'id="f-followed_up_at"' in page
+    today = date.today()
+    base = {"text": "Culd you look?", "channel": "chat", "answer": "yes"}
+    sent_day = f"{(EARLIER - timedelta(days=3)).date():%Y-%m-%d}"
+    r = await post_form(client, settings, f"/edit/ask/{ask}", {**base, "followed_up_at": sent_day})
+    assert r.status_code == 422 and 'id="f-followed_up_at-error"' in r.text
+    assert sent_day in r.text and "its follow-up must be dated that day or later" in r.text
+    r = await post_form(client, settings, f"/edit/ask/{ask}", {**base, "thanked_at": "soon"})
+    assert r.status_code == 422 and 'id="f-thanked_at-error"' in r.text and "soon" in r.text
+    later = f"{today + timedelta(days=2):%Y-%m-%d}"
+    r = await post_form(client, settings, f"/edit/ask/{ask}", {**base, "thanked_at": later})
+    assert r.status_code == 422 and 'id="f-thanked_at-error"' in r.text
+    assert "is still to come" in r.text
+    two_days = f"{today - timedelta(days=2):%Y-%m-%d}"
+    r = await post_form(client, settings, f"/edit/ask/{ask}", {**base, "followed_up_at": two_days})
+    assert r.status_code == 303
+    assert f"{services.get_ask(store, ask).followed_up_at:%Y-%m-%d}" <= two_days
+
+
+async def test_api_patch_ask_thank_you_and_follow_up_days(
+    client: httpx.AsyncClient, store: Store
+) -> None:
+    _sam, ask = _world(store)  # sent 4 days ago
+    r = await client.patch(f"/api/asks/{ask}", json={"thanked_at": "2026-01-01"})
+    assert r.status_code == 400 and r.json()["code"] == "no_thanks_yet"
+    services.follow_up(store, ask)
+    services.record_answer(store, ask, "yes")
+    services.thank(store, ask)
+    yesterday = f"{date.today() - timedelta(days=1):%Y-%m-%d}"
+    r = await client.patch(f"/api/asks/{ask}", json={"thanked_at": yesterday})
+    assert r.status_code == 400 and r.json()["code"] == "thanks_before_answered"
+    assert "its thank-you must be dated" in r.json()["error"]
+    long_ago = f"{EARLIER - timedelta(days=30):%Y-%m-%d}"
+    r = await client.patch(f"/api/asks/{ask}", json={"followed_up_at": long_ago})
+    assert r.status_code == 400 and r.json()["code"] == "followup_before_ask"
+    r = await client.patch(f"/api/asks/{ask}", json={"followed_up_at": "someday"})
+    assert r.status_code == 422 and "followed_up_at" in r.json()["error"]
+    r = await client.patch(f"/api/asks/{ask}", json={"followed_up_at": yesterday})
+    assert r.status_code == 200
+    assert services.get_ask(store, ask).followed_up_at.date() <= date.today()  # type: ignore[union-attr]

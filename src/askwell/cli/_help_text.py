@@ -17,8 +17,9 @@ Commands:
             earlier).
   send      Mark a draft ask as sent.
   answer    Record their answer; a no sets a gentle cooldown before asking them again.
-  thank     Record that you thanked them.
-  followup  Record the one gentle follow-up of an ask that got no reply.
+  thank     Record that you thanked them (--date when it was another day).
+  followup  Record the one gentle follow-up of an ask that got no reply (--date: another
+            day).
   close     Close (withdraw) an ask; with --ics, also cancel the invitation you sent for
             it.
   due       What is waiting on you: one gentle follow-up, or a thank-you.

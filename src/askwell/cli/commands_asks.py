@@ -432,12 +432,14 @@ def answer(
 def thank(
     ask_id: Annotated[int, typer.Argument(help="Ask id.")],
     note: Annotated[str, typer.Option("--note", help="What you thanked them for.")] = "",
+    on: DateOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Record that you thanked them."""
+    """Record that you thanked them (--date when it was another day)."""
     from askwell import services
+    from askwell.services.dates import happened_at
 
-    a = services.thank(store(), ask_id, note=note)
+    a = services.thank(store(), ask_id, note=note, now=happened_at(on, "a thank-you"))
     if as_json:
         emit_json(ask_public(a))
     else:
@@ -447,13 +449,15 @@ def thank(
 def followup(
     ask_id: Annotated[int, typer.Argument(help="Ask id.")],
     note: Annotated[str, typer.Option("--note", help="What you wrote.")] = "",
+    on: DateOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Record the one gentle follow-up of an ask that got no reply."""
+    """Record the one gentle follow-up of an ask that got no reply (--date: another day)."""
     from askwell import services
+    from askwell.services.dates import happened_at
 
     st = store()
-    a = services.follow_up(st, ask_id, note=note)
+    a = services.follow_up(st, ask_id, note=note, now=happened_at(on, "a follow-up"))
     if as_json:
         data = ask_public(a)
         data["draft"] = services.reply_draft(st, ask_id)

@@ -56,9 +56,17 @@ def ask_edit(
     followup_note: Annotated[
         str | None, typer.Option("--followup-note", help="What you wrote in your follow-up.")
     ] = None,
+    thanked: Annotated[
+        str | None,
+        typer.Option("--thanked-date", help='The day you thanked them: "yesterday", "2026-11-20".'),
+    ] = None,
+    followed_up: Annotated[
+        str | None,
+        typer.Option("--followup-date", help='The day you followed up: "3 days ago".'),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Fix an ask: text, channel, day (--date), the answer (kind, note, offer), the thanks."""
+    """Fix an ask: text, channel, day (--date), the answer, the thanks and follow-up (note, day)."""
     from askwell import services
     from askwell.cli._common import read_text_arg
     from askwell.cli.commands_asks import ask_public
@@ -76,6 +84,8 @@ def ask_edit(
         offered=offered,
         thanks_note=thanks_note,
         followup_note=followup_note,
+        thanked=said_day(thanked, "a thank-you") if thanked is not None else None,
+        followed_up=said_day(followed_up, "a follow-up") if followed_up is not None else None,
     )
     if as_json:
         emit_json(ask_public(updated))

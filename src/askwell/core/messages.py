@@ -84,12 +84,18 @@ MESSAGES: Final[dict[str, str]] = {
     "draft_has_no_date": "ask {id} is still a draft; it gets its date when you send it",
     "no_answer_yet": "ask {id} has no answer yet, so there is no {what} to change",
     "thanked_no_reply": ("ask {id} was thanked, so they did answer; choose yes, no or alternative"),
-    "no_followup_yet": "ask {id} has had no follow-up yet, so there is no note to change",
+    "no_followup_yet": "ask {id} has had no follow-up yet, so there is no {what} to change",
     "answer_before_ask": "ask {id} was sent on {on}; its answer must be dated that day or later",
     "answer_after_thanks": (
         "ask {id} was thanked on {on}; its answer must be dated that day or earlier"
     ),
-    "no_thanks_yet": "ask {id} has no thank-you yet, so there is no note to change",
+    "no_thanks_yet": "ask {id} has no thank-you yet, so there is no {what} to change",
+    "thanks_before_answered": (
+        "ask {id} was answered on {on}; its thank-you must be dated that day or later"
+    ),
+    "followup_before_ask": (
+        "ask {id} was sent on {on}; its follow-up must be dated that day or later"
+    ),
     "ask_after_answer": (
         "ask {id} was answered on {on}; the ask itself must be dated that day or earlier"
     ),

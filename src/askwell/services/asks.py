@@ -192,12 +192,21 @@ def add_cooldown(s: Session, store: Store, row: AskRow, until: date, now: dateti
     return _rows.boundary(brow)
 
 
+def _dated(stamp: datetime | None, earliest: datetime | None, code: str, ask_id: int) -> datetime:
+    """Return when a thank-you or follow-up happened: now, or a day said (not before `earliest`)."""
+    from askwell.services.dates import on_or_after
+
+    if stamp is None:
+        return _rows.now_utc()
+    return on_or_after(stamp, earliest, by_day=True, code=code, ask_id=ask_id)
+
+
 def thank(store: Store, ask_id: int, *, note: str = "", now: datetime | None = None) -> Ask:
-    """Record that a thank-you was sent after an answer."""
-    now = now or _rows.now_utc()
+    """Record that a thank-you was sent after an answer (`now`: the time it was, if earlier)."""
     note = check_text(note, "the note", TEXT_MAX, required=False)
     with store.session() as s:
         row = _rows.owned(s, store, AskRow, ask_id)
+        now = _dated(now, row.answered_at, "thanks_before_answered", ask_id)
         updated = _apply(row, lifecycle.thank(_rows.ask(row), now))
         s.add(
             ThanksRow(
@@ -235,11 +244,11 @@ def local_zone() -> tzinfo:
 
 
 def follow_up(store: Store, ask_id: int, *, note: str = "", now: datetime | None = None) -> Ask:
-    """Record the one gentle follow-up of an unanswered ask."""
-    now = now or _rows.now_utc()
+    """Record the one gentle follow-up of an unanswered ask (`now`: the time it was, if earlier)."""
     note = check_text(note, "the note", TEXT_MAX, required=False)
     with store.session() as s:
         row = _rows.owned(s, store, AskRow, ask_id)
+        now = _dated(now, row.sent_at, "followup_before_ask", ask_id)
         updated = _apply(
             row, lifecycle.follow_up(_rows.ask(row), now, followup_delay(), local_zone())
         )

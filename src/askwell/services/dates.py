@@ -65,6 +65,20 @@ def restamp(
     return datetime.combine(new, NOON, tzinfo=zone).astimezone(UTC)
 
 
+def on_or_after(
+    stamp: datetime, earliest: datetime | None, *, by_day: bool, code: str, ask_id: int
+) -> datetime:
+    """Return `stamp`, or `earliest` when a day was named and it is that day; refuse earlier.
+
+    A thank-you or a follow-up dated the day of the answer or the ask comes just after it.
+    """
+    if earliest is None or stamp >= earliest:
+        return stamp
+    if by_day and local_day(stamp) == local_day(earliest):
+        return earliest
+    raise DomainError(code, id=ask_id, on=f"{local_day(earliest)}")
+
+
 def day_bound(text: str | None, *, now: datetime | None = None) -> date | None:
     """Return the local day a from / to filter names (days to come are allowed)."""
     if text is None or not text.strip():

@@ -31,7 +31,7 @@ from askwell.core.model import (
 from askwell.errors import AskwellError
 from askwell.services import _rows
 from askwell.services.asks import add_cooldown
-from askwell.services.dates import local_day, restamp
+from askwell.services.dates import local_day, on_or_after, restamp
 from askwell.services.people import check_until
 from askwell.storage.store import Store
 from askwell.storage.tables import (
@@ -64,14 +64,18 @@ def update_ask(
     offered: str | None = None,
     thanks_note: str | None = None,
     followup_note: str | None = None,
+    thanked: When | None = None,
+    followed_up: When | None = None,
     now: datetime | None = None,
 ) -> Ask:
-    """Change an ask's text, channel or day, its answer (kind, day, note, offer), its notes.
+    """Change an ask's text, channel or day, its answer (kind, day, note, offer), its thanks
+    and follow-up (note, day).
 
     A different answer keeps the cooldown right: a no gets one, a no that was not loses it.
     """
     parts = {"answer": answer, "answered": answered, "note": note, "offered": offered}
-    _nothing(text, channel, sent, thanks_note, followup_note, *parts.values())
+    late = (thanks_note, followup_note, thanked, followed_up)
+    _nothing(text, channel, sent, *late, *parts.values())
     with store.session() as s:
         row = _rows.owned(s, store, AskRow, ask_id)
         if text is not None:
@@ -84,8 +88,12 @@ def update_ask(
             _fix_answer(s, store, row, parts, now)
         if thanks_note is not None:
             _fix_thanks(s, store, row, thanks_note)
+        if thanked is not None:
+            _move_thanked(s, store, row, thanked, now)
         if followup_note is not None:
             _fix_followup(s, store, row, followup_note)
+        if followed_up is not None:
+            _move_followed_up(s, store, row, followed_up, now)
         s.flush()
         return _rows.ask(row)
 
@@ -115,22 +123,59 @@ def _fix_thanks(s: Session, store: Store, row: AskRow, note: str) -> None:
         .order_by(ThanksRow.created_at.desc(), ThanksRow.id.desc())
     ).first()
     if thanks is None:
-        raise DomainError("no_thanks_yet", id=row.id)
+        raise DomainError("no_thanks_yet", id=row.id, what="note")
     thanks.note = check_text(note, "the note", TEXT_MAX, required=False)
 
 
-def _fix_followup(s: Session, store: Store, row: AskRow, note: str) -> None:
-    """Rewrite the note of the ask's follow-up (empty: no note; a note can be added later)."""
-    if row.followed_up_at is None:
-        raise DomainError("no_followup_yet", id=row.id)
-    body = check_text(note, "the note", TEXT_MAX, required=False)
-    entry = s.scalars(
+def _not_before(
+    day: When, stamp: datetime, earliest: datetime | None, code: str, row: AskRow
+) -> datetime:
+    by_day = not isinstance(day, datetime)
+    return on_or_after(stamp, earliest, by_day=by_day, code=code, ask_id=row.id)
+
+
+def _move_thanked(s: Session, store: Store, row: AskRow, day: When, now: datetime | None) -> None:
+    """Move the day you said thanks (on or after their answer), with the thank-you it recorded."""
+    if row.thanked_at is None:
+        raise DomainError("no_thanks_yet", id=row.id, what="day")
+    stamp = restamp(day, row.thanked_at, "a thank-you", now=now)
+    stamp = _not_before(day, stamp, row.answered_at, "thanks_before_answered", row)
+    mine = ThanksRow.owner_id == store.owner_id
+    for thanks in s.scalars(select(ThanksRow).where(mine, ThanksRow.ask_id == row.id)):
+        thanks.created_at = stamp
+    row.thanked_at = stamp
+
+
+def _followup_entry(s: Session, store: Store, row: AskRow) -> JournalRow | None:
+    return s.scalars(
         select(JournalRow).where(
             JournalRow.owner_id == store.owner_id,
             JournalRow.ask_id == row.id,
             JournalRow.kind == "follow-up",
         )
     ).first()
+
+
+def _move_followed_up(
+    s: Session, store: Store, row: AskRow, day: When, now: datetime | None
+) -> None:
+    """Move the day of the ask's one follow-up (on or after the ask), with its note."""
+    if row.followed_up_at is None:
+        raise DomainError("no_followup_yet", id=row.id, what="day")
+    stamp = restamp(day, row.followed_up_at, "a follow-up", now=now)
+    stamp = _not_before(day, stamp, row.sent_at, "followup_before_ask", row)
+    entry = _followup_entry(s, store, row)
+    if entry is not None:
+        entry.created_at = stamp
+    row.followed_up_at = stamp
+
+
+def _fix_followup(s: Session, store: Store, row: AskRow, note: str) -> None:
+    """Rewrite the note of the ask's follow-up (empty: no note; a note can be added later)."""
+    if row.followed_up_at is None:
+        raise DomainError("no_followup_yet", id=row.id, what="note")
+    body = check_text(note, "the note", TEXT_MAX, required=False)
+    entry = _followup_entry(s, store, row)
     if entry is not None and body:
         entry.text = body
     elif entry is not None:
@@ -155,10 +200,7 @@ def _move_answered(s: Session, store: Store, row: AskRow, day: When, now: dateti
     assert old is not None
     stamp = restamp(day, old, "an answer", now=now)
     by_day = not isinstance(day, datetime)
-    if row.sent_at is not None and stamp < row.sent_at:
-        if not (by_day and day == local_day(row.sent_at)):
-            raise DomainError("answer_before_ask", id=row.id, on=f"{local_day(row.sent_at)}")
-        stamp = row.sent_at  # the day they were asked: just after the ask
+    stamp = _not_before(day, stamp, row.sent_at, "answer_before_ask", row)
     if row.thanked_at is not None and stamp > row.thanked_at:
         if not (by_day and day == local_day(row.thanked_at)):
             raise DomainError("answer_after_thanks", id=row.id, on=f"{local_day(row.thanked_at)}")

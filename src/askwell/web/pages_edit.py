@@ -97,8 +97,13 @@ def _load_ask(store: Store, ask_id: int) -> Loaded:
         fields.append(Field("offered", "What they offered instead", hint=hint))
         values["offered"] = ask.answer.offered
     if ask.followed_up_at is not None:
+        fields.append(Field("followed_up_at", "The day you followed up", "date"))
         fields.append(Field("followup_note", "Your follow-up", "textarea", "What you wrote."))
+        values["followed_up_at"] = _day(ask.followed_up_at)
         values["followup_note"] = _followup_note(store, ask_id)
+    if ask.thanked_at is not None:
+        fields.append(Field("thanked_at", "The day you thanked them", "date"))
+        values["thanked_at"] = _day(ask.thanked_at)
     thanks = _thanks_note(store, ask_id)
     if thanks is not None:
         fields.append(Field("thanks_note", "Your thank-you note", "textarea"))
@@ -174,6 +179,12 @@ KINDS: dict[str, Kind] = {
             "answer_after_thanks": "answered_at",
             "no_followup_yet": "followup_note",
             "future_date:an answer": "answered_at",
+            "future_date:a thank-you": "thanked_at",
+            "future_date:a follow-up": "followed_up_at",
+            "too_early:a thank-you": "thanked_at",
+            "too_early:a follow-up": "followed_up_at",
+            "thanks_before_answered": "thanked_at",
+            "followup_before_ask": "followed_up_at",
             "offer_missing": "offered",
             "unknown_choice": "channel",
         },

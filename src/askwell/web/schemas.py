@@ -348,7 +348,7 @@ def _given(body: BaseModel, **rename: str) -> dict[str, Any]:
 
 
 class AskUpdate(InBody):
-    """Fix an ask: its text, channel or sending day, its answer's note or offer, its thanks."""
+    """Fix an ask: its text, channel or day, its answer, its thanks and follow-up (note, day)."""
 
     text: LongText | None = None
     channel: Channel | None = None
@@ -367,10 +367,22 @@ class AskUpdate(InBody):
     followup_note: LongText | None = Field(
         None, description="What you wrote in your follow-up (empty: no note)."
     )
+    thanked_at: date | datetime | None = Field(
+        None, description="The day (or time) you thanked them; on or after their answer."
+    )
+    followed_up_at: date | datetime | None = Field(
+        None, description="The day (or time) of your follow-up; on or after the ask's."
+    )
 
     def changes(self) -> dict[str, Any]:
         """Return the fields that were given, named as the service takes them."""
-        return _given(self, sent_at="sent", answered_at="answered")
+        return _given(
+            self,
+            sent_at="sent",
+            answered_at="answered",
+            thanked_at="thanked",
+            followed_up_at="followed_up",
+        )
 
 
 class BoundaryUpdate(InBody):
