@@ -5,7 +5,9 @@ Usage (full size, as in docs/benchmarks.md):
 Quick run:
     .venv/bin/python bench/team_load.py --quick
 Options: --members 5000 --teams 200 --asks 1000000 --clients 200 --seconds 60 --workers 1,2
---admin-url (a PostgreSQL superuser URL, default postgres@127.0.0.1) --reseed.
+--admin-url (a PostgreSQL superuser URL, default postgres@127.0.0.1) --reseed, and --rate R:
+R requests/s in all at fixed times (an open load; the default is a closed one, each client
+sending its next request as soon as the last is answered).
 
 Seeding (bench/team_seed.py): a database and an ordinary owner role of their own (no
 superuser, so row-level security holds as deployed), filled with COPY, then ANALYZE; a database
@@ -14,12 +16,13 @@ of the same size is reused unless --reseed.
 Load: the server runs as `askwell team serve` runs it (uvicorn, N worker processes behind one
 port; the access log off), on 127.0.0.1. N clients (asyncio + httpx, each a member with their
 API token, keep-alive) warm up for up to 5 s (not counted), then loop for the given seconds
-over a mix: 50 % inbox reads (GET
-/api/team/inbox), 20 % routing (GET /api/team/needs/{id}/route for one of their needs), 20 %
-posting (a need sent to a teammate: POST /api/team/teams/{id}/needs) and 10 % answering
-(POST /api/team/asks/{id}/answer on a waiting ask of theirs). Then the same clients against a
-bare FastAPI endpoint (one uvicorn worker) as the baseline. Prints requests/s, p50 / p99 per
-kind and overall, and errors (any status other than the expected one, or a failed request).
+over a mix: 50 % inbox reads (GET /api/team/inbox, its first page of 50), 20 % routing
+(GET /api/team/needs/{id}/route for one of their needs), 20 % posting (a need sent to a
+teammate: POST /api/team/teams/{id}/needs) and 10 % answering (POST
+/api/team/asks/{id}/answer on a waiting ask of theirs). Then the same clients against a bare
+FastAPI endpoint (one uvicorn worker) as the baseline. Prints requests/s, p50 / p99 per kind
+and overall, and errors (any status other than the expected one, or a failed request).
+At a fixed rate, each request's time counts from when it was due, so a queue shows.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from team_seed import KINDS, Size, dsn, prepare, token_of
+from team_seed import KINDS, Size, dsn, prepare, size_arguments, size_of, token_of
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -112,12 +115,28 @@ def _request(plan: Plan, rng: random.Random) -> tuple[str, str, str, dict[str, A
     return f"inbox:{user}", "GET", "/api/team/inbox", None, 200
 
 
-async def _client(base: str, plan: Plan | None, until: float, tally: Tally, seed_: int) -> None:
+async def _client(
+    base: str, plan: Plan | None, until: float, tally: Tally, seed_: int, every: float = 0.0
+) -> None:
+    """Send requests until `until`: back to back, or (every > 0) one per `every` seconds.
+
+    At a fixed rate, a request's time runs from when it was due, not from when it went out,
+    so a server that falls behind shows its queue in the latencies (no coordinated omission);
+    each client first opens its keep-alive connection with one request that is not counted
+    (200 clients connecting at once stalled the load's own event loop for seconds).
+    """
     import httpx
 
     rng = random.Random(seed_)
     async with httpx.AsyncClient(base_url=base, timeout=30.0) as http:
+        if every:
+            await http.get("/ok" if plan is None else "/healthz")
+        due = time.perf_counter() + rng.uniform(0, every)
         while time.perf_counter() < until:
+            if every:
+                await asyncio.sleep(max(0.0, due - time.perf_counter()))
+                if due >= until:
+                    break
             if plan is None:
                 kind, method, path, body, expect, user = "bare", "GET", "/ok", None, 200, 0
             else:
@@ -125,23 +144,27 @@ async def _client(base: str, plan: Plan | None, until: float, tally: Tally, seed
                 kind, _, who = kind.partition(":")
                 user = int(who) if who else rng.randint(1, plan.size.members)
             headers = {"authorization": f"Bearer {token_of(user)}"} if user else {}
-            started = time.perf_counter()
+            started = due if every else time.perf_counter()
             try:
                 answer = await http.request(method, path, json=body, headers=headers)
                 ok, why = answer.status_code == expect, f"{answer.status_code} {answer.text[:100]}"
             except httpx.HTTPError as exc:
                 ok, why = False, type(exc).__name__
             tally.add(kind, time.perf_counter() - started, ok, why)
+            due += every
 
 
-def run_load(base: str, plan: Plan | None, clients: int, seconds: float) -> Tally:
-    """Run `clients` concurrent clients for `seconds`; return what they measured."""
+def run_load(
+    base: str, plan: Plan | None, clients: int, seconds: float, rate: float = 0.0
+) -> Tally:
+    """Run `clients` concurrent clients for `seconds` (at `rate` requests/s in all when given)."""
     tally = Tally()
     started = time.perf_counter()
     until = started + seconds
+    every = clients / rate if rate else 0.0
 
     async def main() -> None:
-        await asyncio.gather(*(_client(base, plan, until, tally, i) for i in range(clients)))
+        await asyncio.gather(*(_client(base, plan, until, tally, i, every) for i in range(clients)))
 
     asyncio.run(main())
     tally.elapsed = time.perf_counter() - started  # the last requests end after `seconds`
@@ -303,9 +326,8 @@ def start_bare() -> tuple[subprocess.Popen[bytes], str]:
     return proc, base
 
 
-def serve_bare(port: int) -> None:
-    """Serve GET /ok -> {"ok": true} (the baseline) in this process."""
-    import uvicorn
+def bare_app() -> Any:
+    """Return the baseline: a FastAPI app with one route, GET /ok -> {"ok": true}."""
     from fastapi import FastAPI
 
     app = FastAPI()
@@ -314,7 +336,14 @@ def serve_bare(port: int) -> None:
     def ok() -> dict[str, bool]:
         return {"ok": True}
 
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    return app
+
+
+def serve_bare(port: int) -> None:
+    """Serve the baseline in this process."""
+    import uvicorn
+
+    uvicorn.run(bare_app(), host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
 def stop(proc: subprocess.Popen[bytes]) -> None:
@@ -336,9 +365,10 @@ def measure(
 ) -> dict[str, Any]:
     """Load a started server, stop it, print and return its figures."""
     try:
-        run_load(base, plan, args.clients, min(5.0, args.seconds / 6))  # warm-up, not counted
+        warm_up = min(5.0, args.seconds / 6)  # not counted
+        run_load(base, plan, args.clients, warm_up, args.rate)
         meter = CpuMeter(proc.pid, url)
-        tally = run_load(base, plan, args.clients, args.seconds)
+        tally = run_load(base, plan, args.clients, args.seconds, args.rate)
         tally.cpu = meter.used()
     finally:
         stop(proc)
@@ -347,15 +377,16 @@ def measure(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--admin-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-    )
-    parser.add_argument("--members", type=int, default=5000)
-    parser.add_argument("--teams", type=int, default=200)
-    parser.add_argument("--asks", type=int, default=1_000_000)
+    size_arguments(parser)
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", default="1,2")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=0.0,
+        help="requests/s in all, spread over the clients (default: each client back to back)",
+    )
     parser.add_argument(
         "--quick", action="store_true", help="500 members, 50k asks, 50 clients, 10 s"
     )
@@ -366,8 +397,8 @@ def main() -> None:
         serve_bare(args.serve_bare)
         return
     if args.quick:
-        args.members, args.teams, args.asks, args.clients, args.seconds = 500, 20, 50_000, 50, 10
-    size = Size(args.members, args.teams, args.asks)
+        args.clients, args.seconds = 50, 10
+    size = size_of(args)
     url = prepare(args.admin_url, size, args.reseed)
     print(f"{os.cpu_count()} CPUs; {args.clients} clients for {args.seconds:.0f} s per run")
     results = []

@@ -49,6 +49,24 @@ class Size:
         return list(range(team_id, self.members + 1, self.teams))
 
 
+QUICK = Size(500, 20, 50_000)
+
+
+def size_arguments(parser: Any) -> None:
+    """Add the database options bench/team_load.py and bench/team_cpu.py share."""
+    parser.add_argument(
+        "--admin-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+    )
+    parser.add_argument("--members", type=int, default=5000)
+    parser.add_argument("--teams", type=int, default=200)
+    parser.add_argument("--asks", type=int, default=1_000_000)
+
+
+def size_of(args: Any) -> Size:
+    """Return the size the options ask for (`--quick`: QUICK)."""
+    return QUICK if args.quick else Size(args.members, args.teams, args.asks)
+
+
 def _copy(cur: Any, table: str, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...]]) -> None:
     """COPY rows into a table in chunks of text lines (NULL as \\N)."""
     sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"

@@ -37,3 +37,10 @@ def test_views_ask_json_matches_the_generic_encoder(answer: AnswerView | None) -
     )
     assert ask_json(view) == jsonable_encoder(asdict(view))
     assert ask_json(view)["sent_at"] == "2026-11-20T09:30:00+00:00"
+
+
+def test_views_the_cli_asks_for_the_largest_page_the_server_gives() -> None:
+    from askwell.cli.commands_remote import PAGE_MAX as ASKED
+    from askwell.team.method import PAGE_MAX
+
+    assert ASKED == PAGE_MAX  # `askwell inbox` and `sent` show the newest 200, as before pages
