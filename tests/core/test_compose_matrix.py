@@ -9,6 +9,11 @@ from askwell.core.moment import first_name
 from core.compose_cases import ANSWERS, NEEDS, PEOPLE, faults, needs
 
 CHANNELS = ("chat", "email", "text", "in-person")
+# A need that says only "help with my tax return" is vague, and the composer cannot make up what
+# the person did not say: its drafts may carry the coach's vague-ask finding (LABELS.md calls
+# "could you help me out with the party?" vague), which sends them back to the Define step, and
+# nothing else. Every other need's drafts must pass the coach untouched.
+VAGUE_BY_DESIGN = {"help with my tax return"}
 FRAMES = [None, *(t.id for t in compose.TEMPLATES.values() if t.kind == "request")]
 
 
@@ -27,6 +32,8 @@ def test_compose_matrix_drafts_can_be_sent(frame: str | None, channel: str) -> N
         person = PEOPLE[i % len(PEOPLE)]
         text = compose.draft_for(person, need, channel=channel, template=frame)
         problems = faults(text, first_name(person))
+        if need.summary in VAGUE_BY_DESIGN:
+            problems = [p for p in problems if p != "coach: vague-ask"]
         if problems:
             bad.append((need.summary, problems, text))
     assert bad == []

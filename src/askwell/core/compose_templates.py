@@ -148,7 +148,7 @@ TEMPLATES: dict[str, Template] = {t.id: t for t in _LIST}
 LEAD_INS: dict[str, tuple[str, str]] = {
     "advice": ("I'm looking into {} at the moment.", "I have a question I'd value your view on."),
     "emotional": ("", "Things have been weighing on me lately."),
-    "task": ("", "I'm trying to get something done and I could use a hand."),
+    "task": ("", "There's something on my list I can't finish alone."),
     "feedback": ("", "I've been working on something and I'd value a second pair of eyes."),
     "information": (
         "I'm looking into {} at the moment.",

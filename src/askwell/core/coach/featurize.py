@@ -96,9 +96,15 @@ class Dense:
     cues: np.ndarray
     shape: np.ndarray
 
-    def stack(self, meaning_scale: float) -> np.ndarray:
-        """Return [scale x meaning | cues | shape] as one float32 matrix."""
-        return np.hstack([meaning_scale * self.meaning, self.cues, self.shape]).astype(np.float32)
+    def stack(self, meaning_scale: float, cue_scale: float = 1.0) -> np.ndarray:
+        """Return [meaning_scale x meaning | cue_scale x cues | shape] as one float32 matrix.
+
+        The scales set how cheap each block is for a regularised model to lean on: a larger
+        scale needs a smaller weight for the same effect, so it costs less penalty.
+        """
+        return np.hstack(
+            [meaning_scale * self.meaning, cue_scale * self.cues, self.shape]
+        ).astype(np.float32)
 
 
 def clean(text: str) -> str:

@@ -92,6 +92,7 @@ class FindingsModel:
         if self.labels != LABELS:
             raise ValueError("the findings model was trained for other labels")
         self.scale = float(meta["meaning_scale"])
+        self.cue_scale = float(meta.get("cue_scale", 1.0))
         self.threshold = {n: float(meta["threshold"][n]) for n in LABELS}
         n_dense = len(arrays[f"s_{LABELS[0]}"]) - len(meta["sentence_vocab"])
         self.sentence = _Heads(
@@ -113,7 +114,7 @@ class FindingsModel:
         """Return every label's result for one text."""
         spans = featurize.sentences(text) or [(0, len(text))]
         pieces = [text[s:e] for s, e in spans]
-        dense = featurize.dense([text, *pieces]).stack(self.scale)
+        dense = featurize.dense([text, *pieces]).stack(self.scale, self.cue_scale)
         s_prob = _sigmoid(
             self.sentence.logits(dense[1:], [featurize.ngrams(p) for p in pieces], None)
         )
