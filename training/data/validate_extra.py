@@ -29,7 +29,7 @@ RELATIONSHIPS = {
     "stranger",
     "community",
 }
-ID_PREFIXES = ("x", "y")  # x: requests_extra.jsonl, y: requests_extra2.jsonl
+ID_PREFIXES = ("x", "y", "z")  # x, y, z: requests_extra.jsonl, _extra2, _extra3
 KEYS = {"id", "channel", "relationship", "text", "labels", "evidence", "overall_quality"}
 
 
@@ -48,7 +48,7 @@ def check_record(rec: object, where: str) -> list[str]:
         return errors
     rid, text = rec["id"], rec["text"]
     if not (isinstance(rid, str) and rid[:1] in ID_PREFIXES and rid[1:].isdigit()):
-        errors.append(f"{where}: id {rid!r} must be 'x' or 'y' followed by digits")
+        errors.append(f"{where}: id {rid!r} must be 'x', 'y' or 'z' followed by digits")
     if not isinstance(text, str) or not text.strip():
         errors.append(f"{where}: empty or non-string text")
         return errors
