@@ -1,11 +1,12 @@
-"""The crisis list's prefilter never drops a match: same spans as running every pattern.
+"""The crisis list's prefilter never drops a match, and cue families match the same folded.
 
 prefilter.py runs a pattern only when the text holds one of its anchors (literal strings read
 off the pattern, one of which is in every match). Two kinds of proof here: on every text we
 have (the crisis sets, the training crisis sets, the labelled requests, and every string in
 the test suite, each also with the letters re.IGNORECASE folds oddly), each
 skipped pattern finds nothing and the filtered scan returns exactly the full scan's spans;
-and one unit test per case of reading anchors off a pattern.
+and one unit test per case of reading anchors off a pattern. The cue families, run without
+IGNORECASE on the folded text (prefilter.caseless), count and place every match the same.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from pathlib import Path
 import pytest
 from coach_data import DATA, need_shared
 
-from askwell.core.coach import crisis
-from askwell.core.coach.prefilter import Scan, anchors, fold
+from askwell.core.coach import crisis, cues
+from askwell.core.coach.prefilter import Scan, anchors, caseless, fold
 
 REPO = Path(__file__).resolve().parents[3]
 TEXT_SETS = (
@@ -86,13 +87,70 @@ def test_prefilter_skips_most_patterns_on_an_ordinary_request() -> None:
 
 
 def test_fold_matches_ignorecase_on_every_code_point() -> None:
-    # every character IGNORECASE matches to a printable ASCII one folds to that character
-    ascii_char = re.compile(r"[ -~]", re.IGNORECASE)
+    # fold(c) is one character, a word character, a space or a digit exactly when c is ...
+    word, space, digit = (re.compile(c).fullmatch for c in (r"\w", r"\s", r"\d"))
+    to_ascii = re.compile(r"[\x00-\x7f]", re.IGNORECASE).fullmatch
+    near_ascii = []
     for code in range(sys.maxunicode + 1):
         char = chr(code)
-        if ascii_char.fullmatch(char):
-            want = {a for a in map(chr, range(32, 127)) if re.fullmatch(re.escape(a), char, re.I)}
-            assert fold(char) in {a.lower() for a in want}, hex(code)
+        folded = fold(char)
+        assert len(folded) == 1, hex(code)
+        if folded != char:
+            for matches in (word, space, digit):
+                assert bool(matches(char)) == bool(matches(folded)), hex(code)
+        if folded.isascii() or to_ascii(char):
+            near_ascii.append(char)
+    # ... and IGNORECASE matches c to an ASCII character (written in lower case) exactly when
+    # fold(c) is that character: what anchors (in) and caseless patterns (no IGNORECASE) need
+    plain = [a for a in map(chr, range(128)) if a == a.lower()]
+    for char in near_ascii:
+        for a in plain:
+            assert bool(re.fullmatch(re.escape(a), char, re.I)) == (fold(char) == a), hex(ord(char))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [
+        ("thanks", 0),  # not IGNORECASE: capitals would wrongly match once folded
+        ("thanks", re.I | re.X),
+        ("I am", re.I),  # upper case
+        ("[A-Z]ed", re.I),
+        ("caf\u00e9", re.I),  # non-ASCII
+        ("\\x41", re.I),  # an escape that names a letter
+        ("(?-i:NOW)|now", re.I),  # inline flags
+        ("(?-i:now)", re.I),
+    ],
+)
+def test_caseless_refuses_what_it_cannot_keep_exact(pattern: str, flags: int) -> None:
+    assert caseless(re.compile(pattern, flags)) is None
+
+
+def test_caseless_drops_only_ignorecase() -> None:
+    pattern = re.compile(r"(?<![\w'])(?:thanks?|i'm \w+)\b\.?$", re.I | re.M)
+    fast = caseless(pattern)
+    assert fast is not None and fast.pattern == pattern.pattern
+    assert fast.flags & re.I == 0 and fast.flags & re.M
+    text = "Thanks.\nI'M GLAD\nthank"
+    assert [m.span() for m in fast.finditer(fold(text))] == [
+        m.span() for m in pattern.finditer(text)
+    ]
+
+
+def test_cue_counts_and_spans_match_the_families_as_written(texts: list[str]) -> None:
+    assert [name for name, (fast, _) in cues._FAST.items() if fast is None] == [
+        "immediacy",  # these match some words only in capitals ("NOW", names)
+        "comparison",
+        "third_party_habit",
+    ]
+    wrong = []
+    for k, text in enumerate(texts):
+        want = [len(p.findall(text)) for p in cues.FAMILIES.values()]
+        if cues.counts(text) != want:
+            wrong.append(k)
+        for name, pattern in cues.FAMILIES.items():
+            if cues.find(name, text) != [m.span() for m in pattern.finditer(text)]:
+                wrong.append(k)
+    assert wrong == []
 
 
 @pytest.mark.parametrize(
