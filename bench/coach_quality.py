@@ -1,6 +1,10 @@
 """Coach quality on real wording: per-label precision/recall/F1, crisis confusion, worst misses.
 
 Run: .venv/bin/python bench/coach_quality.py [--split dev] [--misses 3] [--data ../shared/data]
+     .venv/bin/python bench/coach_quality.py --file training/data/requests_extra3.jsonl
+
+`--file` scores any file of labelled requests instead, such as requests_extra3.jsonl: written
+by hand by the team and never trained on, it is a second held-out set (docs/benchmarks.md).
 
 Reads ../shared/data/requests/<split>.jsonl (labelled by hand; LABELS.md) and the crisis sets
 in tests/data/crisis/, runs the shipped coach exactly as a user meets it (`check()`), and
@@ -33,8 +37,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=REPO / ".." / "shared" / "data")
     parser.add_argument("--split", default="dev")
     parser.add_argument("--misses", type=int, default=3)
+    parser.add_argument("--file", type=Path, help="a JSONL file of labelled requests instead")
     args = parser.parse_args()
-    records = load(args.data / "requests" / f"{args.split}.jsonl")
+    if args.file:
+        args.split = args.file.stem
+    records = load(args.file or args.data / "requests" / f"{args.split}.jsonl")
     result = evaluate(records)
     print(f"{args.split}: {len(records)} requests")
     print(f"{'label':20} {'rule':20} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}")

@@ -5,9 +5,11 @@ Run: .venv/bin/python training/findings.py [--data ../shared/data] [--no-extra]
 
 Data: ../shared/data/requests/train.jsonl (+ training/data/requests_extra.jsonl, written by
 the team; see its README; `--with-extra2` adds requests_extra2.jsonl, which did not help on
-dev and is not in the shipped model) to train; dev.jsonl only to report. Fixed seed; for
-every label the regularisation and the decision threshold are chosen by 5-fold
-cross-validation on the training data, never on dev.
+dev and is not in the shipped model; requests_extra3.jsonl is a held-out set, never trained
+on) to train; dev.jsonl only to report. A record may carry a "weight" (how much it counts in
+fitting, 1 by default; its sentences inherit it). Fixed seed; for every label the
+regularisation and the decision threshold are chosen by 5-fold cross-validation on the
+training data, never on dev.
 
 Two levels, both logistic regression:
   sentence head  one per label, on every sentence; a sentence is a positive when it contains
@@ -110,6 +112,7 @@ class Table:
 
     def __init__(self, records: list[dict[str, Any]], augment: bool = False):
         self.originals = len(records)
+        # a record may carry "weight" (how much it counts in fitting; 1 by default)
         self.group = list(range(len(records)))
         if augment:
             extra, source = sentence_records(records)
@@ -119,6 +122,8 @@ class Table:
         self.records = records
         self.texts = [r["text"] for r in records]
         self.y = np.asarray([[int(r["labels"][n]) for n in LABELS] for r in records])
+        own = [float(r.get("weight", 1.0)) for r in records[: self.originals]]
+        self.w = np.asarray([own[g] for g in self.group])
         self.sents: list[str] = []
         self.owner: list[int] = []
         ys = []
@@ -128,6 +133,7 @@ class Table:
                 self.owner.append(k)
                 ys.append(evidence_labels(rec, start, end))
         self.sy = np.asarray(ys)
+        self.sw = self.w[np.asarray(self.owner)]
         self.owner_arr = np.asarray(self.owner)
         self.dense = featurize.dense(self.texts)
         self.sdense = featurize.dense(self.sents)
@@ -153,11 +159,11 @@ def design(
     return hstack([csr_matrix(d), g]).tocsr()
 
 
-def fit(x: Any, y: np.ndarray, c: float) -> LogisticRegression:
+def fit(x: Any, y: np.ndarray, c: float, w: np.ndarray) -> LogisticRegression:
     """Fit one balanced logistic head on the rows whose label is known (not -1)."""
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, solver="liblinear")
     known = y >= 0
-    return model.fit(x[known], y[known])
+    return model.fit(x[known], y[known], sample_weight=w[known])
 
 
 def grams_vocab(grams: list[frozenset[str]], rows: Any, variant: str) -> dict[str, int]:
@@ -181,7 +187,9 @@ class Model:
             srows = np.flatnonzero(np.isin(table.owner_arr, rows))
             vocab = grams_vocab(table.sgrams, srows, variant)
             xs = design(variant, table.sdense, table.sgrams, srows, vocab)
-            heads = [fit(xs, table.sy[srows, j], SENT_C) for j in range(len(LABELS))]
+            heads = [
+                fit(xs, table.sy[srows, j], SENT_C, table.sw[srows]) for j in range(len(LABELS))
+            ]
             _HEADS_CACHE[key] = (vocab, heads)
         self.svocab, self.sheads = _HEADS_CACHE[key]
         # out-of-fold best-sentence scores for the message heads
@@ -189,7 +197,9 @@ class Model:
         self.mvocab = grams_vocab(table.grams, rows, variant)
         xm = hstack([design(variant, table.dense, table.grams, rows, self.mvocab),
                      csr_matrix(best)]).tocsr()
-        self.mheads = [fit(xm, table.y[rows, j], cs[n]) for j, n in enumerate(LABELS)]
+        self.mheads = [
+            fit(xm, table.y[rows, j], cs[n], table.w[rows]) for j, n in enumerate(LABELS)
+        ]
 
     def sentence_scores(self, table: Table, rows: np.ndarray) -> np.ndarray:
         """Return the best sentence score per label for each of the rows' messages."""
@@ -237,7 +247,9 @@ def _sentence_best_oof(table: Table, rows: np.ndarray, variant: str) -> np.ndarr
         srows = np.flatnonzero(np.isin(table.owner_arr, tr))
         vocab = grams_vocab(table.sgrams, srows, variant)
         xs = design(variant, table.sdense, table.sgrams, srows, vocab)
-        heads = [fit(xs, table.sy[srows, j], SENT_C) for j in range(len(LABELS))]
+        heads = [
+            fit(xs, table.sy[srows, j], SENT_C, table.sw[srows]) for j in range(len(LABELS))
+        ]
         trows = np.flatnonzero(np.isin(table.owner_arr, te))
         xt = design(variant, table.sdense, table.sgrams, trows, vocab)
         probs = np.column_stack([h.predict_proba(xt)[:, 1] for h in heads])

@@ -89,7 +89,7 @@ _LIST = (
             "situation": "I've had a hard time lately and it's been on my mind a lot.",
             "challenge": "I'd mostly like someone to listen, not to fix anything.",
             "ask": "have a walk or a call with me this weekend",
-            "easy_out": "No pressure at all if you're stretched too.",
+            "easy_out": "It's completely fine if you don't have the energy right now.",
             "thanks": "Thank you for being there.",
         },
         frame="talk with me about {}",

@@ -18,23 +18,23 @@ from askwell.core.coach.evaluate import evaluate
 
 # label -> dev F1 floor (measured minus a small margin; see docs/benchmarks.md)
 FLOORS = {
-    "specific_ask": 0.9,
-    "vague_ask": 0.81,
-    "has_context": 0.88,
-    "assumes_knowledge": 0.68,
-    "over_justified": 0.73,
-    "demands_immediacy": 0.84,
-    "time_boxed": 0.79,
-    "reason_for_them": 0.79,
-    "comparison": 0.72,
-    "pressure_guilt": 0.79,
-    "blaming_you": 0.67,
+    "specific_ask": 0.88,
+    "vague_ask": 0.8,
+    "has_context": 0.86,
+    "assumes_knowledge": 0.7,
+    "over_justified": 0.84,
+    "demands_immediacy": 0.74,
+    "time_boxed": 0.81,
+    "reason_for_them": 0.74,
+    "comparison": 0.8,
+    "pressure_guilt": 0.58,
+    "blaming_you": 0.68,
     "i_statement": 0.8,
-    "easy_out": 0.86,
+    "easy_out": 0.8,
     "gratitude": 0.95,
-    "crisis": 0.9,
+    "crisis": 0.85,
 }
-MACRO_FLOOR = 0.82
+MACRO_FLOOR = 0.8
 SPEARMAN_FLOOR = 0.6
 
 
@@ -59,4 +59,4 @@ def test_quality_score_follows_overall_quality() -> None:
 def test_quality_every_dev_crisis_is_caught() -> None:
     crisis = dev_figures()["crisis"]
     assert crisis["fn"] == 0
-    assert crisis["fp"] <= 0.02 * crisis["negatives"]  # measured 1 of 127; the target is 2 %
+    assert crisis["fp"] <= 0.02 * crisis["negatives"]  # measured 2 of 127; the target is 2 %

@@ -5,6 +5,11 @@ that also reads the words and the meaning of each sentence, so a wording no list
 can still be found. The lists help the model with rare labels and place spans on the exact
 phrase when one matches. Keep each family small and obvious; add wording to the training
 data, not here, when the model misses something.
+
+Where the wording comes from: LABELS.md's definitions and the `evidence` strings of the
+training requests (train.jsonl and training/data/requests_extra.jsonl), never the dev split
+or a held-out set. A phrase that matches no training text teaches the model nothing and only
+moves the figures of the set it was copied from (docs/benchmarks.md, stop 20, removed 19).
 """
 
 from __future__ import annotations
@@ -49,7 +54,6 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "easy_out": _family(
         r"no worries",
         r"no pressure",
-        r"no obligation",
         r"(?:totally|completely|perfectly|"
         r"absolutely)? ?(?:fine|ok|okay|alright|cool|understandable)(?: if| to say no)",
         r"if not",
@@ -64,11 +68,34 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:if|when) you(?:'re| are)? (?:up for|able|around|free|willing|have (?:time|room|"
         r"space|capacity))",
         r"(?:no|zero) (?:hard )?feelings",
+        # shapes from the training requests' evidence: "If <you're busy / the day is bad>,
+        # <that's fine / I'll manage>", leaving the timing to them, either answer is fine
+        r"if (?:you're|you are|you'd rather|you don't|it's|this|that's|today's|tomorrow's|"
+        r"next week's|your|the|neither|thursday's|things are)[^.!?\n]{0,60}(?:no problem|"
+        r"no stress|no drama|fine|understand|get it|okay|ok|ignore|say so|just say|tell me|"
+        r"i'll|we'll|works|would do|would help)",
+        r"(?:whenever|when) you (?:get|have|can|'re back|are back)",
+        r"whenever you're",
+        r"(?:either|any) (?:answer|day|way|one) (?:is|works)",
+        r"either is fine",
+        r"totally (?:optional|understand|understood|fine)",
+        r"only if",
+        r"ignore (?:this|me|it)",
+        r"(?:no|zero) (?:stress|hurry|obligation|drama)",
+        r"you don't have to",
+        r"happy to (?:find|chat|move|wait|reschedule)",
     ),
     "time_box": re.compile(
         r"(?<![\w'])(?:" + _NUM + r"[- ]?" + _UNIT + r"|half an hour|a quarter of an hour|"
         r"(?:quick|short|brief) (?:call|chat|look|glance|read|question)|tops|max(?:imum)?|"
-        r"at most|no more than|only takes|(?:a|one|single)[- ](?:line|page|slide|sentence))"
+        r"at most|no more than|only takes|(?:a|one|single)[- ](?:line|page|slide|sentence)|"
+        # from the training evidence: a yes/no, a ballpark, a range of hours or pages, "just X"
+        r"yes/no|yes or no|thumbs-up|ballpark|is plenty|is enough|would do|"
+        r"\d{1,2}(?::\d\d)? ?(?:-|to) ?\d{1,2}(?::\d\d)?(?: ?(?:am|pm))?|"
+        r"(?:just|only|even just) (?:the|a|one|two|pages?|slides?)|"
+        r"for (?:the|a) (?:weekend|month|week)|"
+        r"(?:two|three|four|five|six) (?:quick |short |small |bullet )?(?:questions|points|things|"
+        r"photos|tickets|bullets)|one (?:evening|afternoon|morning|tray|glance))"
         r"(?![\w'])",
         re.IGNORECASE,
     ),
@@ -96,7 +123,6 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:\d+|an?|the next) ?(?:min(?:ute)?s?|hours?|hrs?)",
         r"not tomorrow",
         r"drop everything",
-        r"stat",
         r"rn",
         r"fast(?: pls| please)?",
         r"hurry",
@@ -104,6 +130,18 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"as soon as (?:possible|you can)",
         r"(?:reply|respond|"
         r"answer|call) (?:back )?(?:now|asap|immediately)",
+        # from the training evidence: short windows, dropping everything, "the second you..."
+        r"in the next (?:\d+|half|few|hour|\w+)(?: ?(?:min|mins|minutes|hours?|hrs?))?",
+        r"within the hour",
+        r"by (?:tomorrow|end of (?:the )?day|eod|midnight|lunch)",
+        r"before (?:lunch|midnight|the \d)",
+        r"drop (?:whatever|what|everything)",
+        r"the (?:second|minute) you",
+        r"not negotiable",
+        r"no (?:excuses|extensions)",
+        r"lmk in \d+",
+        r"day and night",
+        r"all (?:weekend|night)",
     ),
     "comparison": _family(
         # names are matched case-sensitively: "like Dana" is a person, "like this" is not
@@ -117,15 +155,28 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"would have (?:already|offered|done)",
         r"(?:better|worse|faster|nicer|quicker) than",
         r"than (?:the |my |your |all )?(?:\w+ ){0,2}(?:people|folks|guys|lot|rest|others|ones)",
-        r"more like",
         r"just as (?:\w+)",
         r"as (?:good|fast|nice|helpful) as",
         r"why can't you",
-        r"why (?:is it )?always me",
         r"the only (?:\w+ )?(?:one|sibling|friend|person) (?:who|that)",
+        # wordings seen in the training requests' evidence: whole groups, others' partners
+        # and kin, "than anyone", an old boss or a rival held up as the standard
+        r"every other",
+        r"than any(?:one|body| other| \w+ i(?:'ve)?)",
+        r"than (?:my|our|your|the) (?:\w+ )?(?:family|sister|brother|mum|mom|dad|parents|"
+        r"manager|boss|therapist|team|department|company|friends?|colleagues)",
+        r"compared (?:to|with)",
+        r"by far the",
+        r"(?:way|much|so much|far|miles) (?:better|more \w+|calmer|friendlier|kinder|nicer)",
+        r"(?:my|your|our) (?:old|last|previous|former) (?:mentor|manager|boss|company|job|team|"
+        r"landlord|school|tutor)",
+        r"your (?:predecessor|competitor)",
+        r"\w+'s (?:husband|wife|boyfriend|girlfriend|fianc[eé]e?|partner|son|daughter|kids|"
+        r"parents|friends|flatmate|roommate|mentor)",
+        r"except you",
     ),
     # another person's habit or deed held up beside the reader's: "Ravi always sends his...",
-    # "Your sister always takes me", "Omar always bails me out", "even Tara came"
+    # "my brother would never", "Priya has already"
     "third_party_habit": re.compile(
         r"(?<![\w'])(?:" + _NAME + r"|(?:my|your|his|her|our) (?:brother|sister|mum|mom|dad|"
         r"father|mother|cousin|friend|friends|colleague|colleagues|boss|manager|ex|roommate|"
@@ -145,15 +196,25 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:again|once again)[?!]*",
         r"as usual",
         r"typical",
-        r"oh wait",
         r"circling back",
         r"(?:you|u) (?:skipped|missed|ruined|broke|lost|messed|entered|gave me|sent me|"
         r"told me|got it wrong|were supposed|are supposed|said)",
-        r"(?:you(?:'re| are)|ur) (?:supposed to|meant to)",
-        r"(?:it's|its) your (?:week|turn|job|responsibility|fault|mess)",
-        r"(?:the )?blame (?:sits|is|lies) with you",
         r"(?:still|yet) (?:haven't|hasn't|not|no)",
         r"(?:wrong|late|again|twice)[.!?]",
+        r"you(?:'ve| have) (?:been )?(?:ignored|ignoring|dodging|sitting on|had (?:it|my|the))",
+        r"(?:you )?can't even",
+        r"(?:really |so |too )busy (?:to|for)",
+        r"must be nice",
+        r"(?:thanks|thank you|thank u) for nothing",
+        r"for once",
+        r"(?:nobody|no one|someone)(?: \w+){0,3} (?:bothered|can be bothered|cares|helps)",
+        r"i(?:'ve| have) (?:emailed|asked|messaged|texted|called|told) you",
+        r"i told you",
+        r"this is how you",
+        r"(?:finally|suddenly) (?:remembered|texted|replied|you're)",
+        r"(?:i'm|i am) (?:always|sick of always) the one",
+        r"it's always me",
+        r"(?:clearly|apparently) (?:not|nobody|you)",
     ),
     "pressure": _family(
         r"beg(?:ging)?",
@@ -181,15 +242,27 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"[^.!?\n]{0,40}(?:i(?:'ll)? lose|i'm (?:done|screwed|finished)|i'll (?:have to|tell|"
         r"make sure|report|go to))",
         r"i(?:'ll| will)(?: honestly)? lose my",
-        r"i'll make sure \w+",
-        r"or (?:i|i'll) (?:tell|report|go to)",
         r"i shouldn't have to",
-        r"(?:supposed to be|call yourself) my",
-        r"we'll see i guess",
-        r"(?:whenever|if) you feel like it",
         r"my whole \w+ depends",
         r"don't worry about me",
         r"i'll just (?:be|sit|stay|go|do it)",
+        r"or (?:i'm|i am|i'll|i will|we're|we'll|we will) \w+",
+        r"or don't bother",
+        r"after all the times",
+        r"i (?:covered|did|helped|drove|stayed up|gave up|carried)[^.!?\n]{0,30}(?:you|your|u|ur)"
+        r"(?![\w'])",
+        r"remember\?",
+        r"(?:last|only) hope",
+        r"(?:have|got) no one else",
+        r"i(?:'m| am) (?:not asking|only asking|just asking)",
+        r"never forgive",
+        r"(?:i'm|i'll be) (?:escalating|telling|mentioning)",
+        r"(?:seems )?only fair",
+        r"just saying",
+        r"(?:so )?i'll just \w+",
+        r"(?:would|will) be (?:so )?(?:disappointed|heartbroken|a shame)",
+        r"(?:my|our) whole (?:future|life|career)",
+        r"in your hands",
     ),
     "i_statement": re.compile(
         r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?:honestly,? |so |and |but |hi,? |hey,? )?"
@@ -214,14 +287,29 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"you(?:'ve| have) always (?:had|been|known)",
         r"you(?:'ve| have) been (?:a|an|the) \w+",
         r"you covered",
-        r"with you in",
         r"(?:anyone|someone|somebody|people|those of you) (?:with|who (?:has|have|know))",
-        r"suggested (?:i|we) (?:contact|ask|reach out to|talk to|email) you",
         r"recommended you",
-        r"your (?:team|group|department|lab) (?:owns|runs|built|maintains|manages|is hiring)",
-        r"closer than",
+        r"you(?:'ve| have)? (?:already |also |just |originally |recently )?(?:wrote|written|ran|"
+        r"built|designed|set up|negotiated|handled|fixed|reviewed|hired|presented|spoken|"
+        r"organi[sz]ed|edited|triaged|managed|demoed|fitted out|went through|made the same|"
+        r"did the one|used to work)",
+        r"you (?:manage|supervise|approve|handle|run|own|lead|sit on|coordinate|maintain|"
+        r"look after)",
+        r"your (?:area|paper|report|blog|website|post|analysis|book|talk|thesis|lab's)",
+        r"(?:since|as) it's your",
+        r"on your way",
+        r"you(?:'re| are) (?:\w+ )?(?:minutes|min) away",
+        r"you live (?:in|near|by|close)",
+        r"(?:anyone|someone|people|parents) (?:here )?(?:with|who(?:'ve| have)?)",
     ),
     "busy_flattery": _family(r"i know you(?:'re| are) (?:super |so |very |really )?busy"),
+    # one more clause tacked on to a run of reasons ("the designer is off sick, our PM resigned,
+    # then the printer changed hands, and our studio flooded"): an excuse chain counts several
+    "chain": re.compile(
+        r"(?:,|;) (?:and |but |plus )?(?:then |and then )?"
+        r"(?:then|i|i've|i'm|we|we've|we're|my|our|he|she|they|his|her|their|half)(?![\w'])",
+        re.IGNORECASE,
+    ),
     "apology": _family(
         r"sorry",
         r"apologi[sz]e",
@@ -280,8 +368,18 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"you know",
         r"(?:sort|fix|handle|deal with) it",
         r"the \w+ thing",
-        r"(?:he|she|they) knows?(?=[.!?])",
-        r"still don't get it",
+        # from the training evidence: what "we discussed", "the incident", "it's happening again"
+        r"(?:what|the one|the stuff|the adjustments) we (?:discussed|talked about)",
+        r"(?:per|further to|about|regarding) (?:our|my|what we|the) (?:chat|conversation|"
+        r"discussion|previous|last|incident|issue|matter)",
+        r"same (?:issue|problem|thing) as (?:before|last)",
+        r"(?:happening|doing it) again",
+        r"you(?:'ll|'d| will| would) (?:have (?:seen|heard|gathered|the)|know what|remember)",
+        r"(?:did|have) (?:u|you) (?:hear|heard|see|seen|do it|tell|talk)",
+        r"(?:the|that) (?:issue|incident|matter|drama|whole situation)",
+        r"as (?:you all|we both) know",
+        r"remember what i",
+        r"is it (?:still|true)",
     ),
     "vague": _family(
         r"any (?:thoughts|ideas|tips|advice|pointers|wisdom|suggestions)",
