@@ -160,3 +160,35 @@ def test_check_politeness_strategies_follow_convokit(
     names = {s.name for s in check(text).strategies}
     assert present <= names
     assert not absent & names
+
+
+AGREE_TEXTS = (
+    GOOD,
+    BAD,
+    "Hi Maya, I need feedback on my slides ASAP. Sorry to bother you!",
+    "Can you help?",
+    "Thanks so much for yesterday!",
+    "I'm stuck on the deploy step. Could you pair with me for 20 minutes? No worries if not.",
+    "Since you ran the last migration, could you look at mine? It's two files. Thanks!",
+    "Hi team, the release is blocked. Could someone look at the flaky test today?",
+)
+
+
+@pytest.mark.parametrize("text", AGREE_TEXTS)
+def test_check_parts_agree_with_the_findings(text: str) -> None:
+    """The "parts of a good request" badges never contradict the findings shown beside them."""
+    from askwell.core.coach.parts import DECIDED_BY
+
+    report = check(text)
+    strengths = {f.rule for f in report.findings if f.kind == "strength"}
+    problems = {f.rule for f in report.findings if f.kind == "problem"}
+    if "no-context" in problems:
+        assert "context" not in report.parts
+    for part, rule in DECIDED_BY.items():
+        assert (part in report.parts) == (rule in strengths), (part, rule)
+
+
+def test_check_does_not_tick_context_next_to_a_no_context_finding() -> None:
+    report = check("Hi Maya, I need feedback on my slides ASAP. Sorry to bother you!")
+    assert "no-context" in {f.rule for f in report.findings}
+    assert "context" not in report.parts and "ask" in report.parts

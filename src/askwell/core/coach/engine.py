@@ -7,6 +7,7 @@ from typing import Any
 
 from askwell.core.coach import crisis, crisis_model, lexicon, politeness, strength
 from askwell.core.coach import findings as findings_model
+from askwell.core.coach.parts import agree_with_findings
 from askwell.core.coach.politeness import Strategy
 from askwell.core.coach.registry import RULES, Finding
 from askwell.core.coach.rules import ask as _rules  # noqa: F401  (registers the built-in rules)
@@ -109,7 +110,9 @@ def check(text: str, *, channel: str | None = None, country: str | None = None) 
     return Report(
         score=score(found, model.quality_score(probs) if text.strip() else 1.0),
         findings=tuple(found),
-        parts={name: found for name, found in doc.parts.items() if found},
+        parts={
+            name: spans for name, spans in agree_with_findings(doc.parts, found).items() if spans
+        },
         politeness=round(polite, 4),
         strategies=tuple(strategies),
         strength=round(strong, 4),

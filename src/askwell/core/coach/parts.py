@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from askwell.core.coach.text import Span, compile_words
 
 if TYPE_CHECKING:
+    from askwell.core.coach.registry import Finding
     from askwell.core.coach.text import Doc
 
 PART_NAMES = (
@@ -181,3 +183,35 @@ def find_parts(doc: Doc) -> dict[str, list[Span]]:
         else:
             found["context"].append((start, end))
     return found
+
+
+# The parts a finding also decides. The parts above are a quick shape of the text (which
+# sentence asks, which one tells the situation); the findings are the learned verdicts. Shown
+# side by side (the web page's "Parts of a good request" badges beside the findings), they
+# must not disagree: "Context" ticked next to "the ask lands without context" reads as a bug.
+# So the finding wins: a part is kept only when its finding agrees, and a strength the model
+# found gives its part even where the quick shape missed it.
+DECIDED_BY = {
+    "ask": "specific-ask",
+    "time_box": "time-boxed",
+    "reason": "reason-for-them",
+    "easy_out": "easy-out",
+    "thanks": "gratitude",
+}
+
+
+def agree_with_findings(
+    parts: dict[str, list[Span]], findings: Iterable[Finding]
+) -> dict[str, list[Span]]:
+    """Return `parts` made to agree with the findings (see DECIDED_BY); the input is unchanged."""
+    out = {name: list(spans) for name, spans in parts.items()}
+    strengths = {f.rule: f for f in findings if f.kind == "strength"}
+    problems = {f.rule for f in findings if f.kind == "problem"}
+    if "no-context" in problems:
+        out["context"] = []
+    for part, rule in DECIDED_BY.items():
+        if rule not in strengths:
+            out[part] = []
+        elif not out.get(part):
+            out[part] = list(strengths[rule].spans)
+    return out
