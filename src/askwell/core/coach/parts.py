@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from askwell.core.coach.text import Span, compile_words
@@ -201,7 +201,7 @@ DECIDED_BY = {
 
 
 def agree_with_findings(
-    parts: dict[str, list[Span]], findings: Iterable[Finding]
+    parts: dict[str, list[Span]], findings: Sequence[Finding]
 ) -> dict[str, list[Span]]:
     """Return `parts` made to agree with the findings (see DECIDED_BY); the input is unchanged."""
     out = {name: list(spans) for name, spans in parts.items()}
