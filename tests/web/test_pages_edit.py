@@ -301,6 +301,7 @@ async def test_api_patch_ask_thank_you_and_follow_up_days(
     assert r.status_code == 400 and r.json()["code"] == "followup_before_ask"
     r = await client.patch(f"/api/asks/{ask}", json={"followed_up_at": "someday"})
     assert r.status_code == 422 and "followed_up_at" in r.json()["error"]
+    assert r.json()["code"] == "bad_date"
     r = await client.patch(f"/api/asks/{ask}", json={"followed_up_at": yesterday})
     assert r.status_code == 200
     assert services.get_ask(store, ask).followed_up_at.date() <= date.today()  # type: ignore[union-attr]

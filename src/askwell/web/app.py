@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, Request
@@ -21,7 +21,7 @@ from askwell.web.deps import ids_in_range
 from askwell.web.render import Pages, render
 from askwell.web.security import ASGIApp, Message, Receive, Scope, SecurityMiddleware, Send
 from askwell.web.settings import WebSettings
-from askwell.web.words import word
+from askwell.web.words import bad_date, word
 
 if TYPE_CHECKING:
     from askwell.storage.store import Store
@@ -98,16 +98,21 @@ def back_link(request: Request) -> str:
 async def invalid_request(request: Request, exc: Exception) -> Response:
     """Answer a request that does not fit its schema: 422, naming the fields, never echoing them."""
     assert isinstance(exc, RequestValidationError)
+    errors = exc.errors()[:20]
     problems = [
         {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type", "")}
-        for e in exc.errors()[:20]
+        for e in errors
     ]
     first = problems[0] if problems else {"loc": [], "msg": "invalid request"}
     where = ".".join(str(p) for p in first["loc"] if p != "body")
     message = f"{where}: {first['msg']}" if where else str(first["msg"])
+    body: dict[str, Any] = {"error": message}
+    dated = bad_date(errors)
+    if dated is not None:  # a date that cannot be read has its catalogue code, like the CLI's
+        body = {"error": word(dated), "code": dated.code}
     if "hx-request" in request.headers or "text/html" in request.headers.get("accept", ""):
-        return await user_error(request, _Invalid(message))
-    return JSONResponse({"error": message, "detail": problems}, status_code=422)
+        return await user_error(request, _Invalid(body["error"]))
+    return JSONResponse({**body, "detail": problems}, status_code=422)
 
 
 async def http_error(request: Request, exc: Exception) -> Response:

@@ -1,0 +1,111 @@
+"""Dates in the JSON API: a date that cannot be read is `bad_date` by its field, on every route."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+pytestmark = pytest.mark.anyio
+
+BAD = ("2026-13-45", "soon", "2026-02-30", "2026-01-01T25:00", True, [2026])
+
+
+def _is_date(schema: dict[str, Any]) -> bool:
+    kinds = [schema, *schema.get("anyOf", ())]
+    return any(k.get("format") in ("date", "date-time") for k in kinds)
+
+
+def date_fields(app: FastAPI) -> list[tuple[str, str, str]]:
+    """Return (method, path, field) for every date of every JSON request body, from OpenAPI."""
+    spec = app.openapi()
+    found = []
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            content = op.get("requestBody", {}).get("content", {}).get("application/json")
+            if not content or "$ref" not in content["schema"]:  # an import: a whole document
+                continue
+            name = content["schema"]["$ref"].rsplit("/", 1)[-1]
+            for field, schema in spec["components"]["schemas"][name]["properties"].items():
+                if _is_date(schema):
+                    found.append((method.upper(), path, field))
+    return found
+
+
+async def test_api_dates_every_date_field_of_a_body_is_found(app: FastAPI) -> None:
+    found = {f"{m} {p} {f}" for m, p, f in date_fields(app)}
+    assert {
+        "PATCH /api/asks/{ask_id} sent_at",
+        "PATCH /api/asks/{ask_id} answered_at",
+        "PATCH /api/asks/{ask_id} thanked_at",
+        "PATCH /api/asks/{ask_id} followed_up_at",
+        "POST /api/asks scheduled_for",
+        "POST /api/needs deadline",
+        "PATCH /api/needs/{need_id} deadline",
+        "POST /api/people/{person_id}/boundaries until",
+        "PATCH /api/boundaries/{boundary_id} until",
+        "PATCH /api/journal/{entry_id} created_at",
+        "PATCH /api/help/{help_id} created_at",
+    } <= found
+
+
+async def test_api_dates_a_date_that_cannot_be_read_is_bad_date_naming_its_field(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    for method, path, field in date_fields(app):
+        url = re.sub(r"\{[a-z_]+\}", "1", path)
+        for value in BAD:
+            r = await client.request(method, url, json={field: value})
+            where = f"{method} {path} {field}={value!r}"
+            assert r.status_code == 422, where
+            body = r.json()
+            assert body["code"] == "bad_date", where
+            assert body["error"].startswith("cannot read the date "), where
+            assert f'in "{field}"' in body["error"] and '"2026-11-20"' in body["error"], where
+            assert body["detail"], where
+
+
+async def test_api_dates_say_whether_a_time_may_be_given(client: httpx.AsyncClient) -> None:
+    day_only = await client.post("/api/needs", json={"summary": "Help", "deadline": "friday"})
+    assert day_only.json() == {
+        "error": 'cannot read the date \'friday\' in "deadline"; try "2026-11-20"',
+        "code": "bad_date",
+        "detail": day_only.json()["detail"],
+    }
+    timed = await client.patch("/api/asks/1", json={"thanked_at": "soon"})
+    assert timed.json()["error"] == (
+        'cannot read the date \'soon\' in "thanked_at"; try "2026-11-20" or "2026-11-20T10:00"'
+    )
+    query = await client.get("/api/insights", params={"since": "lately"})
+    assert query.status_code == 422 and query.json()["code"] == "bad_date"
+    assert 'in "since"' in query.json()["error"]
+
+
+async def test_api_dates_a_long_bad_date_is_cut_short(client: httpx.AsyncClient) -> None:
+    long = "2026-" + "9" * 10_000
+    r = await client.patch("/api/asks/1", json={"followed_up_at": long})
+    assert r.json()["code"] == "bad_date" and long[:60] not in r.text and len(r.content) < 2_000
+
+
+async def test_api_dates_other_schema_mistakes_keep_no_code(client: httpx.AsyncClient) -> None:
+    r = await client.post("/api/needs", json={"summary": "x", "urgency": "yesterday"})
+    assert r.status_code == 422 and "code" not in r.json()
+    assert r.json()["error"].startswith("urgency:")
+
+
+async def test_api_dates_a_bad_date_raised_without_a_field_keeps_the_plain_words() -> None:
+    from askwell.errors import AskwellError
+    from askwell.web.words import word
+
+    error = AskwellError("bad_date", value="blurgh", examples='"2026-11-20"')
+    assert word(error) == str(error) == "cannot read the date 'blurgh'; try \"2026-11-20\""
+
+
+async def test_api_dates_a_page_gets_the_same_words(client: httpx.AsyncClient) -> None:
+    r = await client.patch(
+        "/api/asks/1", json={"thanked_at": "soon"}, headers={"Accept": "text/html"}
+    )
+    assert r.status_code == 422 and "cannot read the date" in r.text and "thanked_at" in r.text
