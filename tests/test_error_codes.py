@@ -316,3 +316,63 @@ def test_error_codes_every_catalogue_code_has_a_front_door_trigger() -> None:
 @pytest.mark.parametrize("code", sorted(TRIGGERS))
 def test_error_codes_reach_a_person_through_a_front_door(world: World, code: str) -> None:
     assert TRIGGERS[code](world) == code
+
+
+def _day(days_ago: int) -> str:
+    return (datetime.now(UTC).date() - timedelta(days=days_ago)).isoformat()
+
+
+def _dated_pair(w: World, door: str, action: str, day: str) -> str:
+    """Thank or follow up an ask sent 6 days ago (answered 3 days ago for a thank-you)."""
+    now = datetime.now(UTC)
+    ask = w.ask(now=now - timedelta(days=6))
+    if action == "thank":
+        services.record_answer(w.store, ask, "yes", now=now - timedelta(days=3))
+    if door == "cli":
+        return w.cli("thank" if action == "thank" else "followup", str(ask), "--date", day)
+    field = "thanked_at" if action == "thank" else "followed_up_at"
+    return w.api("POST", f"/api/asks/{ask}/{action}", {field: day})
+
+
+@pytest.mark.parametrize(
+    ("action", "day", "code"),
+    [
+        ("thank", _day(5), "thanks_before_answered"),
+        ("thank", _day(-2), "future_date"),
+        ("thank", "1899-12-31", "too_early"),
+        ("thank", "blurgh", "bad_date"),
+        ("follow-up", _day(8), "followup_before_ask"),
+        ("follow-up", _day(5), "follow_up_soon"),
+        ("follow-up", _day(-2), "future_date"),
+        ("follow-up", "2026-13-45", "bad_date"),
+    ],
+)
+def test_error_codes_a_dated_thank_you_or_follow_up_is_refused_alike_by_cli_and_api(
+    world: World, action: str, day: str, code: str
+) -> None:
+    world.monkeypatch.setenv("ASKWELL_TZ", "UTC")
+    assert _dated_pair(world, "cli", action, day) == code
+    assert _dated_pair(world, "api", action, day) == code
+
+
+@pytest.mark.parametrize("action", ["thank", "follow-up"])
+def test_error_codes_a_dated_thank_you_or_follow_up_lands_alike_from_cli_and_api(
+    world: World, action: str
+) -> None:
+    world.monkeypatch.setenv("ASKWELL_TZ", "UTC")
+    stamps = []
+    for door in ("cli", "api"):
+        now = datetime.now(UTC)
+        ask = world.ask(person=world.ben if door == "api" else None, now=now - timedelta(days=6))
+        if action == "thank":
+            services.record_answer(world.store, ask, "yes", now=now - timedelta(days=3))
+            field, command = "thanked_at", "thank"
+        else:
+            field, command = "followed_up_at", "followup"
+        if door == "cli":
+            world.run_cli(command, str(ask), "--date", _day(2))
+        else:
+            r = world.client.post(f"/api/asks/{ask}/{action}", json={field: _day(2)})
+            assert r.status_code == 200, r.text
+        stamps.append(getattr(services.get_ask(world.store, ask), field))
+    assert stamps[0] == stamps[1] == datetime.fromisoformat(f"{_day(2)}T12:00+00:00")

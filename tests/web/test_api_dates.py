@@ -1,13 +1,20 @@
-"""Dates in the JSON API: a date that cannot be read is `bad_date` by its field, on every route."""
+"""Dates in the JSON API: a date that cannot be read is `bad_date` by its field, on every route;
+a thank-you and a follow-up take an earlier day with the rules and codes of the CLI's --date."""
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
+
+from askwell import services
+from askwell.storage.store import Store
+
+from .conftest import add_need, add_person
 
 pytestmark = pytest.mark.anyio
 
@@ -42,6 +49,8 @@ async def test_api_dates_every_date_field_of_a_body_is_found(app: FastAPI) -> No
         "PATCH /api/asks/{ask_id} answered_at",
         "PATCH /api/asks/{ask_id} thanked_at",
         "PATCH /api/asks/{ask_id} followed_up_at",
+        "POST /api/asks/{ask_id}/thank thanked_at",
+        "POST /api/asks/{ask_id}/follow-up followed_up_at",
         "POST /api/asks scheduled_for",
         "POST /api/needs deadline",
         "PATCH /api/needs/{need_id} deadline",
@@ -109,3 +118,105 @@ async def test_api_dates_a_page_gets_the_same_words(client: httpx.AsyncClient) -
         "/api/asks/1", json={"thanked_at": "soon"}, headers={"Accept": "text/html"}
     )
     assert r.status_code == 422 and "cannot read the date" in r.text and "thanked_at" in r.text
+
+
+# A thank-you and a follow-up dated earlier -------------------------------------------------
+
+
+def _sent(store: Store, days: int, name: str = "Ana") -> int:
+    person, need = add_person(store, name), add_need(store)
+    when = datetime.now(UTC) - timedelta(days=days)
+    return services.create_ask(store, need.id, person.id, "Could you?", now=when).ask.id or 0  # type: ignore[arg-type]
+
+
+def _day(days_ago: int) -> str:
+    return f"{date.today() - timedelta(days=days_ago):%Y-%m-%d}"
+
+
+@pytest.fixture(autouse=True)
+def _here_is_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASKWELL_TZ", "UTC")
+
+
+async def test_api_thank_takes_an_earlier_day(client: httpx.AsyncClient, store: Store) -> None:
+    ask = _sent(store, 6)
+    services.record_answer(store, ask, "yes", now=datetime.now(UTC) - timedelta(days=4))
+    r = await client.post(f"/api/asks/{ask}/thank", json={"thanked_at": _day(2)})
+    assert r.status_code == 200, r.text
+    assert r.json()["thanked_at"].startswith(f"{_day(2)}T12:00")
+    assert services.get_ask(store, ask).thanked_at == datetime.fromisoformat(
+        f"{_day(2)}T12:00+00:00"
+    )
+    assert [t.created_at for t in services.load_history(store).thanks] == [
+        services.get_ask(store, ask).thanked_at
+    ]
+
+
+async def test_api_thank_on_the_answer_day_comes_just_after_it(
+    client: httpx.AsyncClient, store: Store
+) -> None:
+    ask = _sent(store, 6)
+    answered = datetime.now(UTC).replace(hour=20, minute=0) - timedelta(days=3)
+    services.record_answer(store, ask, "yes", now=answered)
+    r = await client.post(f"/api/asks/{ask}/thank", json={"thanked_at": _day(3)})
+    assert r.status_code == 200, r.text
+    assert services.get_ask(store, ask).thanked_at == services.get_ask(store, ask).answer.at  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("thanked_at", "before the answer", "thanks_before_answered"),
+        ("thanked_at", "an exact time before the answer", "thanks_before_answered"),
+        ("thanked_at", "tomorrow", "future_date"),
+        ("thanked_at", "1899-12-31", "too_early"),
+        ("followed_up_at", "before the ask", "followup_before_ask"),
+        ("followed_up_at", "tomorrow", "future_date"),
+        ("followed_up_at", "a day after the ask", "follow_up_soon"),
+    ],
+)
+async def test_api_thank_and_follow_up_refuse_a_day_by_the_same_rules(
+    client: httpx.AsyncClient, store: Store, field: str, value: str, code: str
+) -> None:
+    ask = _sent(store, 6)
+    answered = datetime.now(UTC) - timedelta(days=3)
+    if field == "thanked_at":
+        services.record_answer(store, ask, "yes", now=answered)
+    days = {
+        "before the answer": _day(5),
+        "an exact time before the answer": (answered - timedelta(hours=1)).isoformat(),
+        "tomorrow": _day(-1),
+        "before the ask": _day(8),
+        "a day after the ask": _day(5),
+    }
+    route = "thank" if field == "thanked_at" else "follow-up"
+    r = await client.post(f"/api/asks/{ask}/{route}", json={field: days.get(value, value)})
+    assert 400 <= r.status_code < 500 and r.json()["code"] == code, r.text
+    after = services.get_ask(store, ask)
+    assert after.thanked_at is None and after.followed_up_at is None
+
+
+async def test_api_follow_up_takes_an_earlier_day_with_its_note(
+    client: httpx.AsyncClient, store: Store
+) -> None:
+    ask = _sent(store, 8)
+    r = await client.post(
+        f"/api/asks/{ask}/follow-up", json={"note": "Any news?", "followed_up_at": _day(2)}
+    )
+    assert r.status_code == 200, r.text
+    stamp = services.get_ask(store, ask).followed_up_at
+    assert stamp == datetime.fromisoformat(f"{_day(2)}T12:00+00:00")
+    entry = next(e for e in services.list_entries(store) if e.kind == "follow-up")
+    assert (entry.text, entry.created_at) == ("Any news?", stamp)
+
+
+async def test_api_thank_and_follow_up_without_a_day_are_now(
+    client: httpx.AsyncClient, store: Store
+) -> None:
+    quiet, answered = _sent(store, 6), _sent(store, 6, "Ben")
+    services.record_answer(store, answered, "yes")
+    before = datetime.now(UTC)
+    assert (await client.post(f"/api/asks/{quiet}/follow-up", json={})).status_code == 200
+    assert (await client.post(f"/api/asks/{answered}/thank", json={"note": ""})).status_code == 200
+    assert services.get_ask(store, quiet).followed_up_at >= before  # type: ignore[operator]
+    assert services.get_ask(store, answered).thanked_at >= before  # type: ignore[operator]

@@ -437,9 +437,9 @@ def thank(
 ) -> None:
     """Record that you thanked them (--date when it was another day)."""
     from askwell import services
-    from askwell.services.dates import happened_at
+    from askwell.services.dates import happened_on
 
-    a = services.thank(store(), ask_id, note=note, now=happened_at(on, "a thank-you"))
+    a = services.thank(store(), ask_id, note=note, on=happened_on(on, "a thank-you"))
     if as_json:
         emit_json(ask_public(a))
     else:
@@ -454,10 +454,10 @@ def followup(
 ) -> None:
     """Record the one gentle follow-up of an ask that got no reply (--date: another day)."""
     from askwell import services
-    from askwell.services.dates import happened_at
+    from askwell.services.dates import happened_on
 
     st = store()
-    a = services.follow_up(st, ask_id, note=note, now=happened_at(on, "a follow-up"))
+    a = services.follow_up(st, ask_id, note=note, on=happened_on(on, "a follow-up"))
     if as_json:
         data = ask_public(a)
         data["draft"] = services.reply_draft(st, ask_id)

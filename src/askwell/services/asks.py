@@ -192,21 +192,47 @@ def add_cooldown(s: Session, store: Store, row: AskRow, until: date, now: dateti
     return _rows.boundary(brow)
 
 
-def _dated(stamp: datetime | None, earliest: datetime | None, code: str, ask_id: int) -> datetime:
-    """Return when a thank-you or follow-up happened: now, or a day said (not before `earliest`)."""
-    from askwell.services.dates import on_or_after
+def _dated(
+    on: date | datetime | None,
+    now: datetime | None,
+    earliest: datetime | None,
+    what: str,
+    code: str,
+    ask_id: int,
+) -> datetime:
+    """Return when a thank-you or follow-up happened, never before `earliest` (`code` if so).
 
-    if stamp is None:
-        return _rows.now_utc()
-    return on_or_after(stamp, earliest, by_day=True, code=code, ask_id=ask_id)
+    `on` is the day (or exact time) a person named, checked like every date they give (not
+    to come, not before 1900); a day that is the day of `earliest` comes just after it.
+    Without `on` it happened `now` (the clock, or a time a caller already worked out).
+    """
+    from askwell.services.dates import on_or_after, restamp
+
+    if on is None:
+        if now is None:
+            return _rows.now_utc()
+        return on_or_after(now, earliest, by_day=True, code=code, ask_id=ask_id)
+    stamp = restamp(on, None, what, now=now)
+    by_day = not isinstance(on, datetime)
+    return on_or_after(stamp, earliest, by_day=by_day, code=code, ask_id=ask_id)
 
 
-def thank(store: Store, ask_id: int, *, note: str = "", now: datetime | None = None) -> Ask:
-    """Record that a thank-you was sent after an answer (`now`: the time it was, if earlier)."""
+def thank(
+    store: Store,
+    ask_id: int,
+    *,
+    note: str = "",
+    on: date | datetime | None = None,
+    now: datetime | None = None,
+) -> Ask:
+    """Record that a thank-you was sent after an answer.
+
+    `on`: the day (or time) it was sent when not just now; `now`: the clock.
+    """
     note = check_text(note, "the note", TEXT_MAX, required=False)
     with store.session() as s:
         row = _rows.owned(s, store, AskRow, ask_id)
-        now = _dated(now, row.answered_at, "thanks_before_answered", ask_id)
+        now = _dated(on, now, row.answered_at, "a thank-you", "thanks_before_answered", ask_id)
         updated = _apply(row, lifecycle.thank(_rows.ask(row), now))
         s.add(
             ThanksRow(
@@ -243,12 +269,22 @@ def local_zone() -> tzinfo:
     return zone_of(local_zone_name())
 
 
-def follow_up(store: Store, ask_id: int, *, note: str = "", now: datetime | None = None) -> Ask:
-    """Record the one gentle follow-up of an unanswered ask (`now`: the time it was, if earlier)."""
+def follow_up(
+    store: Store,
+    ask_id: int,
+    *,
+    note: str = "",
+    on: date | datetime | None = None,
+    now: datetime | None = None,
+) -> Ask:
+    """Record the one gentle follow-up of an unanswered ask.
+
+    `on`: the day (or time) it was sent when not just now; `now`: the clock.
+    """
     note = check_text(note, "the note", TEXT_MAX, required=False)
     with store.session() as s:
         row = _rows.owned(s, store, AskRow, ask_id)
-        now = _dated(now, row.sent_at, "followup_before_ask", ask_id)
+        now = _dated(on, now, row.sent_at, "a follow-up", "followup_before_ask", ask_id)
         updated = _apply(
             row, lifecycle.follow_up(_rows.ask(row), now, followup_delay(), local_zone())
         )

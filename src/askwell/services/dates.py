@@ -25,6 +25,13 @@ def happened_at(text: str | None, what: str, *, now: datetime | None = None) -> 
     return restamp(said_day(text, what, now=now), None, what, now=now)
 
 
+def happened_on(text: str | None, what: str, *, now: datetime | None = None) -> date | None:
+    """Return the local day said in words (None for no day: it happened now), not one to come."""
+    if text is None or not text.strip():
+        return None
+    return said_day(text, what, now=now)
+
+
 def said_day(text: str, what: str, *, now: datetime | None = None) -> date:
     """Return the local day `text` names ("3 days ago", "2026-11-20"), refusing days to come."""
     from askwell.services.insights import local_zone_name

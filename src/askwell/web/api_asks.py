@@ -16,8 +16,9 @@ from askwell.web.schemas import (
     AskResultPublic,
     BoundaryPublic,
     DuePublic,
+    FollowUpCreate,
     Id,
-    NoteCreate,
+    ThanksCreate,
 )
 
 router = APIRouter(prefix="/api", tags=["asks"], responses=ERRORS)
@@ -68,15 +69,16 @@ def record_answer(store: StoreDep, ask_id: PathId, body: AnswerCreate) -> AskRes
 
 
 @router.post("/asks/{ask_id}/thank")
-def thank(store: StoreDep, ask_id: PathId, body: NoteCreate) -> AskPublic:
-    """Record that you thanked them."""
-    return AskPublic.of(services.thank(store, ask_id, note=body.note))
+def thank(store: StoreDep, ask_id: PathId, body: ThanksCreate) -> AskPublic:
+    """Record that you thanked them (`thanked_at`: an earlier day or time)."""
+    return AskPublic.of(services.thank(store, ask_id, note=body.note, on=body.thanked_at))
 
 
 @router.post("/asks/{ask_id}/follow-up")
-def follow_up(store: StoreDep, ask_id: PathId, body: NoteCreate) -> AskPublic:
-    """Record the one gentle follow-up of an unanswered ask."""
-    return AskPublic.of(services.follow_up(store, ask_id, note=body.note))
+def follow_up(store: StoreDep, ask_id: PathId, body: FollowUpCreate) -> AskPublic:
+    """Record the one gentle follow-up of an unanswered ask (`followed_up_at`: an earlier day)."""
+    note, on = body.note, body.followed_up_at
+    return AskPublic.of(services.follow_up(store, ask_id, note=note, on=on))
 
 
 @router.post("/asks/{ask_id}/close")

@@ -281,6 +281,26 @@ class NoteCreate(InBody):
     note: LongText = ""
 
 
+class ThanksCreate(NoteCreate):
+    """A thank-you: an optional note, and its day when it was not today."""
+
+    thanked_at: date | datetime | None = Field(
+        None,
+        description="The day (or time) you thanked them, if not just now; on or after their "
+        "answer, not to come.",
+    )
+
+
+class FollowUpCreate(NoteCreate):
+    """The one follow-up: an optional note, and its day when it was not today."""
+
+    followed_up_at: date | datetime | None = Field(
+        None,
+        description="The day (or time) of your follow-up, if not just now; on or after the "
+        "ask's, not to come.",
+    )
+
+
 class AnswerPublic(OutModel):
     """An answer to an ask."""
 
