@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -59,3 +61,26 @@ def test_models_record_their_dev_figures() -> None:
     assert load_model("politeness")["meta"]["dev_accuracy"]["wikipedia"] > 0.8
     assert load_model("politeness")["meta"]["dev_accuracy"]["stackexchange"] > 0.67
     assert load_model("strength")["meta"]["dev_roc_auc"] > 0.6
+
+
+def test_models_refuse_another_feature_width_with_the_way_out(tmp_path: Path) -> None:
+    """A model trained before a cue family changed says so, instead of failing mid-check."""
+    import shutil
+
+    from askwell.core.coach import crisis_model
+    from askwell.core.coach import findings as findings_model
+
+    shipped = Path(str(files("askwell") / "models" / "coach"))
+    for name in ("crisis.json", "crisis.npz", "findings.json", "findings.npz"):
+        shutil.copy(shipped / name, tmp_path / name)
+    crisis_meta = json.loads((tmp_path / "crisis.json").read_text(encoding="utf-8"))
+    crisis_meta["vocab"] = crisis_meta["vocab"][1:]  # one more column reads as dense
+    (tmp_path / "crisis.json").write_text(json.dumps(crisis_meta), encoding="utf-8")
+    with pytest.raises(ValueError, match="retrain it"):
+        crisis_model.load(tmp_path)
+    meta = json.loads((tmp_path / "findings.json").read_text(encoding="utf-8"))
+    meta["sentence_vocab"] = meta["sentence_vocab"][1:]
+    (tmp_path / "findings.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"trained on \d+ dense features but featurize.py now"):
+        findings_model.load(tmp_path)
+    assert crisis_model.default_model().probability("Could you look at my slides?") < 0.5

@@ -26,6 +26,7 @@ class CrisisModel:
         self.bias = float(meta["bias"])  # type: ignore[arg-type]
         self.threshold = float(meta["threshold"])  # type: ignore[arg-type]
         n_dense = len(coef) - len(vocab)
+        featurize.check_width("crisis", n_dense)
         self.dense_w = coef[:n_dense]
         self.gram_w = {g: float(w) for g, w in zip(vocab, coef[n_dense:], strict=True) if w}
 

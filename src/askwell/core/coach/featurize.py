@@ -107,6 +107,25 @@ class Dense:
         ).astype(np.float32)
 
 
+def width() -> int:
+    """Return how many dense features a text has (meaning, cues and shape side by side)."""
+    return int(dense([""]).stack(1.0).shape[1])
+
+
+def check_width(model: str, trained: int) -> None:
+    """Refuse a model trained on another number of dense features, with the way out.
+
+    Both learned models read the cue families, so a family added or removed in cues.py
+    changes the width: without this, the first check fails deep inside a matrix product.
+    """
+    now = width()
+    if trained != now:
+        raise ValueError(
+            f"the {model} model was trained on {trained} dense features but featurize.py now "
+            f"gives {now} (a cue family changed?): retrain it (docs/coach.md, Retraining)"
+        )
+
+
 def clean(text: str) -> str:
     """Return `text` with characters that cannot be encoded (lone surrogates) replaced."""
     return text.encode("utf-8", "replace").decode("utf-8")

@@ -95,6 +95,7 @@ class FindingsModel:
         self.cue_scale = float(meta.get("cue_scale", 1.0))
         self.threshold = {n: float(meta["threshold"][n]) for n in LABELS}
         n_dense = len(arrays[f"s_{LABELS[0]}"]) - len(meta["sentence_vocab"])
+        featurize.check_width("findings", n_dense)
         self.sentence = _Heads(
             np.vstack([arrays[f"s_{n}"] for n in LABELS]),
             np.asarray([meta["sentence_bias"][n] for n in LABELS]),
