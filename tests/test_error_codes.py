@@ -376,3 +376,75 @@ def test_error_codes_a_dated_thank_you_or_follow_up_lands_alike_from_cli_and_api
             assert r.status_code == 200, r.text
         stamps.append(getattr(services.get_ask(world.store, ask), field))
     assert stamps[0] == stamps[1] == datetime.fromisoformat(f"{_day(2)}T12:00+00:00")
+
+
+def _dated_answer_or_ask(w: World, door: str, action: str, day: str) -> str:
+    """Answer an ask sent 6 days ago, or make a new ask, dated `day`."""
+    if action == "answer":
+        ask = w.ask(now=datetime.now(UTC) - timedelta(days=6))
+        if door == "cli":
+            return w.cli("answer", str(ask), "yes", "--date", day)
+        return w.api("POST", f"/api/asks/{ask}/answer", {"kind": "yes", "answered_at": day})
+    if door == "cli":
+        return w.cli("ask", str(w.need), "--to", str(w.ana), "--text", "Could you?", "--date", day)
+    body = {"need_id": w.need, "person_id": w.ana, "text": "Could you?", "asked_at": day}
+    return w.api("POST", "/api/asks", body)
+
+
+@pytest.mark.parametrize(
+    ("action", "day", "code"),
+    [
+        ("answer", _day(8), "answer_before_ask"),
+        ("answer", _day(-2), "future_date"),
+        ("answer", "1899-12-31", "too_early"),
+        ("answer", "blurgh", "bad_date"),
+        ("ask", _day(-2), "future_date"),
+        ("ask", "1899-12-31", "too_early"),
+        ("ask", "2026-13-45", "bad_date"),
+    ],
+)
+def test_error_codes_a_dated_answer_or_ask_is_refused_alike_by_cli_and_api(
+    world: World, action: str, day: str, code: str
+) -> None:
+    world.monkeypatch.setenv("ASKWELL_TZ", "UTC")
+    assert _dated_answer_or_ask(world, "cli", action, day) == code
+    assert _dated_answer_or_ask(world, "api", action, day) == code
+
+
+def test_error_codes_a_dated_no_lands_alike_from_cli_and_api(world: World) -> None:
+    world.monkeypatch.setenv("ASKWELL_TZ", "UTC")
+    seen = []
+    for door, person in (("cli", world.ana), ("api", world.ben)):
+        ask = world.ask(person=person, now=datetime.now(UTC) - timedelta(days=6))
+        if door == "cli":
+            world.run_cli("answer", str(ask), "no", "--note", "Busy", "--date", _day(2))
+        else:
+            body = {"kind": "no", "note": "Busy", "answered_at": _day(2)}
+            r = world.client.post(f"/api/asks/{ask}/answer", json=body)
+            assert r.status_code == 200, r.text
+        answer = services.get_ask(world.store, ask).answer
+        assert answer is not None
+        cooldown = next(b for b in services.list_boundaries(world.store) if b.person_id == person)
+        seen.append((answer.at, answer.note, cooldown.until, cooldown.reason))
+    noon = datetime.fromisoformat(f"{_day(2)}T12:00+00:00")
+    assert seen[0] == seen[1] and seen[0][:2] == (noon, "Busy")
+    assert seen[0][2] == (noon + timedelta(days=30)).date()
+
+
+@pytest.mark.parametrize("draft", [False, True])
+def test_error_codes_a_dated_ask_lands_alike_from_cli_and_api(world: World, draft: bool) -> None:
+    world.monkeypatch.setenv("ASKWELL_TZ", "UTC")
+    seen = []
+    for door, person in (("cli", world.ana), ("api", world.ben)):
+        if door == "cli":
+            extra = ["--draft"] if draft else []
+            args = ["ask", str(world.need), "--to", str(person), "--text", "Could you?"]
+            world.run_cli(*args, *extra, "--date", _day(3))
+        else:
+            body = {"need_id": world.need, "person_id": person, "text": "Could you?"}
+            r = world.client.post("/api/asks", json={**body, "draft": draft, "asked_at": _day(3)})
+            assert r.status_code == 201, r.text
+        made = services.list_asks(world.store, person_id=person)[-1]
+        seen.append((made.created_at, made.sent_at, made.status))
+    noon = datetime.fromisoformat(f"{_day(3)}T12:00+00:00")
+    assert seen[0] == seen[1] == (noon, None if draft else noon, "draft" if draft else "sent")

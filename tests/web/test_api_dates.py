@@ -1,5 +1,6 @@
 """Dates in the JSON API: a date that cannot be read is `bad_date` by its field, on every route;
-a thank-you and a follow-up take an earlier day with the rules and codes of the CLI's --date."""
+an ask, an answer, a thank-you and a follow-up take an earlier day with the rules and codes of
+the CLI's --date."""
 
 from __future__ import annotations
 
@@ -52,6 +53,8 @@ async def test_api_dates_every_date_field_of_a_body_is_found(app: FastAPI) -> No
         "POST /api/asks/{ask_id}/thank thanked_at",
         "POST /api/asks/{ask_id}/follow-up followed_up_at",
         "POST /api/asks scheduled_for",
+        "POST /api/asks asked_at",
+        "POST /api/asks/{ask_id}/answer answered_at",
         "POST /api/needs deadline",
         "PATCH /api/needs/{need_id} deadline",
         "POST /api/people/{person_id}/boundaries until",
@@ -220,3 +223,55 @@ async def test_api_thank_and_follow_up_without_a_day_are_now(
     assert (await client.post(f"/api/asks/{answered}/thank", json={"note": ""})).status_code == 200
     assert services.get_ask(store, quiet).followed_up_at >= before  # type: ignore[operator]
     assert services.get_ask(store, answered).thanked_at >= before  # type: ignore[operator]
+
+
+# An ask and an answer dated earlier ---------------------------------------------------------
+
+
+async def test_api_answer_takes_an_earlier_day_or_time(
+    client: httpx.AsyncClient, store: Store
+) -> None:
+    ask, timed = _sent(store, 6), _sent(store, 6, "Ben")
+    r = await client.post(
+        f"/api/asks/{ask}/answer",
+        json={"kind": "alternative", "note": "Not me", "answered_at": _day(2)},
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["ask"]["answer"]["at"].startswith(f"{_day(2)}T12:00")
+    at = (datetime.now(UTC) - timedelta(days=1)).replace(microsecond=0)
+    r = await client.post(
+        f"/api/asks/{timed}/answer", json={"kind": "yes", "answered_at": at.isoformat()}
+    )
+    assert r.status_code == 200, r.text
+    assert services.get_ask(store, timed).answer.at == at  # type: ignore[union-attr]
+
+
+async def test_api_answer_on_the_ask_day_comes_just_after_it(
+    client: httpx.AsyncClient, store: Store
+) -> None:
+    person, need = add_person(store, "Ana"), add_need(store)
+    sent = datetime.now(UTC).replace(hour=20, minute=0, microsecond=0) - timedelta(days=3)
+    ask = services.create_ask(store, need.id or 0, person.id or 0, "Could you?", now=sent).ask.id
+    r = await client.post(f"/api/asks/{ask}/answer", json={"kind": "yes", "answered_at": _day(3)})
+    assert r.status_code == 200, r.text
+    assert services.get_ask(store, ask or 0).answer.at == sent  # type: ignore[union-attr]
+    r = await client.post(
+        f"/api/asks/{_sent(store, 3, 'Ben')}/answer",
+        json={"kind": "yes", "answered_at": (datetime.now(UTC) - timedelta(days=4)).isoformat()},
+    )
+    assert r.status_code == 400 and r.json()["code"] == "answer_before_ask"
+
+
+async def test_api_ask_takes_an_earlier_day(client: httpx.AsyncClient, store: Store) -> None:
+    person, need = add_person(store, "Ana"), add_need(store)
+    body = {"need_id": need.id, "person_id": person.id, "text": "Could you?"}
+    r = await client.post("/api/asks", json={**body, "asked_at": _day(4)})
+    assert r.status_code == 201, r.text
+    noon = datetime.fromisoformat(f"{_day(4)}T12:00+00:00")
+    made = services.get_ask(store, r.json()["ask"]["id"])
+    assert (made.created_at, made.sent_at) == (noon, noon)
+    r = await client.post("/api/asks", json={**body, "asked_at": _day(-1)})
+    assert r.status_code == 400 and r.json()["code"] == "future_date"
+    before = datetime.now(UTC)
+    r = await client.post("/api/asks", json=body)
+    assert services.get_ask(store, r.json()["ask"]["id"]).created_at >= before  # type: ignore[operator]

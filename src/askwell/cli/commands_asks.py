@@ -303,7 +303,7 @@ def ask(
     from askwell.errors import AskwellError
     from askwell.services import matching
     from askwell.services._files import check_writable
-    from askwell.services.dates import happened_at
+    from askwell.services.dates import happened_on
 
     body = read_text_arg(text, text_file)
     if ics is not None and at is None:
@@ -327,7 +327,7 @@ def ask(
         override=override,
         parent_id=parent,
         scheduled_for=slot.start if slot else None,
-        now=happened_at(on, "an ask"),
+        on=happened_on(on, "an ask"),
     )
     for message in result.warnings:
         warn(message)
@@ -384,7 +384,7 @@ def answer(
 ) -> None:
     """Record their answer; a no sets a gentle cooldown before asking them again."""
     from askwell import services
-    from askwell.services.dates import happened_at
+    from askwell.services.dates import happened_on
 
     st = store()
     result = services.record_answer(
@@ -394,7 +394,7 @@ def answer(
         note=note,
         offered=offered,
         cooldown_days=cooldown,
-        now=happened_at(on, "an answer"),
+        on=happened_on(on, "an answer"),
     )
     got = result.ask.answer.kind if result.ask.answer else kind
     next_one = services.next_reply(st, ask_id)

@@ -69,10 +69,14 @@ def create_ask(
     override: bool = False,
     scheduled_for: datetime | None = None,
     parent_id: int | None = None,
+    on: date | datetime | None = None,
     now: datetime | None = None,
 ) -> AskResult:
-    """Record an ask (sent unless `draft`); refuse during a cooldown unless `override`."""
-    now = now or _rows.now_utc()
+    """Record an ask (sent unless `draft`); refuse during a cooldown unless `override`.
+
+    `on`: the day (or time) it was made when not just now; `now`: the clock.
+    """
+    now = _dated(on, now, None, "an ask", "", 0)
     body = "" if text is None else check_text(text, "the request text", TEXT_MAX)
     channel = check_choice(channel, CHANNELS, "channel")
     warnings: list[str] = []
@@ -155,15 +159,21 @@ def record_answer(
     note: str = "",
     offered: str = "",
     cooldown_days: int = cooldown.DEFAULT_COOLDOWN_DAYS,
+    on: date | datetime | None = None,
     now: datetime | None = None,
 ) -> AskResult:
-    """Record yes / no / alternative / no-reply; a no sets a boundary with a cooldown."""
-    now = now or _rows.now_utc()
+    """Record yes / no / alternative / no-reply; a no sets a boundary with a cooldown.
+
+    `on`: the day (or time) they answered when not just now, never before the ask was sent
+    (`answer_before_ask`); `now`: the clock.
+    """
     note = check_text(note, "the note", TEXT_MAX, required=False)
     offered = check_text(offered, "what was offered", TEXT_MAX, required=False)
-    until = cooldown.cooldown_end(now.date(), cooldown_days)
     with store.session() as s:
         row = _rows.owned(s, store, AskRow, ask_id)
+        sent = row.sent_at if on is not None else None  # a clock time passed in is trusted
+        now = _dated(on, now, sent, "an answer", "answer_before_ask", ask_id)
+        until = cooldown.cooldown_end(now.date(), cooldown_days)
         updated = _apply(
             row, lifecycle.answer(_rows.ask(row), kind, now, note=note, offered=offered)
         )
@@ -200,7 +210,7 @@ def _dated(
     code: str,
     ask_id: int,
 ) -> datetime:
-    """Return when a thank-you or follow-up happened, never before `earliest` (`code` if so).
+    """Return when something happened, never before `earliest` (`code` if so).
 
     `on` is the day (or exact time) a person named, checked like every date they give (not
     to come, not before 1900); a day that is the day of `earliest` comes just after it.

@@ -45,9 +45,10 @@ def list_asks(
 
 @router.post("/asks", status_code=status.HTTP_201_CREATED)
 def create_ask(store: StoreDep, body: AskCreate) -> AskResultPublic:
-    """Record an ask; refused during a cooldown unless `override`."""
+    """Record an ask; refused during a cooldown unless `override` (`asked_at`: an earlier day)."""
     data = body.model_dump()
-    return _result(services.create_ask(store, data.pop("need_id"), data.pop("person_id"), **data))
+    need, person, on = data.pop("need_id"), data.pop("person_id"), data.pop("asked_at")
+    return _result(services.create_ask(store, need, person, on=on, **data))
 
 
 @router.get("/asks/{ask_id}")
@@ -64,8 +65,13 @@ def send_ask(store: StoreDep, ask_id: PathId) -> AskPublic:
 
 @router.post("/asks/{ask_id}/answer")
 def record_answer(store: StoreDep, ask_id: PathId, body: AnswerCreate) -> AskResultPublic:
-    """Record the answer: yes, no (sets a cooldown), alternative, or no reply."""
-    return _result(services.record_answer(store, ask_id, **body.model_dump()))
+    """Record the answer: yes, no (sets a cooldown), alternative, or no reply.
+
+    `answered_at`: an earlier day or time.
+    """
+    data = body.model_dump()
+    on = data.pop("answered_at")
+    return _result(services.record_answer(store, ask_id, on=on, **data))
 
 
 @router.post("/asks/{ask_id}/thank")

@@ -264,6 +264,11 @@ class AskCreate(InBody):
     override: bool = Field(False, description="Ask even though a cooldown is running.")
     scheduled_for: datetime | None = None
     parent_id: Id | None = None
+    asked_at: date | datetime | None = Field(
+        None,
+        description="The day (or time) you made the ask, if not just now; not to come "
+        "(like askwell ask --date).",
+    )
 
 
 class AnswerCreate(InBody):
@@ -273,6 +278,11 @@ class AnswerCreate(InBody):
     note: LongText = ""
     offered: LongText = Field("", description="For an alternative: what they offered instead.")
     cooldown_days: int = Field(30, ge=1, le=3650)
+    answered_at: date | datetime | None = Field(
+        None,
+        description="The day (or time) they answered, if not just now; on or after the ask "
+        "was sent, not to come (like askwell answer --date).",
+    )
 
 
 class NoteCreate(InBody):
