@@ -46,13 +46,17 @@ def main() -> None:
     print(f"{args.split}: {len(records)} requests")
     print(f"{'label':20} {'rule':20} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}")
     for name, fig in result["labels"].items():
-        print(f"{name:20} {LABEL_RULES[name]:20} {fig['precision']:6.3f} {fig['recall']:6.3f} "
-              f"{fig['f1']:6.3f} {fig['support']:4d}")
+        print(
+            f"{name:20} {LABEL_RULES[name]:20} {fig['precision']:6.3f} {fig['recall']:6.3f} "
+            f"{fig['f1']:6.3f} {fig['support']:4d}"
+        )
     print(f"{'macro F1':41} {result['macro_f1']:20.3f}")
     print(f"score vs overall_quality: Spearman {result['spearman']:.3f}")
     crisis = result["crisis"]
-    print(f"crisis on {args.split}: {crisis['tp']} caught, {crisis['fn']} missed, "
-          f"{crisis['fp']} false alarms of {crisis['negatives']} others")
+    print(
+        f"crisis on {args.split}: {crisis['tp']} caught, {crisis['fn']} missed, "
+        f"{crisis['fp']} false alarms of {crisis['negatives']} others"
+    )
     sets = REPO / "tests" / "data" / "crisis"
     for name, want in (("positives.jsonl", True), ("hard_negatives.jsonl", False)):
         path = sets / name
@@ -72,8 +76,7 @@ def main() -> None:
         wrong.sort(key=lambda t: -t[0])
         for conf, said, rec in wrong[: args.misses]:
             kind = "false alarm" if said else "missed"
-            print(f"  {name:18} {kind:11} ({conf:.2f}) {rec['id']}: "
-                  f"{rec['text'][:110]!r}")
+            print(f"  {name:18} {kind:11} ({conf:.2f}) {rec['id']}: {rec['text'][:110]!r}")
 
 
 if __name__ == "__main__":

@@ -148,7 +148,10 @@ class Table:
 
 
 def design(
-    variant: str, dense: featurize.Dense, grams: list[frozenset[str]], rows: Any,
+    variant: str,
+    dense: featurize.Dense,
+    grams: list[frozenset[str]],
+    rows: Any,
     vocab: dict[str, int],
 ) -> Any:
     """Return the design matrix of the given rows."""
@@ -195,8 +198,9 @@ class Model:
         # out-of-fold best-sentence scores for the message heads
         best = sentence_best_oof(table, rows, variant)
         self.mvocab = grams_vocab(table.grams, rows, variant)
-        xm = hstack([design(variant, table.dense, table.grams, rows, self.mvocab),
-                     csr_matrix(best)]).tocsr()
+        xm = hstack(
+            [design(variant, table.dense, table.grams, rows, self.mvocab), csr_matrix(best)]
+        ).tocsr()
         self.mheads = [
             fit(xm, table.y[rows, j], cs[n], table.w[rows]) for j, n in enumerate(LABELS)
         ]
@@ -211,8 +215,9 @@ class Model:
     def predict(self, table: Table, rows: np.ndarray) -> np.ndarray:
         """Return message probabilities, one column per label."""
         best = self.sentence_scores(table, rows)
-        xm = hstack([design(self.variant, table.dense, table.grams, rows, self.mvocab),
-                     csr_matrix(best)]).tocsr()
+        xm = hstack(
+            [design(self.variant, table.dense, table.grams, rows, self.mvocab), csr_matrix(best)]
+        ).tocsr()
         return np.column_stack([h.predict_proba(xm)[:, 1] for h in self.mheads])
 
 
@@ -247,9 +252,7 @@ def _sentence_best_oof(table: Table, rows: np.ndarray, variant: str) -> np.ndarr
         srows = np.flatnonzero(np.isin(table.owner_arr, tr))
         vocab = grams_vocab(table.sgrams, srows, variant)
         xs = design(variant, table.sdense, table.sgrams, srows, vocab)
-        heads = [
-            fit(xs, table.sy[srows, j], SENT_C, table.sw[srows]) for j in range(len(LABELS))
-        ]
+        heads = [fit(xs, table.sy[srows, j], SENT_C, table.sw[srows]) for j in range(len(LABELS))]
         trows = np.flatnonzero(np.isin(table.owner_arr, te))
         xt = design(variant, table.sdense, table.sgrams, trows, vocab)
         probs = np.column_stack([h.predict_proba(xt)[:, 1] for h in heads])
@@ -319,33 +322,38 @@ def cross_validate(
                 options.append((*best_threshold(table.y[known, j], p[known]), c, mode))
         best = max(options, key=lambda t: t[1])
         chosen[name] = {"threshold": best[0], "cv_f1": best[1], "c": best[2], "mode": best[3]}
-    table_oof = np.column_stack([
-        oof[chosen[n]["c"]][:, j] if chosen[n]["mode"] == "message"
-        else np.maximum(oof[chosen[n]["c"]][:, j], sent[:, j])
-        for j, n in enumerate(LABELS)
-    ])
+    table_oof = np.column_stack(
+        [
+            oof[chosen[n]["c"]][:, j]
+            if chosen[n]["mode"] == "message"
+            else np.maximum(oof[chosen[n]["c"]][:, j], sent[:, j])
+            for j, n in enumerate(LABELS)
+        ]
+    )
     return chosen, table_oof
 
 
 def report(variant: str, train: Table, dev: Table) -> tuple[Model, dict[str, Any]]:
     """Cross-validate, fit on all training data, print per-label figures on dev."""
     chosen, train_oof = cross_validate(train, variant)
-    model = Model(train, np.arange(len(train.texts)), variant,
-                  {n: chosen[n]["c"] for n in LABELS})
+    model = Model(train, np.arange(len(train.texts)), variant, {n: chosen[n]["c"] for n in LABELS})
     probs = model.predict(dev, np.arange(len(dev.texts)))
     best = model.sentence_scores(dev, np.arange(len(dev.texts)))
     for j, name in enumerate(LABELS):
         if chosen[name]["mode"] == "max":
             probs[:, j] = np.maximum(probs[:, j], best[:, j])
     print(f"\nvariant {variant}: {len(train.texts)} train, {len(dev.texts)} dev")
-    print(f"{'label':20} {'C':>5} {'mode':>7} {'thr':>5} {'cvF1':>6} {'P':>6} {'R':>6} "
-          f"{'devF1':>6}")
+    print(
+        f"{'label':20} {'C':>5} {'mode':>7} {'thr':>5} {'cvF1':>6} {'P':>6} {'R':>6} {'devF1':>6}"
+    )
     for j, name in enumerate(LABELS):
         ch = chosen[name]
         p, r, f = prf(dev.y[:, j], probs[:, j] >= ch["threshold"])
         ch.update(dev_p=p, dev_r=r, dev_f1=f)
-        print(f"{name:20} {ch['c']:5.1f} {ch['mode']:>7} {ch['threshold']:5.2f} "
-              f"{ch['cv_f1']:6.3f} {p:6.3f} {r:6.3f} {f:6.3f}")
+        print(
+            f"{name:20} {ch['c']:5.1f} {ch['mode']:>7} {ch['threshold']:5.2f} "
+            f"{ch['cv_f1']:6.3f} {p:6.3f} {r:6.3f} {f:6.3f}"
+        )
     cv = np.mean([chosen[n]["cv_f1"] for n in LABELS])
     dv = np.mean([chosen[n]["dev_f1"] for n in LABELS])
     print(f"{'macro':20} {'':5} {'':7} {'':5} {cv:6.3f} {'':6} {'':6} {dv:6.3f}")
@@ -364,8 +372,11 @@ def quality_head(train: Table, train_oof: np.ndarray, dev: Table, dev_probs: np.
     head = Ridge(alpha=1.0).fit(train_oof[:n], y)
     rho = spearmanr(head.predict(dev_probs), y_dev).statistic
     print(f"quality: dev Spearman {rho:.3f}")
-    return {"bias": float(head.intercept_), "dev_spearman": round(float(rho), 4),
-            "weights": {n: round(float(w), 4) for n, w in zip(LABELS, head.coef_, strict=True)}}
+    return {
+        "bias": float(head.intercept_),
+        "dev_spearman": round(float(rho), 4),
+        "weights": {n: round(float(w), 4) for n, w in zip(LABELS, head.coef_, strict=True)},
+    }
 
 
 def export(model: Model, chosen: dict[str, Any], n_train: int) -> None:
@@ -392,8 +403,9 @@ def export(model: Model, chosen: dict[str, Any], n_train: int) -> None:
     }
     MODELS.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(MODELS / "findings.npz", **arrays)
-    (MODELS / "findings.json").write_text(json.dumps(meta, ensure_ascii=False) + "\n",
-                                           encoding="utf-8")
+    (MODELS / "findings.json").write_text(
+        json.dumps(meta, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print("wrote", MODELS / "findings.npz", MODELS / "findings.json")
 
 

@@ -53,9 +53,7 @@ def check_many(
             if progress:
                 progress(1)
         return
-    chunks = [
-        (list(texts[i : i + CHUNK]), channel, country) for i in range(0, len(texts), CHUNK)
-    ]
+    chunks = [(list(texts[i : i + CHUNK]), channel, country) for i in range(0, len(texts), CHUNK)]
     with ProcessPoolExecutor(max_workers=n) as pool:
         for rows in pool.map(_check_chunk, chunks):
             yield from rows

@@ -102,9 +102,9 @@ class Dense:
         The scales set how cheap each block is for a regularised model to lean on: a larger
         scale needs a smaller weight for the same effect, so it costs less penalty.
         """
-        return np.hstack(
-            [meaning_scale * self.meaning, cue_scale * self.cues, self.shape]
-        ).astype(np.float32)
+        return np.hstack([meaning_scale * self.meaning, cue_scale * self.cues, self.shape]).astype(
+            np.float32
+        )
 
 
 def width() -> int:
