@@ -266,8 +266,7 @@ class AskCreate(InBody):
     parent_id: Id | None = None
     asked_at: date | datetime | None = Field(
         None,
-        description="The day (or time) you made the ask, if not just now; not to come "
-        "(like askwell ask --date).",
+        description="The day (or time) you made the ask, if not just now; not in the future.",
     )
 
 
@@ -280,8 +279,8 @@ class AnswerCreate(InBody):
     cooldown_days: int = Field(30, ge=1, le=3650)
     answered_at: date | datetime | None = Field(
         None,
-        description="The day (or time) they answered, if not just now; on or after the ask "
-        "was sent, not to come (like askwell answer --date).",
+        description="The day (or time) they answered, if not just now; on or after the day "
+        "the ask was sent, and not in the future.",
     )
 
 
