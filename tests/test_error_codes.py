@@ -448,3 +448,53 @@ def test_error_codes_a_dated_ask_lands_alike_from_cli_and_api(world: World, draf
         seen.append((made.created_at, made.sent_at, made.status))
     noon = datetime.fromisoformat(f"{_day(3)}T12:00+00:00")
     assert seen[0] == seen[1] == (noon, None if draft else noon, "draft" if draft else "sent")
+
+
+def _dated_record(w: World, door: str, kind: str, day: str) -> str:
+    """Write a reflection about Ana, or note help given to her, dated `day`."""
+    if kind == "journal":
+        if door == "cli":
+            return w.cli("journal", "add", "Asked Ana", "--person", str(w.ana), "--date", day)
+        body = {"text": "Asked Ana", "person_id": w.ana, "created_at": day}
+        return w.api("POST", "/api/journal", body)
+    if door == "cli":
+        return w.cli("gave", str(w.ana), "Lent a ladder", "--date", day)
+    return w.api(
+        "POST",
+        "/api/help-given",
+        {"person_id": w.ana, "summary": "Lent a ladder", "created_at": day},
+    )
+
+
+@pytest.mark.parametrize("kind", ["journal", "help"])
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [(_day(-2), "future_date"), ("1899-12-31", "too_early"), ("2026-13-45", "bad_date")],
+)
+def test_error_codes_a_dated_reflection_or_help_is_refused_alike_by_cli_and_api(
+    world: World, kind: str, day: str, code: str
+) -> None:
+    world.monkeypatch.setenv("ASKWELL_TZ", "UTC")
+    assert _dated_record(world, "cli", kind, day) == code
+    assert _dated_record(world, "api", kind, day) == code
+    assert services.list_entries(world.store) == []
+    assert services.load_history(world.store).help_given == []
+
+
+def test_error_codes_a_dated_reflection_or_help_lands_alike_from_cli_and_api(
+    world: World,
+) -> None:
+    world.monkeypatch.setenv("ASKWELL_TZ", "UTC")
+    noon = datetime.fromisoformat(f"{_day(4)}T12:00+00:00")
+    world.run_cli("journal", "add", "Asked Ana", "--person", str(world.ana), "--date", _day(4))
+    world.run_cli("gave", str(world.ana), "Lent a ladder", "--date", _day(4))
+    body = {"text": "Asked Ana", "person_id": world.ana, "created_at": _day(4)}
+    assert world.client.post("/api/journal", json=body).status_code == 201
+    body = {"person_id": world.ana, "summary": "Lent a ladder", "created_at": _day(4)}
+    assert world.client.post("/api/help-given", json=body).status_code == 201
+    entries = [(e.text, e.person_id, e.created_at) for e in services.list_entries(world.store)]
+    assert entries == [("Asked Ana", world.ana, noon)] * 2
+    given = services.load_history(world.store).help_given
+    assert [(g.summary, g.person_id, g.created_at) for g in given] == [
+        ("Lent a ladder", world.ana, noon)
+    ] * 2

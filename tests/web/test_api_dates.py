@@ -1,6 +1,6 @@
 """Dates in the JSON API: a date that cannot be read is `bad_date` by its field, on every route;
-an ask, an answer, a thank-you and a follow-up take an earlier day with the rules and codes of
-the CLI's --date."""
+an ask, an answer, a thank-you, a follow-up, a reflection and help given take an earlier day
+with the rules and codes of the CLI's --date."""
 
 from __future__ import annotations
 
@@ -60,6 +60,8 @@ async def test_api_dates_every_date_field_of_a_body_is_found(app: FastAPI) -> No
         "POST /api/people/{person_id}/boundaries until",
         "PATCH /api/boundaries/{boundary_id} until",
         "PATCH /api/journal/{entry_id} created_at",
+        "POST /api/journal created_at",
+        "POST /api/help-given created_at",
         "PATCH /api/help/{help_id} created_at",
     } <= found
 
@@ -275,3 +277,40 @@ async def test_api_ask_takes_an_earlier_day(client: httpx.AsyncClient, store: St
     before = datetime.now(UTC)
     r = await client.post("/api/asks", json=body)
     assert services.get_ask(store, r.json()["ask"]["id"]).created_at >= before  # type: ignore[operator]
+
+
+# A reflection and help given dated earlier -------------------------------------------------
+
+
+async def test_api_journal_and_help_take_an_earlier_day_or_time(
+    client: httpx.AsyncClient, store: Store
+) -> None:
+    ana = add_person(store, "Ana").id
+    at = (datetime.now(UTC) - timedelta(days=1)).replace(microsecond=0)
+    r = await client.post("/api/journal", json={"text": "Asked Ana", "created_at": _day(3)})
+    assert r.status_code == 201, r.text
+    assert r.json()["created_at"].startswith(f"{_day(3)}T12:00")
+    r = await client.post(
+        "/api/help-given",
+        json={"person_id": ana, "summary": "Lent a ladder", "created_at": at.isoformat()},
+    )
+    assert r.status_code == 201, r.text
+    assert [g.created_at for g in services.load_history(store).help_given] == [at]
+    before = datetime.now(UTC)
+    r = await client.post("/api/journal", json={"text": "Just now"})
+    assert datetime.fromisoformat(r.json()["created_at"]) >= before
+
+
+@pytest.mark.parametrize("path", ["/api/journal", "/api/help-given"])
+@pytest.mark.parametrize(
+    ("value", "code"), [("tomorrow", "future_date"), ("1899-12-31", "too_early")]
+)
+async def test_api_journal_and_help_refuse_a_day_by_the_same_rules(
+    client: httpx.AsyncClient, store: Store, path: str, value: str, code: str
+) -> None:
+    ana = add_person(store, "Ana").id
+    day = _day(-1) if value == "tomorrow" else value
+    body = {"text": "x"} if path == "/api/journal" else {"person_id": ana, "summary": "x"}
+    r = await client.post(path, json={**body, "created_at": day})
+    assert r.status_code == 400 and r.json()["code"] == code, r.text
+    assert services.list_entries(store) == [] and services.load_history(store).help_given == []

@@ -40,10 +40,10 @@ def gave(
 ) -> None:
     """Record help you gave someone (it balances the asking)."""
     from askwell import services
-    from askwell.services.dates import happened_at
+    from askwell.services.dates import happened_on
 
-    when = happened_at(on, "help given")
-    record = services.give_help(store(), person_id(person), summary, now=when)
+    when = happened_on(on, "help given")
+    record = services.give_help(store(), person_id(person), summary, on=when)
     if as_json:
         emit_json(record)
     else:
@@ -70,15 +70,15 @@ def journal_add(
     from askwell import services
     from askwell.cli._editor import edit_text
     from askwell.errors import AskwellError
-    from askwell.services.dates import happened_at
+    from askwell.services.dates import happened_on
 
-    when = happened_at(on, "a journal entry")
+    when = happened_on(on, "a journal entry")
     if edit:
         text = edit_text(text or "")
     if text is None:
         raise AskwellError("write the reflection as an argument, or use --edit")
     who = person_id(person) if person is not None else None
-    entry = services.add_entry(store(), text, need_id=need, person_id=who, ask_id=ask, now=when)
+    entry = services.add_entry(store(), text, need_id=need, person_id=who, ask_id=ask, on=when)
     if as_json:
         emit_json(entry)
     else:

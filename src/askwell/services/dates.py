@@ -25,6 +25,16 @@ def happened_at(text: str | None, what: str, *, now: datetime | None = None) -> 
     return restamp(said_day(text, what, now=now), None, what, now=now)
 
 
+def dated(on: date | datetime | None, what: str, *, now: datetime | None = None) -> datetime:
+    """Return when a new record happened: `on` (a local day or an exact time), else now.
+
+    `on` is checked like every date a person gives: not to come, not before 1900.
+    """
+    if on is None:
+        return now or datetime.now(UTC)
+    return restamp(on, None, what, now=now)
+
+
 def happened_on(text: str | None, what: str, *, now: datetime | None = None) -> date | None:
     """Return the local day said in words (None for no day: it happened now), not one to come."""
     if text is None or not text.strip():

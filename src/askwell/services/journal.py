@@ -10,6 +10,7 @@ from askwell.core.journal import TimelineItem
 from askwell.core.model import TEXT_MAX, HelpGiven, JournalEntry, check_text
 from askwell.errors import AskwellError
 from askwell.services import _rows
+from askwell.services.dates import dated
 from askwell.storage.store import Store
 from askwell.storage.tables import AskRow, HelpGivenRow, JournalRow, NeedRow, PersonRow
 
@@ -23,10 +24,15 @@ def add_entry(
     need_id: int | None = None,
     person_id: int | None = None,
     ask_id: int | None = None,
+    on: date | datetime | None = None,
     now: datetime | None = None,
 ) -> JournalEntry:
-    """Store a reflection, optionally linked to a need, a person or an ask."""
+    """Store a reflection, optionally linked to a need, a person or an ask.
+
+    `on`: the day (or time) it was written when not just now; `now`: the clock.
+    """
     body = check_text(text, "the journal entry", TEXT_MAX)
+    when = dated(on, "a journal entry", now=now)
     with store.session() as s:
         if need_id is not None:
             _rows.owned(s, store, NeedRow, need_id)
@@ -37,7 +43,7 @@ def add_entry(
         row = JournalRow(
             uid=_rows.new_uid(),
             owner_id=store.owner_id,
-            created_at=now or _rows.now_utc(),
+            created_at=when,
             text=body,
             kind="reflection",
             need_id=need_id,
@@ -106,16 +112,25 @@ def timeline(
 
 
 def give_help(
-    store: Store, person_id: int, summary: str, *, now: datetime | None = None
+    store: Store,
+    person_id: int,
+    summary: str,
+    *,
+    on: date | datetime | None = None,
+    now: datetime | None = None,
 ) -> HelpGiven:
-    """Record help the user gave someone."""
+    """Record help the user gave someone.
+
+    `on`: the day (or time) it was given when not just now; `now`: the clock.
+    """
     body = check_text(summary, "the summary", TEXT_MAX)
+    when = dated(on, "help given", now=now)
     with store.session() as s:
         _rows.owned(s, store, PersonRow, person_id)
         row = HelpGivenRow(
             uid=_rows.new_uid(),
             owner_id=store.owner_id,
-            created_at=now or _rows.now_utc(),
+            created_at=when,
             person_id=person_id,
             summary=body,
         )

@@ -33,12 +33,14 @@ def list_entries(
 
 @router.post("/journal", status_code=status.HTTP_201_CREATED)
 def add_entry(store: StoreDep, body: JournalCreate) -> JournalPublic:
-    """Write a reflection."""
+    """Write a reflection (`created_at`: an earlier day or time)."""
     data = body.model_dump()
-    return JournalPublic.of(services.add_entry(store, data.pop("text"), **data))
+    text, on = data.pop("text"), data.pop("created_at")
+    return JournalPublic.of(services.add_entry(store, text, on=on, **data))
 
 
 @router.post("/help-given", status_code=status.HTTP_201_CREATED)
 def give_help(store: StoreDep, body: HelpGivenCreate) -> HelpGivenPublic:
-    """Record help you gave someone."""
-    return HelpGivenPublic.of(services.give_help(store, body.person_id, body.summary))
+    """Record help you gave someone (`created_at`: an earlier day or time)."""
+    on = body.created_at
+    return HelpGivenPublic.of(services.give_help(store, body.person_id, body.summary, on=on))

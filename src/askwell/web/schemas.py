@@ -453,6 +453,10 @@ class JournalCreate(InBody):
     need_id: Id | None = None
     person_id: Id | None = None
     ask_id: Id | None = None
+    created_at: date | datetime | None = Field(
+        None,
+        description="The day (or time) you wrote it, if not just now; not to come.",
+    )
 
 
 class JournalUpdate(InBody):
@@ -491,6 +495,10 @@ class HelpGivenCreate(InBody):
 
     person_id: Id
     summary: RequiredText
+    created_at: date | datetime | None = Field(
+        None,
+        description="The day (or time) you gave it, if not just now; not to come.",
+    )
 
 
 class HelpGivenUpdate(InBody):
