@@ -55,6 +55,9 @@ def test_cli_help_with_a_server_lists_what_runs_there(cli) -> None:  # type: ign
     assert {"login", "logout", "inbox", "sent", "need", "webhook", "thank"} <= listed
     assert not {"check", "draft", "export", "journal", "team"} & listed  # local only
     assert "Run `askwell --server URL COMMAND --help`" in out
+    options = out.split("Options:")[1].split("Commands:")[0]
+    assert "--db" not in options and "ASKWELL_DATABASE_URL" not in options  # a server's own
+    assert {"--server", "--team", "--debug", "--help"} <= {w for w in options.split() if "--" in w}
 
 
 def test_cli_help_after_a_root_option_is_the_same_help(cli) -> None:  # type: ignore[no-untyped-def]

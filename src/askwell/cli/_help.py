@@ -15,10 +15,14 @@ REMOTE = (
 )
 
 
+LOCAL_ONLY = ("db",)
+
+
 def render(remote: bool = False) -> str:
     """Return the top-level help text built from the registered Typer commands.
 
-    With `remote`, the commands listed are the ones that run against a team server.
+    With `remote`, the commands listed are the ones that run against a team server, and the
+    options leave out --db (a server keeps its own database, so --db does nothing there).
     """
     import typer.main
 
@@ -35,7 +39,7 @@ def render(remote: bool = False) -> str:
         "Options:",
     ]
     for param in root.params:
-        if not param.opts[0].startswith("--"):
+        if not param.opts[0].startswith("--") or (remote and param.name in LOCAL_ONLY):
             continue
         help_text = getattr(param, "help", "") or ""
         if getattr(param, "envvar", None):
