@@ -1,8 +1,8 @@
 """`askwell --server URL ...` against servers that misbehave: one clear line and exit 1 each.
 
 A real HTTP server on 127.0.0.1 plays each part (down, slow, trickling, HTML instead of JSON,
-a 500, a redirect, an answer far too large); the CLI runs in-process with `login --token`, the
-first request any server command makes.
+a 500, a redirect, an answer far too large, JSON of the wrong shape); the CLI runs in-process
+with `login --token`, the first request any server command makes.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from askwell.cli import remote
+from askwell.cli import remote_shapes as shapes
 
 Play = Callable[[BaseHTTPRequestHandler], None]
 
@@ -173,3 +174,122 @@ def test_a_redirect_is_not_followed_with_the_token(cli, stage: Stage, tmp_path: 
         assert elsewhere.seen == []  # the token went nowhere else
     finally:
         elsewhere.close()
+
+
+WRONG_SHAPE = "with something askwell cannot use: {} (expected {}); is the address right, and is the server's askwell up to date?"  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        (b"[1, 2]", "the answer is a list, not an object"),
+        (b'{"user": {"name": "Ben"}, "teams": []}', "'user.email' is missing"),
+        (
+            b'{"user": {"name": "Ben", "email": "b@x"}, "teams": [{"name": 3}]}',
+            "'teams[0].name' is a number, not text",
+        ),
+        (
+            b'{"user": {"name": "Ben", "email": "b@x"}, "teams": {}}',
+            "'teams' is an object, not a list",
+        ),
+        (b"null", "the answer is null, not an object"),
+        (b"", "it is empty"),
+    ],
+)
+def test_an_answer_of_the_wrong_shape_names_the_request(  # type: ignore[no-untyped-def]
+    cli, stage: Stage, tmp_path: Path, body: bytes, problem: str
+) -> None:
+    stage.play = _answer(200, body, "application/json")
+    said = _fails(cli, stage.url, tmp_path)
+    expected = WRONG_SHAPE.format(problem, "your account and teams")
+    assert said == f"{stage.url} answered GET /api/team/me {expected}"
+    assert not (tmp_path / "config" / "askwell" / "servers.json").exists()  # nothing stored
+
+
+def test_json_nested_too_deep_is_not_json(cli, stage: Stage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    stage.play = _answer(200, b"[" * 200_000, "application/json")
+    said = _fails(cli, stage.url, tmp_path)
+    assert said.endswith("did not answer like an askwell server (not JSON); is the address right?")
+
+
+def _logged_in(tmp_path: Path, server: str) -> dict[str, str]:
+    home = tmp_path / "config"
+    (home / "askwell").mkdir(parents=True, exist_ok=True)
+    (home / "askwell" / "servers.json").write_text(json.dumps({server: {"token": "tok"}}))
+    return {"XDG_CONFIG_HOME": str(home)}
+
+
+@pytest.mark.parametrize(
+    ("args", "answers", "said"),
+    [
+        (
+            ("inbox",),
+            {},
+            "GET /api/team/inbox with something askwell cannot use: the answer is "
+            "an object, not a list (expected a list of asks)",
+        ),
+        (
+            ("people", "list"),
+            {
+                "/api/team/teams": b'[{"id": 1, "name": "Platform"}]',
+                "/api/team/teams/1/members": b'[{"role": "member"}]',
+            },
+            "GET /api/team/teams/1/members with something askwell cannot use: '[0].profile' is "
+            "missing (expected a list of the team's members)",
+        ),
+        (
+            ("need", "show", "4"),
+            {},
+            "GET /api/team/needs/4 with something askwell cannot use: "
+            "'id' is missing (expected a need)",
+        ),
+        (
+            ("suggest", "4"),
+            {},
+            "GET /api/team/needs/4/route with something askwell cannot use: "
+            "'suggested' is missing (expected whom to ask)",
+        ),
+        (
+            ("webhook", "list"),
+            {"/api/team/notifications": b'{"muted": [], "kinds": {"ask": 1}}'},
+            "GET /api/team/notifications with something askwell cannot use: 'kinds.ask' is a "
+            "number, not text (expected your notification settings)",
+        ),
+    ],
+)
+def test_every_command_names_the_request_that_came_back_wrong(  # type: ignore[no-untyped-def]
+    cli, stage: Stage, tmp_path: Path, args: tuple[str, ...], answers: dict[str, bytes], said: str
+) -> None:
+    def play(h: BaseHTTPRequestHandler) -> None:
+        body = answers.get(h.path.split("?")[0], b'{"items": [{"id": 1}]}')
+        _answer(200, body, "application/json")(h)
+
+    stage.play = play
+    result = cli("--server", stage.url, *args, env=_logged_in(tmp_path, stage.url), expect=1)
+    assert result.out == "" and "Traceback" not in result.err
+    assert (
+        result.err.strip() == f"error: {stage.url} answered {said}; is the address right, "
+        "and is the server's askwell up to date?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "shape", "said"),
+    [
+        ({"a": True}, {"a": int}, "'a' is true or false, not a whole number"),
+        ({"a": 1.5}, {"a": int}, "'a' is a number, not a whole number"),
+        ({}, {"a": shapes.Maybe(str)}, None),
+        ({"a": None}, {"a": shapes.Maybe(str)}, None),
+        ({"a": [{"b": {}}]}, {"a": [{"b": shapes.Many(str)}]}, None),
+        (
+            {"a": [{"b": {"c": []}}]},
+            {"a": [{"b": shapes.Many(str)}]},
+            "'a[0].b.c' is a list, not text",
+        ),
+        ([{"x": 1}], shapes.ANY, None),
+    ],
+)
+def test_remote_shapes_say_where_an_answer_differs(
+    value: Any, shape: Any, said: str | None
+) -> None:
+    assert shapes.problem(value, shape) == said

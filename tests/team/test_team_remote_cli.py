@@ -165,3 +165,18 @@ def test_notifications_and_webhooks_from_the_cli(  # type: ignore[no-untyped-def
     assert "No webhooks yet." in cleo("webhook", "list").out
     wrong = cleo("notifications", "--off", "everything", expect=1)
     assert "the server did not accept that" in wrong.err and wrong.err.count("\n") == 1
+
+
+def test_every_answer_the_cli_reads_fits_its_expected_shape(  # type: ignore[no-untyped-def]
+    cli, live: str, world: Any, tmp_path: Path
+) -> None:
+    """The commands the walk above leaves out, against the real server (shapes checked)."""
+    ben = as_person(cli, live, tmp_path)
+    ben("login", "--token", world.members[0].token)
+    made = json.loads(ben("need", "add", "Pair on a bug", "--to", "Cleo", "--json").out)
+    assert made["ask"]["helper"]["name"] == "Cleo"
+    need_id = made["need"]["id"]
+    assert f"#{need_id} [open] Pair on a bug" in ben("need", "show", str(need_id)).out
+    assert f"Need #{need_id} is resolved." in ben("need", "resolve", str(need_id)).out
+    soon = ben("followup", str(made["ask"]["id"]), expect=1)  # refused by the server, in words
+    assert "cannot use" not in soon.err and soon.err.count("\n") == 1

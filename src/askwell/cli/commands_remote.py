@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from askwell.cli import _common
+from askwell.cli import remote_shapes as shapes
 from askwell.cli._common import JsonOpt, NeedTypeOpt, console, emit_json
 from askwell.cli.remote import Client, Login
 from askwell.errors import AskwellError
@@ -51,7 +52,7 @@ def client() -> Client:
 
 def team_id(api: Client) -> int:
     """Return the team chosen with --team (id or name), or your only team."""
-    teams: list[dict[str, Any]] = api.call("GET", "/api/team/teams")
+    teams: list[dict[str, Any]] = api.call("GET", "/api/team/teams", expect=shapes.TEAMS)
     chosen = _common.current().team
     if chosen:
         for t in teams:
@@ -68,7 +69,9 @@ def team_id(api: Client) -> int:
 
 def member_id(api: Client, team: int, ref: str) -> int:
     """Return the id of the one team member `ref` names (an id, a name or its start)."""
-    found: list[dict[str, Any]] = api.call("GET", f"/api/team/teams/{team}/members")
+    found: list[dict[str, Any]] = api.call(
+        "GET", f"/api/team/teams/{team}/members", expect=shapes.MEMBERS
+    )
     people = [m["profile"] for m in found]
     if ref.isdigit() and any(p["user_id"] == int(ref) for p in people):
         return int(ref)
@@ -100,13 +103,15 @@ def login(
         email = email or typer.prompt("Email")
         password = typer.prompt("Password", hide_input=True)
         session = Client(server)
-        signed = session.call("POST", "/api/team/signin", {"email": email, "password": password})
+        signed = session.call(
+            "POST", "/api/team/signin", {"email": email, "password": password}, shapes.SIGNED_IN
+        )
         session.csrf = str(signed.get("csrf_token") or "")
         label = f"askwell CLI on {socket.gethostname()}"[:120]
-        made = session.call("POST", "/api/team/tokens", {"name": label})
+        made = session.call("POST", "/api/team/tokens", {"name": label}, shapes.TOKEN)
         token, token_id = str(made["token"]), int(made["id"])
         session.call("POST", "/api/team/signout", {})
-    me = Client(server, token.strip()).call("GET", "/api/team/me")
+    me = Client(server, token.strip()).call("GET", "/api/team/me", expect=shapes.ME)
     user = me["user"]
     where = save(Login(server, token.strip(), token_id, user["name"], user["email"]))
     teams = ", ".join(t["name"] for t in me["teams"]) or "no team yet"
@@ -138,7 +143,7 @@ def logout() -> None:
 def people_list(as_json: JsonOpt = False) -> None:
     """List your team's members: what they help with and whether they have room."""
     api = client()
-    found = api.call("GET", f"/api/team/teams/{team_id(api)}/members")
+    found = api.call("GET", f"/api/team/teams/{team_id(api)}/members", expect=shapes.MEMBERS)
     if as_json:
         emit_json(found)
         return
@@ -193,7 +198,7 @@ def need_add(
     }
     if to is not None:
         body["to"] = member_id(api, team, to)
-    made = api.call("POST", f"/api/team/teams/{team}/needs", body)
+    made = api.call("POST", f"/api/team/teams/{team}/needs", body, shapes.SHARED)
     if as_json:
         emit_json(made)
         return
@@ -213,7 +218,9 @@ def need_list(
 ) -> None:
     """List the needs shared with your whole team, newest first."""
     api = client()
-    found = api.call("GET", f"/api/team/teams/{team_id(api)}/needs?status={status}")
+    found = api.call(
+        "GET", f"/api/team/teams/{team_id(api)}/needs?status={status}", expect=shapes.NEEDS
+    )
     if as_json:
         emit_json(found)
         return
@@ -228,7 +235,7 @@ def need_show(
     need_id: Annotated[int, typer.Argument(help="Need id.")], as_json: JsonOpt = False
 ) -> None:
     """Show a need shared with you."""
-    n = client().call("GET", f"/api/team/needs/{need_id}")
+    n = client().call("GET", f"/api/team/needs/{need_id}", expect=shapes.ONE_NEED)
     if as_json:
         emit_json(n)
         return
@@ -238,7 +245,9 @@ def need_show(
 
 
 def _set_status(need_id: int, status: str, as_json: bool) -> None:
-    n = client().call("PUT", f"/api/team/needs/{need_id}/status", {"status": status})
+    n = client().call(
+        "PUT", f"/api/team/needs/{need_id}/status", {"status": status}, shapes.ONE_NEED
+    )
     if as_json:
         emit_json(n)
     else:
@@ -268,7 +277,11 @@ def suggest(
     as_json: JsonOpt = False,
 ) -> None:
     """Whom in your team to ask, with the reasons; who cannot be asked now, and why."""
-    found = client().call("GET", f"/api/team/needs/{need_id}/route?limit={100 if show_all else 3}")
+    found = client().call(
+        "GET",
+        f"/api/team/needs/{need_id}/route?limit={100 if show_all else 3}",
+        expect=shapes.ROUTE,
+    )
     if as_json:
         emit_json(found)
         return
@@ -318,9 +331,14 @@ def ask(
 ) -> None:
     """Ask a team member about your need (they see it in their inbox)."""
     api = client()
-    need = api.call("GET", f"/api/team/needs/{need_id}")
+    need = api.call("GET", f"/api/team/needs/{need_id}", expect=shapes.ONE_NEED)
     helper = member_id(api, int(need["team_id"]), to)
-    a = api.call("POST", f"/api/team/needs/{need_id}/asks", {"helper_id": helper, "text": text})
+    a = api.call(
+        "POST",
+        f"/api/team/needs/{need_id}/asks",
+        {"helper_id": helper, "text": text},
+        shapes.ONE_ASK,
+    )
     _print_ask(
         a, as_json, f"Ask #{a['id']} is in {a['helper']['name']}'s inbox. Well done for asking."
     )
@@ -335,7 +353,9 @@ def inbox(
 ) -> None:
     """Asks your teammates made of you, newest first."""
     waits = "true" if waiting else "false"
-    found = client().call("GET", f"/api/team/inbox?waiting={waits}&limit={PAGE_MAX}")
+    found = client().call(
+        "GET", f"/api/team/inbox?waiting={waits}&limit={PAGE_MAX}", expect=shapes.ASKS
+    )
     _print_asks(found, as_json, "Nothing in your inbox.")
 
 
@@ -343,7 +363,7 @@ def inbox(
 def sent(as_json: JsonOpt = False) -> None:
     """The asks you made, newest first."""
     _print_asks(
-        client().call("GET", f"/api/team/asks?limit={PAGE_MAX}"),
+        client().call("GET", f"/api/team/asks?limit={PAGE_MAX}", expect=shapes.ASKS),
         as_json,
         "You have not asked anyone here yet.",
     )
@@ -365,7 +385,7 @@ def answer(
 ) -> None:
     """Answer an ask made of you: yes, no, an alternative or not now."""
     body = {"kind": kind, "note": note, "offered": offered, "until": until}
-    a = client().call("POST", f"/api/team/asks/{ask_id}/answer", body)
+    a = client().call("POST", f"/api/team/asks/{ask_id}/answer", body, shapes.ONE_ASK)
     _print_ask(a, as_json, f"Answered {kind!r} to ask #{ask_id}; {a['asker']['name']} will see it.")
 
 
@@ -376,7 +396,7 @@ def thank(
     as_json: JsonOpt = False,
 ) -> None:
     """Thank the person who answered your ask."""
-    a = client().call("POST", f"/api/team/asks/{ask_id}/thanks", {"note": note})
+    a = client().call("POST", f"/api/team/asks/{ask_id}/thanks", {"note": note}, shapes.ONE_ASK)
     _print_ask(a, as_json, f"Thank-you sent to {a['helper']['name']} for ask #{ask_id}.")
 
 
@@ -387,7 +407,7 @@ def followup(
     as_json: JsonOpt = False,
 ) -> None:
     """Send the one gentle follow-up of an ask that got no answer."""
-    a = client().call("POST", f"/api/team/asks/{ask_id}/follow-up", {"note": note})
+    a = client().call("POST", f"/api/team/asks/{ask_id}/follow-up", {"note": note}, shapes.ONE_ASK)
     _print_ask(a, as_json, f"Follow-up sent for ask #{ask_id}. One is enough; let it rest now.")
 
 
@@ -409,10 +429,12 @@ def notifications(
 ) -> None:
     """Which emails you get from the server (every kind, and the ones you turned off)."""
     api = client()
-    found = api.call("GET", "/api/team/notifications")
+    found = api.call("GET", "/api/team/notifications", expect=shapes.SETTINGS)
     if off or on:
         muted = (set(found["muted"]) | set(off or [])) - set(on or [])
-        found = api.call("PUT", "/api/team/notifications", {"muted": sorted(muted)})
+        found = api.call(
+            "PUT", "/api/team/notifications", {"muted": sorted(muted)}, shapes.SETTINGS
+        )
     if as_json:
         emit_json(found)
         return
@@ -424,7 +446,7 @@ def notifications(
 @webhook_app.command("add")
 def webhook_add(url: Annotated[str, typer.Argument(help="Where to POST your events.")]) -> None:
     """Add a webhook; its signing secret is shown this once."""
-    made = client().call("POST", "/api/team/webhooks", {"url": url})
+    made = client().call("POST", "/api/team/webhooks", {"url": url}, shapes.WEBHOOK)
     console().print(f"Webhook #{made['id']} added. Its signing secret (shown once):")
     console().print(made["secret"], markup=False)
 
@@ -432,7 +454,7 @@ def webhook_add(url: Annotated[str, typer.Argument(help="Where to POST your even
 @webhook_app.command("list")
 def webhook_list(as_json: JsonOpt = False) -> None:
     """List your webhooks."""
-    hooks = client().call("GET", "/api/team/notifications")["webhooks"]
+    hooks = client().call("GET", "/api/team/notifications", expect=shapes.SETTINGS)["webhooks"]
     if as_json:
         emit_json(hooks)
         return

@@ -4,7 +4,9 @@ The token lives in `servers.json` in the user's config folder (mode 0600, folder
 per server address. Requests use the standard library only; every failure becomes one
 AskwellError line (the server's own `{"error": ...}` wording when it gave one): a server that is
 down, slow (TIMEOUT seconds for the whole answer), not askwell (HTML, not JSON), failing (5xx),
-redirecting elsewhere (the token is never sent on), or answering more than MAX_ANSWER bytes.
+redirecting elsewhere (the token is never sent on), answering more than MAX_ANSWER bytes, or
+answering JSON of another shape than the request expects (remote_shapes: which request, what
+it expected, where the answer differs).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from askwell._http import NO_REDIRECTS
+from askwell.cli.remote_shapes import Expect, problem
 from askwell.errors import AskwellError
 
 TIMEOUT = 30.0  # seconds for the whole answer, from connecting to the last byte
@@ -139,8 +142,11 @@ class Client:
         self.cookie = ""
         self.csrf = ""
 
-    def call(self, method: str, path: str, body: Any = None) -> Any:
-        """Send one request; return the decoded JSON answer (None for an empty one)."""
+    def call(self, method: str, path: str, body: Any = None, expect: Expect | None = None) -> Any:
+        """Send one request; return the decoded JSON answer (None for an empty one).
+
+        With `expect`, an answer of another shape is refused, naming the request.
+        """
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(self.server + path, data=data, method=method)
         request.add_header("accept", "application/json")
@@ -170,15 +176,20 @@ class Client:
             raise AskwellError(
                 f"cannot reach {self.server} ({said}); is the address right and the server up?"
             ) from None
-        if not raw:
-            return None
         try:
-            return json.loads(raw)
-        except ValueError:
+            found = json.loads(raw) if raw else None
+        except (ValueError, RecursionError):
             raise AskwellError(
                 f"{self.server} did not answer like an askwell server (not JSON); "
                 "is the address right?"
             ) from None
+        if expect is not None and (wrong := problem(found, expect.shape) if raw else "it is empty"):
+            raise AskwellError(
+                f"{self.server} answered {method} {path.split('?')[0]} with something askwell "
+                f"cannot use: {wrong} (expected {expect.what}); is the address right, and is "
+                "the server's askwell up to date?"
+            )
+        return found
 
     def _read(self, answer: Any) -> bytes:
         """Return the answer's body, read within TIMEOUT and at most MAX_ANSWER bytes."""
