@@ -1,8 +1,10 @@
 """`scripts/team-server`, the README's one command: a team server with PostgreSQL, end to end.
 
 It runs the real script (as root, as on a fresh machine; CI is root) with this checkout's
-virtual environment, so it skips the package installs: it makes the role and a database of its
-own, the first admin and team, and serves with two workers plus the notification worker.
+virtual environment, so it skips the package installs: it makes a role and a database of its
+own (uniquely named through ASKWELL_TEAM_DB_ROLE / _DB_NAME, both dropped afterwards, so the
+shared cluster keeps no `askwell` role), the first admin and team, and serves with two workers
+plus the notification worker.
 """
 
 from __future__ import annotations
@@ -53,16 +55,43 @@ def checkout(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_team_server_script_starts_a_server_in_one_command(checkout: Path) -> None:
+def _roles_and_databases() -> set[str]:
     from sqlalchemy import create_engine, text
 
+    admin = create_engine(PG_URL)
+    with admin.connect() as conn:
+        found = conn.execute(
+            text(
+                "SELECT 'role ' || rolname FROM pg_roles"
+                " UNION SELECT 'db ' || datname FROM pg_database"
+            )
+        )
+        names = set(found.scalars())
+    admin.dispose()
+    return names
+
+
+def _drop(db_name: str, role: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
+        conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+    admin.dispose()
+
+
+def test_team_server_script_starts_a_server_in_one_command(checkout: Path) -> None:
+    before = _roles_and_databases()
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
-    db_name = f"askwell_script_{uuid.uuid4().hex[:10]}"
+    suffix = uuid.uuid4().hex[:10]
+    db_name, role = f"askwell_script_{suffix}", f"askwell_script_{suffix}_role"
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASKWELL_")}
-    env |= {"ASKWELL_TEAM_DB_NAME": db_name, "ASKWELL_TEAM_PORT": str(port)}
+    env |= {"ASKWELL_TEAM_DB_NAME": db_name, "ASKWELL_TEAM_DB_ROLE": role}
+    env |= {"ASKWELL_TEAM_PORT": str(port)}
     env |= {"ASKWELL_TEAM_BASE_URL": base, "ASKWELL_TEAM_WORKERS": "2"}
     command = [str(checkout / "scripts" / "team-server"), "lee@example.org", "Lee", "Platform"]
     server = subprocess.Popen(
@@ -109,8 +138,25 @@ def test_team_server_script_starts_a_server_in_one_command(checkout: Path) -> No
     try:
         assert again.returncode == 0, again.stdout + again.stderr
         assert "already has its first admin" in again.stdout
+        assert {f"role {role}", f"db {db_name}"} <= _roles_and_databases()
+        assert f"== database {db_name} (role {role})" in again.stdout
     finally:
-        admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
-        admin.dispose()
+        _drop(db_name, role)
+    after = _roles_and_databases()  # nothing left behind, and no `askwell` role or database
+    assert not {f"role {role}", f"db {db_name}", "role askwell", "db askwell"} - before & after
+
+
+@pytest.mark.parametrize("setting", ["ASKWELL_TEAM_DB_NAME", "ASKWELL_TEAM_DB_ROLE"])
+@pytest.mark.parametrize("value", ["Ask well", "x'; DROP ROLE postgres; --", "1abc"])
+def test_team_server_script_refuses_a_name_postgres_would_not_take_as_is(
+    setting: str, value: str
+) -> None:
+    if shutil.which("bash") is None:
+        pytest.skip("the script is a bash script")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASKWELL_")} | {setting: value}
+    script = REPO / "scripts" / "team-server"
+    done = subprocess.run(
+        ["bash", str(script), "lee@example.org", "Lee"], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == (f"{setting} must be lower-case letters, digits and _ (got '{value}')\n")
