@@ -1,6 +1,7 @@
 """CPU per request of the team server, endpoint by endpoint, in one process (no sockets).
 
-Usage (on the database bench/team_load.py seeded; the same size options):
+Usage (the same size options as bench/team_load.py; a database it kept with --keep is reused,
+else one is seeded and dropped at the end unless --keep):
     .venv/bin/python bench/team_cpu.py --quick
     .venv/bin/python bench/team_cpu.py --profile route     # cProfile one kind, top 25
 
@@ -25,7 +26,7 @@ import time
 from typing import Any
 
 from team_load import Plan, _request, bare_app
-from team_seed import prepare, size_arguments, size_of, token_of
+from team_seed import seeded, size_arguments, size_of, token_of
 
 KINDS = ("me", "inbox", "inbox200", "route", "post", "answer")
 
@@ -74,14 +75,17 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", choices=KINDS, help="cProfile this kind (no figures)")
     args = parser.parse_args()
-    size = size_of(args)
-    url = prepare(args.admin_url, size, False)
+    with seeded(args.admin_url, size_of(args), reseed=args.reseed, keep=args.keep) as url:
+        _measure(args, url)
 
+
+def _measure(args: argparse.Namespace, url: str) -> None:
+    """Print the CPU per request of each kind (or profile one) on the seeded database."""
     from askwell.team.app import create_app
     from askwell.team.config import load_settings
 
     app = create_app(load_settings(env={}, db_url=url, base_url="http://127.0.0.1"))
-    plan = Plan.load(url, size, random.Random(1))
+    plan = Plan.load(url, size_of(args), random.Random(1))
     rng = random.Random(2)
     kinds = [args.profile] if args.profile else list(KINDS)
     warm = [_one(plan, k, rng) for k in kinds for _ in range(10)]

@@ -5,13 +5,14 @@ Usage (full size, as in docs/benchmarks.md):
 Quick run:
     .venv/bin/python bench/team_load.py --quick
 Options: --members 5000 --teams 200 --asks 1000000 --clients 200 --seconds 60 --workers 1,2
---admin-url (a PostgreSQL superuser URL, default postgres@127.0.0.1) --reseed, and --rate R:
-R requests/s in all at fixed times (an open load; the default is a closed one, each client
+--admin-url (a PostgreSQL superuser URL, default postgres@127.0.0.1), --keep, --reseed, and
+--rate R: R requests/s in all at fixed times (an open load; the default is a closed one, each client
 sending its next request as soon as the last is answered).
 
 Seeding (bench/team_seed.py): a database and an ordinary owner role of their own (no
-superuser, so row-level security holds as deployed), filled with COPY, then ANALYZE; a database
-of the same size is reused unless --reseed.
+superuser, so row-level security holds as deployed), filled with COPY, then ANALYZE, and dropped
+at the end (the role too) unless --keep; a kept database of the same size is reused (and stays
+kept) unless --reseed.
 
 Load: the server runs as `askwell team serve` runs it (uvicorn, N worker processes behind one
 port; the access log off), on 127.0.0.1. N clients (asyncio + httpx, each a member with their
@@ -39,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from team_seed import KINDS, Size, dsn, prepare, size_arguments, size_of, token_of
+from team_seed import KINDS, Size, dsn, seeded, size_arguments, size_of, token_of
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -390,7 +391,6 @@ def main() -> None:
     parser.add_argument(
         "--quick", action="store_true", help="500 members, 50k asks, 50 clients, 10 s"
     )
-    parser.add_argument("--reseed", action="store_true")
     parser.add_argument("--serve-bare", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_bare:
@@ -399,12 +399,13 @@ def main() -> None:
     if args.quick:
         args.clients, args.seconds = 50, 10
     size = size_of(args)
-    url = prepare(args.admin_url, size, args.reseed)
-    print(f"{os.cpu_count()} CPUs; {args.clients} clients for {args.seconds:.0f} s per run")
-    results = []
-    for workers in [int(w) for w in args.workers.split(",")]:
-        plan = Plan.load(url, size, random.Random(workers))
-        results.append(measure(f"team x{workers}", *start_team(url, workers), plan, url, args))
+    with seeded(args.admin_url, size, reseed=args.reseed, keep=args.keep) as url:
+        print(f"{os.cpu_count()} CPUs; {args.clients} clients for {args.seconds:.0f} s per run")
+        results = []
+        for workers in [int(w) for w in args.workers.split(",")]:
+            plan = Plan.load(url, size, random.Random(workers))
+            team = start_team(url, workers)
+            results.append(measure(f"team x{workers}", *team, plan, url, args))
     results.append(measure("bare FastAPI", *start_bare(), None, None, args))
     if len(results) >= 3:
         print(f"2 workers / 1 worker: {results[1]['rps'] / max(results[0]['rps'], 1e-9):.2f}x")

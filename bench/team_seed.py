@@ -4,6 +4,10 @@ A database and an ordinary owner role of their own (no superuser, so row-level s
 as `scripts/team-server` deploys), migrated to head, then filled with COPY: members in teams
 (one admin each), profiles, one API token per member, needs (four asks each), asks (a third
 still waiting for an answer), help records and boundaries.
+
+`seeded()` drops the database a run created when the run ends (and the role once it owns no
+database), so the shared cluster keeps nothing; `--keep` keeps it, and a later run of the same
+size reuses a kept database (unless `--reseed`) and leaves it kept.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import json
 import random
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from hashlib import sha256
@@ -60,6 +65,12 @@ def size_arguments(parser: Any) -> None:
     parser.add_argument("--members", type=int, default=5000)
     parser.add_argument("--teams", type=int, default=200)
     parser.add_argument("--asks", type=int, default=1_000_000)
+    parser.add_argument("--reseed", action="store_true", help="seed again even if kept")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the seeded database for the next run (default: drop it at the end)",
+    )
 
 
 def size_of(args: Any) -> Size:
@@ -274,32 +285,77 @@ def dsn(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-def prepare(admin_url: str, size: Size, reseed: bool) -> str:
-    """Create (or reuse) the bench role and database, migrate and seed it; return its URL."""
+@contextmanager
+def seeded(
+    admin_url: str, size: Size, *, reseed: bool = False, keep: bool = False, name: str = NAME
+) -> Iterator[str]:
+    """Yield the URL of a seeded database; at the end drop what this run created unless `keep`."""
+    url, created = prepare(admin_url, size, reseed, name=name)
+    database = make_database_name(name, size)
+    try:
+        yield url
+    finally:
+        if keep or not created:
+            print(f"kept the seeded database {database} for the next run")
+        else:
+            drop(admin_url, database, name)
+            print(f"dropped the seeded database {database} (--keep keeps it)")
+
+
+def make_database_name(name: str, size: Size) -> str:
+    """Return the name of the seeded database of a size."""
+    return f"{name}_{size.members}_{size.asks}"
+
+
+def prepare(admin_url: str, size: Size, reseed: bool, *, name: str = NAME) -> tuple[str, bool]:
+    """Create (or reuse a kept) bench role and database, migrate and seed it.
+
+    Return its URL and whether this call created the database (False: a kept one reused).
+    """
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
     from askwell.storage.store import open_store
 
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    database = f"{NAME}_{size.members}_{size.asks}"
-    url = make_url(admin_url).set(database=database, username=NAME, password=None)
+    database = make_database_name(name, size)
+    url = make_url(admin_url).set(database=database, username=name, password=None)
     url_text = url.render_as_string(hide_password=False)
     with admin.connect() as conn:
-        if not conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": NAME}):
-            conn.execute(text(f"CREATE ROLE {NAME} LOGIN NOSUPERUSER NOBYPASSRLS"))
+        if not conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": name}):
+            conn.execute(text(f"CREATE ROLE {name} LOGIN NOSUPERUSER NOBYPASSRLS"))
         exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": database})
         if exists and not reseed and _seeded_size(url_text) == size:
             print(f"reusing the seeded database {database} ({size})")
-            return url_text
+            admin.dispose()
+            return url_text, False
         conn.execute(text(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
-        conn.execute(text(f"CREATE DATABASE {database} OWNER {NAME}"))
+        conn.execute(text(f"CREATE DATABASE {database} OWNER {name}"))
     admin.dispose()
     open_store(url_text).close()
     started = time.perf_counter()
     seed(url_text, size)
     print(f"seeded {size} in {time.perf_counter() - started:.0f} s (COPY, then ANALYZE)")
-    return url_text
+    return url_text, True
+
+
+def drop(admin_url: str, database: str, name: str = NAME) -> None:
+    """Drop a seeded database, and the bench role once it owns no database."""
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+        owns = conn.scalar(
+            text(
+                "SELECT count(*) FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba"
+                " WHERE r.rolname = :r"
+            ),
+            {"r": name},
+        )
+        if not owns:
+            conn.execute(text(f"DROP ROLE IF EXISTS {name}"))
+    admin.dispose()
 
 
 def _seeded_size(url: str) -> Size | None:
