@@ -1,7 +1,9 @@
 """`askwell team worker`: a worker killed mid-delivery loses nothing; the next one sends it.
 
 A try is counted when a row is claimed, before it is sent, so a row that kills the worker every
-time runs out of tries and is dead-lettered instead of being picked up by every restart.
+time runs out of tries and is dead-lettered instead of being picked up by every restart. A row
+whose worker died is due again after its claim's lease (the send timeout plus a margin), not
+the failure backoff; a live worker's row is never taken while it sends, lease or not.
 """
 
 from __future__ import annotations
@@ -10,14 +12,18 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from askwell.team import deliver
+from askwell.team.common import now_utc
 from askwell.team.deliver import STOPPED
 from team.conftest import BASE
 from team.notify_support import Receiver, drain, outbox, receiver
@@ -40,6 +46,7 @@ def _worker(db_url: str, smtp_port: int, *extra: str) -> subprocess.Popen[str]:
         "ASKWELL_TEAM_SMTP_PORT": str(smtp_port),
         "ASKWELL_TEAM_NOTIFY_BACKOFF_SECONDS": "1",
         "ASKWELL_TEAM_NOTIFY_MAX_ATTEMPTS": "2",
+        "ASKWELL_TEAM_WEBHOOK_TIMEOUT_SECONDS": "3",  # a dead worker's row is due after 8 s
     }
     askwell = str(Path(sys.executable).with_name("askwell"))
     command = [askwell, "team", "worker", "--db", db_url, "--base-url", BASE, *extra]
@@ -142,3 +149,69 @@ def test_worker_once_delivers_what_is_due(  # type: ignore[no-untyped-def]
     assert done.returncode == 0 and "Delivered or retried 1 notification." in out, out
     assert mailbox.messages[-1]["Subject"] == "Ben asked you about: Pair on the flaky test"
     assert drain(world.store, world.settings) == []
+
+
+def _one_webhook(world: Any, url: str) -> None:
+    """Queue one webhook delivery to `url` (Cleo's email of the ask is turned off)."""
+    ben, cleo = world.members[0], world.members[1]
+    cleo.api("PUT", "/api/team/notifications", json={"muted": ["ask"]})
+    assert cleo.api("POST", "/api/team/webhooks", json={"url": url}).status_code == 201
+    made = ben.api(
+        "POST",
+        f"/api/team/teams/{world.team_id}/needs",
+        json={"summary": "Review my conference slides", "to": cleo.id},
+    )
+    assert made.status_code == 201, made.text
+    assert [r.channel for r in outbox(world.store)] == ["webhook"]
+
+
+def test_a_claim_lease_is_the_send_timeout_plus_a_margin(settings: Any) -> None:
+    assert deliver.lease(settings, "webhook") == timedelta(seconds=10 + 5)
+    assert deliver.lease(settings, "email") == timedelta(seconds=15 + 5)
+    quick = replace(settings, webhook_timeout_seconds=3, notify_backoff_seconds=3600)
+    assert deliver.lease(quick, "webhook") == timedelta(seconds=8)
+
+
+def test_a_dead_workers_row_is_due_again_after_its_lease_not_the_backoff(  # type: ignore[no-untyped-def]
+    world, receiver: Receiver
+) -> None:
+    settings = replace(world.settings, smtp_host="", notify_backoff_seconds=3600)
+    _one_webhook(world, receiver.url)
+    before = now_utc()
+    claimed = deliver._claim(world.store, settings, None)  # then the worker dies: no send
+    after = now_utc()
+    assert claimed is not None
+    [row] = outbox(world.store)
+    assert (row.status, row.attempts, row.last_error) == ("pending", 1, STOPPED)
+    lease = timedelta(seconds=15)
+    assert before + lease <= row.next_at <= after + lease
+    assert (
+        deliver.deliver_one(world.store, settings, now=before + lease - timedelta(seconds=1))
+        is None
+    )
+    assert receiver.got == []  # its lease still runs: nobody takes it yet
+    later = after + lease + timedelta(seconds=1)  # well before the 3600 s backoff
+    assert deliver.deliver_one(world.store, settings, now=later) == row.id
+    [row] = outbox(world.store)
+    assert (row.status, row.attempts, row.last_error) == ("sent", 2, "")
+    assert len(receiver.got) == 1
+
+
+def test_a_live_workers_row_is_not_taken_after_its_lease(  # type: ignore[no-untyped-def]
+    world, receiver: Receiver
+) -> None:
+    settings = replace(world.settings, smtp_host="", webhook_timeout_seconds=30)
+    _one_webhook(world, receiver.url)
+    receiver.hang = 1  # the receiver holds the first send open: the worker is mid-job
+    first = threading.Thread(target=deliver.deliver_one, args=(world.store, settings))
+    first.start()
+    try:
+        assert receiver.arrived.wait(20)
+        long_after = now_utc() + timedelta(hours=2)  # far past the lease and any backoff
+        assert deliver.deliver_one(world.store, settings, now=long_after) is None
+        [row] = outbox(world.store)
+        assert (row.status, row.attempts) == ("pending", 1) and len(receiver.got) == 1
+    finally:
+        receiver.release.set()
+        first.join(60)
+    assert not first.is_alive() and len(receiver.got) == 1  # sent by one worker only

@@ -1,11 +1,19 @@
 """Notifications, the sending side: the worker that empties the outbox (`askwell team worker`).
 
 The outbox table is the job queue. A worker claims the oldest due row with
-`SELECT ... FOR UPDATE SKIP LOCKED`, counts a try on it and commits that first (the row is then
-due again only after the backoff), then locks the row again and keeps it locked while it sends:
-other workers skip it. If this worker dies mid-job nothing is lost: the row is still `pending`
-and the next worker sends it once the backoff has passed, and since the try was counted, a row
-whose sending kills the worker every time is dead-lettered like any other. A failed send is
+`SELECT ... FOR UPDATE SKIP LOCKED`, counts a try on it, sets it aside for a lease and commits
+that first, then locks the row again and keeps it locked while it sends: other workers skip it.
+
+The lease is the send's own timeout plus a margin (`lease()`: `webhook_timeout_seconds` + 5 s
+for a webhook, the SMTP timeout + 5 s for an email; 15 s and 20 s by default), not the failure
+backoff: it only says when a row whose worker vanished mid-send is due again. If this worker
+dies mid-job nothing is lost: its connection closes, PostgreSQL drops its lock, the row is still
+`pending`, and the next worker sends it once the lease has run out (seconds, not the 30 s and
+more of the backoff). Two live workers never send a row at once, however long a send takes: the
+sender holds the row's lock until the outcome is stored, so a claim skips the row even after
+its lease ran out, and a worker that finds its claim taken over (the try count moved on) leaves
+the row. Since the try was counted at the claim, a row whose sending kills the worker every
+time is dead-lettered after `notify_max_attempts` tries like any other. A failed send is
 retried with exponential backoff (`notify_backoff_seconds` x 2^(tries-1)) and dead-lettered
 (status `dead`, the last error kept) after `notify_max_attempts` tries. Delivery is at least
 once: a webhook carries `X-Askwell-Delivery` so a receiver can drop a repeat.
@@ -37,7 +45,7 @@ from askwell.storage.tables import User
 from askwell.team import notify
 from askwell.team.common import now_utc
 from askwell.team.config import TeamSettings
-from askwell.team.mail import smtp_send
+from askwell.team.mail import SMTP_TIMEOUT, smtp_send
 from askwell.team.notify_tables import OutboxRow, Webhook
 
 _ENV = Environment(
@@ -61,6 +69,7 @@ ANSWER_WORDS = {
 }
 SIGNATURE_HEADER = "X-Askwell-Signature"
 SWEEP_EVERY = 60.0
+LEASE_MARGIN = timedelta(seconds=5)  # a claim's bookkeeping around the send itself
 STOPPED = "a worker stopped while sending this (killed, out of memory, or its machine went down)"
 
 
@@ -169,12 +178,19 @@ def backoff(settings: TeamSettings, attempts: int) -> timedelta:
     return timedelta(seconds=min(seconds, 86400))
 
 
+def lease(settings: TeamSettings, channel: str) -> timedelta:
+    """Return how long a claimed row is set aside: its send's timeout plus a margin."""
+    timeout = SMTP_TIMEOUT if channel == "email" else settings.webhook_timeout_seconds
+    return timedelta(seconds=timeout) + LEASE_MARGIN
+
+
 def _claim(store: Store, settings: TeamSettings, now: datetime | None) -> OutboxRow | None:
     """Take the oldest due row and count a try on it, committed before anything is sent.
 
-    The try is counted and the row set aside (due again after the backoff) in a transaction of
-    its own, so a worker that dies while sending still leaves the try counted: a row that keeps
-    killing workers runs out of tries like a row that keeps failing. `last_error` says a try is
+    The try is counted and the row set aside (due again once its lease runs out, should this
+    worker vanish before it stores the outcome) in a transaction of its own, so a worker that
+    dies while sending still leaves the try counted: a row that keeps killing workers runs out
+    of tries like a row that keeps failing. `last_error` says a try is
     under way until its outcome replaces it; a row that still says so when claimed again had
     its try cut short, and it is dead-lettered once those tries are used up.
     """
@@ -193,7 +209,7 @@ def _claim(store: Store, settings: TeamSettings, now: datetime | None) -> Outbox
             row.last_error = f"{STOPPED}, {row.attempts} times; not tried again"
         else:
             row.attempts += 1
-            row.next_at = now_utc() + backoff(settings, row.attempts)
+            row.next_at = now_utc() + lease(settings, row.channel)
             row.last_error = STOPPED
         s.flush()
         s.expunge(row)

@@ -14,6 +14,8 @@ NO_MAIL = (
     "for help."
 )
 
+SMTP_TIMEOUT = 15  # seconds for each step of talking to the SMTP server
+
 
 def message(settings: TeamSettings, to: str, subject: str, text: str) -> EmailMessage:
     """Build the email: the text as written, and the same words as simple HTML."""
@@ -31,7 +33,7 @@ def message(settings: TeamSettings, to: str, subject: str, text: str) -> EmailMe
 
 def smtp_send(settings: TeamSettings, msg: EmailMessage) -> None:
     """Hand one message to the configured SMTP server (OSError or SMTPException on failure)."""
-    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=15) as smtp:
+    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=SMTP_TIMEOUT) as smtp:
         if settings.smtp_starttls:
             smtp.starttls()
         if settings.smtp_user:
