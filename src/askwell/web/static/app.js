@@ -32,48 +32,56 @@
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
     toggle.textContent = open ? "Show less" : "Show all";
   });
-  // The Define step refreshes the ask fields from the one-line summary (an out-of-band swap of
-  // #ask-fields). The answer can arrive after the person has started typing in one of those
-  // fields: what they typed since wins over the refresh, and the field keeps the focus and caret.
-  var focusAfterSwap = null;
-  document.addEventListener("input", function (event) {
-    var field = event.target;
-    if (field.name && field.closest && field.closest("#ask-fields")) {
-      field.setAttribute("data-typed", "1");
-    }
+  // The Define step refreshes the ask fields from the one-line summary: the live check answers
+  // with a fresh #ask-fields (out of band). Swapping it all in replaced the field the person
+  // was in: the suggestion landed where they were about to type, an unfinished IME word was
+  // lost. So each field is refreshed on its own, except one that has the focus or was typed
+  // in since the check was sent: that field, and what was read for it, stay as they are.
+  var sent = {};
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var fields = document.getElementById("ask-fields");
+    if (!fields || event.detail.elt.id !== "f-summary") return;
+    sent = {};
+    fields.querySelectorAll("[name]").forEach(function (field) { sent[field.name] = field.value; });
   });
+  function busy(field) {
+    return field === document.activeElement || (field.name in sent && field.value !== sent[field.name]);
+  }
+  function named(root, name) {
+    return root.querySelector('[name="' + name + '"]');
+  }
   document.addEventListener("htmx:oobBeforeSwap", function (event) {
     var old = event.detail.target;
     if (!old || old.id !== "ask-fields") return;
-    old.querySelectorAll("[data-typed]").forEach(function (field) {
-      var fresh = event.detail.fragment.querySelector('[name="' + field.name + '"]');
-      if (!fresh) return;
-      fresh.setAttribute("value", field.value);
-      fresh.setAttribute("data-typed", "1");
-      var hint = event.detail.fragment.querySelector("#" + field.name + "-from-summary");
-      if (hint) { hint.remove(); }  // "Suggested from your one line" no longer holds
+    event.detail.shouldSwap = false;
+    var fragment = event.detail.fragment;
+    fragment.querySelectorAll(".field").forEach(function (fresh) {
+      var input = fresh.querySelector("[name]");
+      var field = input && named(old, input.name);
+      if (!field || busy(field)) return;
+      field.closest(".field").replaceWith(fresh);
+      var auto = named(fragment, input.name + "_auto");
+      var oldAuto = named(old, input.name + "_auto");
+      if (auto && oldAuto) { oldAuto.value = auto.value; }
     });
-    var active = document.activeElement;
-    focusAfterSwap = null;
-    if (active && active.name && old.contains(active)) {
-      focusAfterSwap = { name: active.name, start: null, end: null };
-      try { focusAfterSwap.start = active.selectionStart; focusAfterSwap.end = active.selectionEnd; }
-      catch (e) { /* date inputs have no caret */ }
+    // "Suggested from your one line" stays only under a field that holds what was read
+    function holdsWhatWasRead(hint) {
+      var name = hint.id.replace(/-from-summary$/, "");
+      var field = named(old, name);
+      var auto = named(old, name + "_auto");
+      return field && auto && auto.value && field.value === auto.value ? field : null;
     }
+    old.querySelectorAll(".suggested").forEach(function (hint) {
+      if (!holdsWhatWasRead(hint)) { hint.remove(); }
+    });
+    fragment.querySelectorAll(".suggested").forEach(function (hint) {
+      var field = holdsWhatWasRead(hint);
+      if (field && !document.getElementById(hint.id)) { field.closest(".field").after(hint); }
+    });
   });
-  document.addEventListener("htmx:oobAfterSwap", function () {
-    if (!focusAfterSwap) return;
-    var fields = document.getElementById("ask-fields");
-    var field = fields && fields.querySelector('[name="' + focusAfterSwap.name + '"]');
-    if (field) {
-      field.focus();
-      try {
-        if (focusAfterSwap.start !== null) {
-          field.setSelectionRange(focusAfterSwap.start, focusAfterSwap.end);
-        }
-      } catch (e) { /* not a text field */ }
-    }
-    focusAfterSwap = null;
+  document.addEventListener("input", function (event) {
+    var hint = event.target.name && document.getElementById(event.target.name + "-from-summary");
+    if (hint) { hint.remove(); }  // typed in: no longer what was read from the summary
   });
   document.addEventListener("htmx:afterSwap", function (event) {
     var focus = event.detail.target.querySelector("[data-autofocus]");
