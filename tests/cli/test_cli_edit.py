@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from askwell.cli._common import ExitStatus
+
 
 def _world(cli) -> None:  # type: ignore[no-untyped-def]
     cli("people", "add", "Sam Lee")
@@ -124,12 +126,16 @@ def test_cli_journal_list_names_the_id_each_line_is_fixed_by(cli) -> None:  # ty
 
 
 def test_cli_edit_an_unknown_kind_lists_the_kinds(cli) -> None:  # type: ignore[no-untyped-def]
-    r = cli("edit", "cat", "1", expect=1)
+    """A kind that does not exist is a usage mistake: one line naming the kinds, exit 2."""
+    r = cli("edit", "cat", "1", expect=ExitStatus.USAGE)
     assert r.err == (
         "error: unknown kind of record 'cat'; choose one of: "
         "person, need, ask, journal, help, boundary\n"
     )
-    assert cli("delete", "cat", "1", expect=1).err == r.err  # the same words as delete
+    assert r.out == ""
+    assert cli("edit", "cat", expect=ExitStatus.USAGE).err == r.err
+    assert cli("edit", "cat", "1", "--help", expect=ExitStatus.USAGE).err == r.err
+    assert cli("delete", "cat", "1", expect=ExitStatus.USAGE).err == r.err  # as delete says it
     _world(cli)
     fixed = cli("edit", "Need", "1", "--summary", "Typo in my need", "--json").json()
     assert fixed["summary"] == "Typo in my need"

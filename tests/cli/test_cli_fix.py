@@ -54,7 +54,7 @@ def test_cli_fix_undo_with_an_empty_trash_says_so(cli) -> None:  # type: ignore[
 
 
 def test_cli_fix_delete_unknown_kind_lists_choices(cli) -> None:  # type: ignore[no-untyped-def]
-    err = cli("delete", "cat", "1", expect=ExitStatus.ERROR).err
+    err = cli("delete", "cat", "1", expect=ExitStatus.USAGE).err
     assert "person, need, ask, journal, help, boundary" in err
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 import typer
 
 from askwell.core.chars import printable
-from askwell.core.model import SUPPORT_TYPES, URGENCIES, choices
+from askwell.core.model import SUPPORT_TYPES, URGENCIES, DomainError, check_choice, choices
 from askwell.errors import USER_ERRORS
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class ExitStatus(IntEnum):
 
     OK = 0
     ERROR = 1
-    USAGE = 2  # a command line Click could not read (unknown option, missing argument)
+    USAGE = 2  # a command line askwell could not read (unknown option or kind, missing argument)
     INTERRUPTED = 130
 
 
@@ -279,6 +279,16 @@ def fail(message: str, code: ExitStatus = ExitStatus.ERROR) -> NoReturn:
     line = " ".join(message.split("\n"))
     err_console().print(Text.assemble(("error:", "bold red"), " ", line))
     raise SystemExit(code)
+
+
+def usage_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
+    """Return the word `value` picks from `allowed`, or name the words and exit 2 (usage)."""
+    from askwell.cli._words import word
+
+    try:
+        return check_choice(value, allowed, what)
+    except DomainError as err:
+        fail(word(err), ExitStatus.USAGE)
 
 
 def warn(message: str) -> None:

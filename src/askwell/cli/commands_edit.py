@@ -7,18 +7,27 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from askwell.cli._common import PERSON_HELP, JsonOpt, console, emit_json, esc, person_id, store
+from askwell.cli._common import (
+    PERSON_HELP,
+    JsonOpt,
+    console,
+    emit_json,
+    esc,
+    person_id,
+    store,
+    usage_choice,
+)
 from askwell.cli.commands_data import DateOpt
-from askwell.core.model import ANSWER_KINDS, CHANNELS, check_choice, choices
+from askwell.core.model import ANSWER_KINDS, CHANNELS, choices
 
 
 class _Kinds(TyperGroup):
     """`askwell edit KIND`: a kind it does not know is told as `askwell delete KIND` tells it."""
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        """Return the command for KIND (any case), or say which kinds can be edited."""
+        """Return the command for KIND (any case), or name the kinds there are and exit 2."""
         if args and not args[0].startswith("-"):
-            kind = check_choice(args[0], tuple(self.commands), "kind of record")
+            kind = usage_choice(args[0], tuple(self.commands), "kind of record")
             args = [kind, *args[1:]]
         return super().resolve_command(ctx, args)
 

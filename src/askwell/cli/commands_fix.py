@@ -25,6 +25,7 @@ from askwell.cli._common import (
     esc,
     person_id,
     store,
+    usage_choice,
 )
 from askwell.cli.commands_data import DateOpt
 from askwell.services.trash import KINDS, TRASH_DAYS, WORDS
@@ -45,7 +46,7 @@ def delete(
     """Move a record (and what belongs to it) to the trash for 30 days."""
     from askwell.services import trash
 
-    item = trash.delete_record(store(), kind, record_id)
+    item = trash.delete_record(store(), usage_choice(kind, KINDS, "kind of record"), record_id)
     if as_json:
         emit_json(item)
         return
