@@ -333,8 +333,12 @@ def cross_validate(
     return chosen, table_oof
 
 
-def report(variant: str, train: Table, dev: Table) -> tuple[Model, dict[str, Any]]:
-    """Cross-validate, fit on all training data, print per-label figures on dev."""
+def report(variant: str, train: Table, dev: Table) -> tuple[Model, dict[str, Any], np.ndarray]:
+    """Cross-validate, fit on all training data, print per-label figures on dev.
+
+    Returns the fitted model, the chosen settings per label and the out-of-fold probabilities
+    of the training rows.
+    """
     chosen, train_oof = cross_validate(train, variant)
     model = Model(train, np.arange(len(train.texts)), variant, {n: chosen[n]["c"] for n in LABELS})
     probs = model.predict(dev, np.arange(len(dev.texts)))
@@ -358,7 +362,7 @@ def report(variant: str, train: Table, dev: Table) -> tuple[Model, dict[str, Any
     dv = np.mean([chosen[n]["dev_f1"] for n in LABELS])
     print(f"{'macro':20} {'':5} {'':7} {'':5} {cv:6.3f} {'':6} {'':6} {dv:6.3f}")
     chosen["quality"] = quality_head(train, train_oof, dev, probs)
-    return model, chosen
+    return model, chosen, train_oof
 
 
 def quality_head(train: Table, train_oof: np.ndarray, dev: Table, dev_probs: np.ndarray) -> Any:
@@ -429,7 +433,7 @@ def main() -> None:
     train = Table(records, augment=True)
     dev = Table(load(args.data / "requests" / "dev.jsonl"))
     for variant in ("a", "c") if args.variant == "both" else (args.variant,):
-        model, chosen = report(variant, train, dev)
+        model, chosen, _ = report(variant, train, dev)
         if args.write and variant == "c":
             export(model, chosen, len(records))
 
