@@ -44,14 +44,17 @@ def main() -> None:
     records = load(args.file or args.data / "requests" / f"{args.split}.jsonl")
     result = evaluate(records)
     print(f"{args.split}: {len(records)} requests")
-    print(f"{'label':20} {'rule':20} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}")
+    print(f"{'label':20} {'rule':20} {'P':>6} {'R':>6} {'F1':>6} {'n':>4} {'span':>11}")
     for name, fig in result["labels"].items():
+        agree = fig["span_agreement"]
+        span = f"{agree:.2f} of {fig['span_judged']:3d}" if agree is not None else ""
         print(
             f"{name:20} {LABEL_RULES[name]:20} {fig['precision']:6.3f} {fig['recall']:6.3f} "
-            f"{fig['f1']:6.3f} {fig['support']:4d}"
+            f"{fig['f1']:6.3f} {fig['support']:4d} {span:>11}"
         )
     print(f"{'macro F1':41} {result['macro_f1']:20.3f}")
     print(f"score vs overall_quality: Spearman {result['spearman']:.3f}")
+    print("span: of the messages rightly found, how often the span overlaps the evidence")
     crisis = result["crisis"]
     print(
         f"crisis on {args.split}: {crisis['tp']} caught, {crisis['fn']} missed, "

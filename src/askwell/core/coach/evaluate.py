@@ -54,6 +54,30 @@ def label_decisions(text: str) -> dict[str, tuple[bool, float]]:
     return out
 
 
+# has_context is reported by its absence (no span) and the crisis pointer has none
+UNPLACED = frozenset({"has_context", "crisis"})
+
+
+def span_agrees(text: str, evidence: str, spans: list[tuple[int, int]]) -> bool | None:
+    """Return whether any span overlaps the evidence phrase (None: no evidence to judge by)."""
+    at = text.find(evidence) if evidence else -1
+    if at < 0:
+        return None
+    end = at + len(evidence)
+    return any(start < end and at < stop for start, stop in spans)
+
+
+def finding_spans(text: str, label: str) -> list[tuple[int, int]]:
+    """Return the spans of what check() reported for `label` (none for has_context, crisis)."""
+    rule = LABEL_RULES[label]
+    return [
+        span
+        for f in _report(text).findings
+        if f.rule == rule and f.kind != "suggestion" and label not in UNPLACED
+        for span in f.spans
+    ]
+
+
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -85,8 +109,14 @@ def spearman(xs: list[float], ys: list[float]) -> float:
 
 
 def evaluate(records: list[dict[str, Any]]) -> dict[str, Any]:
-    """Return per-label precision/recall/F1, macro F1, crisis confusion and score Spearman."""
+    """Return per-label precision/recall/F1, macro F1, crisis confusion and score Spearman.
+
+    Each label also says how often, of the messages where it was rightly found and the
+    record names its `evidence`, the finding's span overlaps that evidence
+    (`span_agreement`, over `span_judged` messages; None where nothing could be judged).
+    """
     counts = {n: [0, 0, 0] for n in LABELS}
+    placed = {n: [0, 0] for n in LABELS}  # found with evidence: [span on it, all]
     scores, quality = [], []
     for rec in records:
         said = label_decisions(rec["text"])
@@ -95,14 +125,23 @@ def evaluate(records: list[dict[str, Any]]) -> dict[str, Any]:
             counts[name][0] += want and got
             counts[name][1] += got and not want
             counts[name][2] += want and not got
+            if want and got and name not in UNPLACED:
+                evidence = rec.get("evidence", {}).get(name) or ""
+                agrees = span_agrees(rec["text"], evidence, finding_spans(rec["text"], name))
+                if agrees is not None:
+                    placed[name][0] += agrees
+                    placed[name][1] += 1
         report = _report(rec["text"])
         if report.score is not None and "overall_quality" in rec:
             scores.append(float(report.score))
             quality.append(float(rec["overall_quality"]))
-    labels = {}
+    labels: dict[str, dict[str, Any]] = {}
     for name in LABELS:
         tp, fp, fn = counts[name]
         labels[name] = {**_prf(tp, fp, fn), "support": tp + fn}
+        on, judged = placed[name]
+        labels[name]["span_judged"] = judged
+        labels[name]["span_agreement"] = on / judged if judged else None
     negatives = sum(1 for r in records if not r["labels"]["crisis"])
     tp, fp, fn = counts["crisis"]
     return {
