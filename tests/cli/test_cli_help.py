@@ -62,3 +62,8 @@ def test_cli_help_with_a_server_lists_what_runs_there(cli) -> None:  # type: ign
 
 def test_cli_help_after_a_root_option_is_the_same_help(cli) -> None:  # type: ignore[no-untyped-def]
     assert cli("--debug", "--help").out == _help_text.TEXT
+
+
+def test_cli_help_says_db_is_not_used_with_a_server(cli) -> None:  # type: ignore[no-untyped-def]
+    line = next(x for x in cli("--help").out.splitlines() if x.strip().startswith("--db"))
+    assert "not with --server" in line

@@ -6,7 +6,7 @@ Usage: askwell [OPTIONS] COMMAND [ARGS]...
   Ask for help well: define the need, pick the person and moment, ask kindly, learn.
 
 Options:
-  --db URL      Database URL (default: SQLite in your user data folder). [env: ASKWELL_DATABASE_URL]
+  --db URL      Database URL, not with --server (default: local SQLite). [env: ASKWELL_DATABASE_URL]
   --debug       Print the traceback of an unexpected error (always logged). [env: ASKWELL_DEBUG]
   --server URL  Run on a team server (askwell --server URL login first). [env: ASKWELL_SERVER]
   --team TEAM   With --server: which of your teams. [env: ASKWELL_SERVER_TEAM]

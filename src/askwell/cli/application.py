@@ -67,7 +67,7 @@ def _root(
         typer.Option(
             "--db",
             envvar="ASKWELL_DATABASE_URL",
-            help="Database URL (default: SQLite in your user data folder).",
+            help="Database URL, not with --server (default: local SQLite).",
         ),
     ] = None,
     debug: Annotated[
